@@ -1,0 +1,81 @@
+"""The command line: ``atr-desktop [--db PATH] NOUN VERB [ARGS] [--json]`` (CLI.md).
+
+Each noun lives in its own module with a ``register(subparsers)`` function; add a module
+to :data:`NOUN_MODULES` to add a noun. Commands are ``fn(ctx, args) -> int``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+
+from atr_desktop import __version__
+from atr_desktop.cli.common import Context, UsageError
+from atr_desktop.errors import UserError
+
+log = logging.getLogger(__name__)
+
+NOUN_MODULES: tuple[str, ...] = (
+    "atr_desktop.cli.setup_cmds",
+    "atr_desktop.cli.groups_cmds",
+    "atr_desktop.cli.settings_cmds",
+)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a user's mistake as UsageError (exit 1), not exit 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{message}. Run '{self.prog} --help' to see how to use it.")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="atr-desktop",
+        description="ATR Desktop: governance administration for the ATR Programme. "
+        "Run with no command to open the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"ATR Desktop {__version__}")
+    parser.add_argument("--db", metavar="PATH", help="the database file (or ATR_DESKTOP_DB)")
+    nouns = parser.add_subparsers(dest="noun", metavar="NOUN", parser_class=_Parser)
+    for name in NOUN_MODULES:
+        importlib.import_module(name).register(nouns)
+    return parser
+
+
+def run(argv: list[str], ctx: Context) -> int:
+    """Run one command; returns the exit code (0 ok, 1 user's mistake, 2 bug)."""
+    try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        ctx.db_arg = args.db
+        handler = getattr(args, "handler", None)
+        if handler is None:
+            parser.print_help(sys.stderr)
+            return 1
+        code: int = handler(ctx, args)
+        return code
+    except UserError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # The reader went away (``| head``): not an error; silence the final flush.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        print("Stopped.", file=sys.stderr)
+        return 1
+    except Exception:
+        log.exception("unexpected error in a command")
+        print(
+            "Something went wrong inside ATR Desktop (this is a bug, not your mistake). "
+            f"Details are in the log file: {ctx.log_file}",
+            file=sys.stderr,
+        )
+        return 2
+    finally:
+        ctx.close()

@@ -1,0 +1,133 @@
+"""What every command shares: the open database, tables and JSON output, references."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import enum
+import json
+import sys
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from atr_desktop.errors import UserError
+from atr_desktop.paths import AppPaths, resolve_db_path
+from atr_desktop.storage.database import Database, open_database
+
+
+class UsageError(UserError):
+    """A bad command line (unknown option, missing argument)."""
+
+
+class Context:
+    """The composition root's gifts to a command: paths, the log file, the database."""
+
+    def __init__(self, paths: AppPaths, log_file: Path) -> None:
+        self.paths = paths
+        self.log_file = log_file
+        self.db_arg: str | None = None
+        self._db: Database | None = None
+
+    @property
+    def db_path(self) -> Path:
+        return resolve_db_path(self.db_arg, self.paths)
+
+    def db(self) -> Database:
+        """The database, opened (and upgraded) on first use."""
+        if self._db is None:
+            self._db = open_database(self.db_path)
+        return self._db
+
+    def adopt(self, db: Database) -> Database:
+        self._db = db
+        return db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+Handler = Callable[[Context, argparse.Namespace], int]
+
+
+def add_verb(
+    verbs: Any, name: str, handler: Handler, help_text: str, json_flag: bool = False
+) -> argparse.ArgumentParser:
+    """Add ``noun VERB`` with its handler; ``json_flag`` adds ``--json``."""
+    parser: argparse.ArgumentParser = verbs.add_parser(name, help=help_text, description=help_text)
+    parser.set_defaults(handler=handler)
+    if json_flag:
+        parser.add_argument("--json", action="store_true", help="print JSON")
+    return parser
+
+
+def add_noun(nouns: Any, name: str, help_text: str) -> Any:
+    parser = nouns.add_parser(name, help=help_text, description=help_text)
+    parser.set_defaults(handler=lambda ctx, args: _noun_help(parser))
+    return parser.add_subparsers(dest="verb", metavar="VERB")
+
+
+def _noun_help(parser: argparse.ArgumentParser) -> int:
+    parser.print_help(sys.stderr)
+    return 1
+
+
+def to_jsonable(value: Any) -> Any:
+    """Dates as ISO 8601, dataclasses as objects, enums as their values."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {k: to_jsonable(v) for k, v in dataclasses.asdict(value).items()}
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, dt.date | dt.time | dt.datetime):
+        return value.isoformat()
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, Path):
+        return str(value)
+    return value
+
+
+def print_json(key: str, records: Iterable[Any], **extra: Any) -> None:
+    """``{key: [...records], **extra}``; every record carries its ``id``."""
+    payload = {key: [to_jsonable(r) for r in records], **to_jsonable(extra)}
+    json.dump(payload, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+def print_table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """A readable plain-text table."""
+    text_rows = [["" if c is None else str(c) for c in row] for row in rows]
+    widths = [len(h) for h in headers]
+    for row in text_rows:
+        for i, cell in enumerate(row):
+            widths[i] = max(widths[i], len(cell))
+    line = "  ".join(h.ljust(widths[i]) for i, h in enumerate(headers))
+    print(line.rstrip())
+    print("  ".join("-" * w for w in widths))
+    for row in text_rows:
+        print("  ".join(c.ljust(widths[i]) for i, c in enumerate(row)).rstrip())
+    if not text_rows:
+        print("(none)")
+
+
+def parse_date_arg(text: str) -> dt.date:
+    from atr_desktop.domain.dates import parse_iso_date
+
+    try:
+        return parse_iso_date(text)
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+
+
+def confirm(question: str, yes: bool) -> bool:
+    """Ask on the terminal unless ``--yes`` was given; no terminal means no."""
+    if yes:
+        return True
+    if not sys.stdin.isatty():
+        raise UserError(f"{question} Add --yes to confirm.")
+    return input(f"{question} [y/N] ").strip().lower() in {"y", "yes"}

@@ -1,0 +1,39 @@
+"""``init`` and ``demo``: make a database from a template, or fill one with a demo programme."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from atr_desktop.cli.common import Context
+from atr_desktop.domain.groups import TEMPLATES
+
+
+def register(nouns: Any) -> None:
+    init = nouns.add_parser("init", help="create a new database from a template")
+    init.add_argument("--template", default="wy-atr", choices=sorted(TEMPLATES))
+    init.set_defaults(handler=cmd_init)
+    demo = nouns.add_parser(
+        "demo", help="fill a database with a realistic demo programme (created if missing)"
+    )
+    demo.set_defaults(handler=cmd_demo)
+
+
+def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
+    from atr_desktop.services.setup import init_database
+
+    path = ctx.db_path
+    ctx.adopt(init_database(path, args.template))
+    print(f"Created {path} from the {args.template} template.")
+    return 0
+
+
+def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
+    from atr_desktop.services.demo import build_demo
+    from atr_desktop.services.setup import init_database
+
+    path = ctx.db_path
+    db = ctx.db() if path.exists() else ctx.adopt(init_database(path))
+    summary = build_demo(db)
+    print(f"Demo programme added to {path}: " + ", ".join(f"{n} {k}" for k, n in summary.items()))
+    return 0

@@ -1,0 +1,80 @@
+"""Where ATR Desktop keeps its files, for the user or for a portable copy.
+
+Data lives in the user's *local* (not roaming) data folder, so a roaming profile never
+drags several GB of papers across the network. A portable copy keeps its data beside the
+program when a ``portable.txt`` marker sits next to it. ``ATR_DESKTOP_HOME`` redirects
+everything (tests use it so that no test touches the real user folders).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+PORTABLE_MARKER = "portable.txt"
+DB_FILENAME = "atr-desktop.db"
+
+
+@dataclass(frozen=True)
+class AppPaths:
+    """The folders the app writes to; created on first use."""
+
+    data: Path
+    logs: Path
+    cache: Path
+
+    @property
+    def default_db(self) -> Path:
+        return self.data / DB_FILENAME
+
+    @property
+    def templates(self) -> Path:
+        """User-customised templates; resources/templates holds the defaults."""
+        return self.data / "templates"
+
+    @property
+    def backups(self) -> Path:
+        return self.data / "backups"
+
+
+def program_dir() -> Path:
+    """The folder holding the program (the bundle's folder when frozen)."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return Path(__file__).resolve().parent.parent
+
+
+def resources_dir() -> Path:
+    """Bundled defaults: icons, templates, fonts."""
+    base = Path(getattr(sys, "_MEIPASS", program_dir()))
+    return base / "resources"
+
+
+def app_paths(env: dict[str, str] | None = None, exe_dir: Path | None = None) -> AppPaths:
+    """Resolve the app's folders: ``ATR_DESKTOP_HOME``, then portable, then platformdirs."""
+    env = dict(os.environ) if env is None else env
+    home = env.get("ATR_DESKTOP_HOME")
+    if home:
+        root = Path(home)
+        return AppPaths(data=root / "data", logs=root / "logs", cache=root / "cache")
+    exe_dir = exe_dir or program_dir()
+    if (exe_dir / PORTABLE_MARKER).exists():
+        root = exe_dir / "data"
+        return AppPaths(data=root, logs=root / "logs", cache=root / "cache")
+    import platformdirs
+
+    name = "ATR Desktop"
+    return AppPaths(
+        data=Path(platformdirs.user_data_dir(name, appauthor=False, roaming=False)),
+        logs=Path(platformdirs.user_log_dir(name, appauthor=False)),
+        cache=Path(platformdirs.user_cache_dir(name, appauthor=False)),
+    )
+
+
+def resolve_db_path(cli_db: str | None, paths: AppPaths, env: dict[str, str] | None = None) -> Path:
+    """``--db`` wins, then ``ATR_DESKTOP_DB``, then the default in the data folder."""
+    env = dict(os.environ) if env is None else env
+    chosen = cli_db or env.get("ATR_DESKTOP_DB")
+    return Path(chosen).expanduser() if chosen else paths.default_db

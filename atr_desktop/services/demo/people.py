@@ -1,0 +1,194 @@
+"""Demo people and organisations from the sectors of the partnership, and their memberships."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+from sqlalchemy import select
+
+from atr_desktop.storage.database import Database
+from atr_desktop.storage.models import Group, Membership, Organisation, Person, Sector
+
+SECTORS = (
+    "NHS",
+    "Local authority",
+    "Police",
+    "Housing",
+    "Education",
+    "Youth justice",
+    "Voluntary and community sector",
+    "Lived experience",
+    "Other",
+)
+
+ORGANISATIONS = (
+    ("West Yorkshire Integrated Care Board", "NHS"),
+    ("Leeds Teaching Hospitals NHS Trust", "NHS"),
+    ("Bradford District Care NHS Foundation Trust", "NHS"),
+    ("South West Yorkshire Partnership NHS Foundation Trust", "NHS"),
+    ("Leeds City Council", "Local authority"),
+    ("City of Bradford Metropolitan District Council", "Local authority"),
+    ("Kirklees Council", "Local authority"),
+    ("Calderdale Council", "Local authority"),
+    ("Wakefield Council", "Local authority"),
+    ("West Yorkshire Police", "Police"),
+    ("West Yorkshire Violence Reduction Unit", "Police"),
+    ("Incommunities", "Housing"),
+    ("Together Housing", "Housing"),
+    ("Leeds Beckett University", "Education"),
+    ("Calderdale College", "Education"),
+    ("Leeds Youth Justice Service", "Youth justice"),
+    ("Forum Central", "Voluntary and community sector"),
+    ("Barnardo's", "Voluntary and community sector"),
+    ("Touchstone", "Voluntary and community sector"),
+    ("ATR Lived Experience Panel", "Lived experience"),
+)
+
+# (title, first, last, job title, organisation index, lived experience)
+PEOPLE = (
+    ("Dr", "Siân", "Evans", "Director of Public Health", 4, False),
+    ("Ms", "Zoë", "Clarke", "Head of Safeguarding", 0, False),
+    ("Mr", "Tariq", "Haddad", "Chief Inspector", 9, False),
+    ("Mrs", "Aisha", "Rahman", "Programme Lead, ATR", 0, False),
+    ("Mr", "Gareth", "O'Neill", "Assistant Director, Children's Services", 5, False),
+    ("Ms", "Niamh", "Byrne", "Consultant Clinical Psychologist", 2, False),
+    ("Dr", "Oluwaseun", "Adeyemi", "Consultant Paediatrician", 1, False),
+    ("Ms", "Chloé", "Dubois", "Housing Services Manager", 11, False),
+    ("Mr", "Piotr", "Nowak", "Youth Justice Manager", 15, False),
+    ("Ms", "Hannah", "Whitaker", "Chief Executive", 16, False),
+    ("Mr", "Imran", "Hussain", "Head of Partnerships", 10, False),
+    ("Ms", "Rebecca", "Sutcliffe", "Deputy Director of Nursing", 3, False),
+    ("Mr", "Daniel", "Firth", "Service Manager, Adults", 6, False),
+    ("Ms", "Grace", "Mensah", "Lived Experience Member", 19, True),
+    ("Mr", "Jordan", "Lee", "Lived Experience Member", 19, True),
+    ("Ms", "Priya", "Sharma", "Senior Lecturer in Social Work", 13, False),
+    ("Mrs", "Helen", "Barraclough", "Head of Inclusion", 14, False),
+    ("Mr", "Marcus", "Brown", "Service Director", 17, False),
+    ("Ms", "Fatima", "Akhtar", "Commissioning Manager", 7, False),
+    ("Mr", "Tom", "Greenwood", "Homelessness Lead", 12, False),
+    ("Ms", "Laura", "Pickles", "Head of Early Help", 8, False),
+    ("Dr", "Ewan", "MacLeod", "Clinical Director, Mental Health", 0, False),
+    ("Ms", "Sophie", "Armitage", "Programme Officer", 0, False),
+    ("Mr", "Kwame", "Owusu", "Service Manager", 18, False),
+    ("Ms", "Bethany", "Holroyd", "Detective Superintendent", 9, False),
+    ("Mr", "Connor", "Walsh", "Lived Experience Member", 19, True),
+    ("Ms", "Amira", "Khalil", "Team Manager, Care Leavers", 4, False),
+    ("Mr", "Liam", "Hartley", "Strategic Housing Lead", 11, False),
+    ("Ms", "Joanne", "Stead", "Designated Nurse, Safeguarding", 0, False),
+    ("Mr", "Samuel", "Okafor", "Head of Youth Services", 6, False),
+    ("Ms", "Rachel", "Thornton", "Programme Officer", 0, False),
+    ("Ms", "Eleanor", "Royle", "Public Health Specialist", 7, False),
+)
+
+# group code -> list of (person index, role, voting)
+MEMBERSHIPS = {
+    "SG": [
+        (0, "chair", True),
+        (1, "vice-chair", True),
+        (2, "member", True),
+        (4, "member", True),
+        (5, "member", True),
+        (9, "member", True),
+        (10, "member", True),
+        (11, "member", True),
+        (12, "member", True),
+        (13, "lived-experience member", True),
+        (18, "member", True),
+        (21, "member", True),
+        (24, "member", True),
+        (31, "member", True),
+        (3, "secretariat", False),
+        (22, "secretariat", False),
+    ],
+    "NET": [
+        (6, "chair", True),
+        (20, "vice-chair", True),
+        (4, "member", True),
+        (8, "member", True),
+        (14, "lived-experience member", True),
+        (15, "member", True),
+        (16, "member", True),
+        (26, "member", True),
+        (28, "member", True),
+        (29, "member", True),
+        (30, "secretariat", False),
+    ],
+    "MNC": [
+        (9, "chair", True),
+        (12, "vice-chair", True),
+        (7, "member", True),
+        (17, "member", True),
+        (19, "member", True),
+        (23, "member", True),
+        (25, "lived-experience member", True),
+        (27, "member", True),
+        (5, "member", True),
+        (30, "secretariat", False),
+    ],
+    "JNC": [(3, "chair", False), (30, "secretariat", False)],
+}
+
+
+def email_for(first: str, last: str, organisation: str) -> str:
+    """A plausible work address; accents dropped so it is a valid address."""
+    import unicodedata
+
+    def plain(text: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", text)
+        return "".join(c for c in decomposed if c.isalnum()).lower()
+
+    domain = (
+        "nhs.net"
+        if "NHS" in organisation or "Board" in organisation
+        else (plain(organisation.split()[0]) + ".example.org")
+    )
+    return f"{plain(first)}.{plain(last)}@{domain}"
+
+
+def add_people(db: Database, today: dt.date, rng: random.Random) -> dict[str, int]:
+    with db.session() as s:
+        sectors = {}
+        for name in SECTORS:
+            sector = s.scalar(select(Sector).where(Sector.name == name))
+            if sector is None:
+                sector = Sector(name=name, builtin=True)
+                s.add(sector)
+            sectors[name] = sector
+        orgs = [Organisation(name=n, sector=sectors[sec]) for n, sec in ORGANISATIONS]
+        s.add_all(orgs)
+        people = []
+        for title, first, last, job, org_index, lived in PEOPLE:
+            org = orgs[org_index]
+            people.append(
+                Person(
+                    title=title,
+                    first_name=first,
+                    last_name=last,
+                    job_title=job,
+                    organisation=org,
+                    email=email_for(first, last, org.name),
+                    phone=f"0113 {rng.randint(200, 999)} {rng.randint(1000, 9999)}",
+                    lived_experience=lived,
+                )
+            )
+        s.add_all(people)
+        s.flush()
+        start = today.replace(year=today.year - 1, month=4, day=1)
+        count = 0
+        for code, rows in MEMBERSHIPS.items():
+            group = s.scalar(select(Group).where(Group.code == code))
+            if group is None:
+                continue
+            for index, role, voting in rows:
+                s.add(
+                    Membership(
+                        person_id=people[index].id,
+                        group_id=group.id,
+                        role=role,
+                        voting=voting,
+                        start_date=start,
+                    )
+                )
+                count += 1
+    return {"organisations": len(orgs), "people": len(people), "memberships": count}

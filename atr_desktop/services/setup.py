@@ -1,0 +1,35 @@
+"""Creating a database from a programme template, and opening one for a face to use."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from atr_desktop.domain.groups import TEMPLATES
+from atr_desktop.errors import UserError
+from atr_desktop.services.groups import GroupInput, add_group
+from atr_desktop.storage.database import Database, create_database
+
+
+def init_database(path: Path, template: str = "wy-atr") -> Database:
+    """A new database at ``path``, started from ``template`` ('wy-atr' or 'blank')."""
+    if template not in TEMPLATES:
+        raise UserError(f"There is no template '{template}': choose one of {', '.join(TEMPLATES)}.")
+    db = create_database(path)
+    apply_template(db, template)
+    return db
+
+
+def apply_template(db: Database, template: str) -> None:
+    for spec in TEMPLATES[template]:
+        add_group(
+            db,
+            GroupInput(
+                code=spec.code,
+                name=spec.name,
+                kind=spec.kind.value,
+                age_focus=spec.age_focus,
+                rhythm=spec.rhythm,
+                description=spec.description,
+                constituents=list(spec.constituents),
+            ),
+        )

@@ -1,0 +1,22 @@
+"""Alembic environment: uses the connection handed over by storage.migrate."""
+
+from alembic import context
+
+from atr_desktop.storage.models import Base
+
+config = context.config
+connection = config.attributes.get("connection")
+if connection is None:  # pragma: no cover - only for 'alembic revision --autogenerate'
+    from sqlalchemy import create_engine
+
+    url = config.get_main_option("sqlalchemy.url") or "sqlite:///autogen.db"
+    connection = create_engine(url).connect()
+
+context.configure(
+    connection=connection,
+    target_metadata=Base.metadata,
+    render_as_batch=True,
+    compare_type=True,
+)
+with context.begin_transaction():
+    context.run_migrations()

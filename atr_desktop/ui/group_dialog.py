@@ -1,0 +1,82 @@
+"""Add or edit a group (form: forms/group_dialog.ui)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
+
+from atr_desktop.domain.groups import GroupKind
+from atr_desktop.errors import UserError
+from atr_desktop.services import groups
+from atr_desktop.storage.database import Database
+from atr_desktop.ui.errors import show_user_error
+from atr_desktop.ui.forms.ui_group_dialog import Ui_GroupDialog
+
+
+class GroupDialog(QDialog):
+    def __init__(
+        self, db: Database, group: groups.GroupInfo | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.group = group
+        self.result_group: groups.GroupInfo | None = None
+        self.ui = Ui_GroupDialog()
+        self.ui.setupUi(self)
+        self.setWindowTitle("Edit group" if group else "Add group")
+        for kind in GroupKind:
+            self.ui.kindCombo.addItem(kind.value.capitalize(), kind.value)
+        for other in groups.list_groups(db):
+            if other.kind == GroupKind.JOINT or (group and other.id == group.id):
+                continue
+            item = QListWidgetItem(f"{other.code}  {other.name}")
+            item.setData(Qt.ItemDataRole.UserRole, other.code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            checked = bool(group and other.code in group.constituents)
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            self.ui.constituentsList.addItem(item)
+        if group:
+            self.ui.nameEdit.setText(group.name)
+            self.ui.codeEdit.setText(group.code)
+            self.ui.kindCombo.setCurrentIndex(self.ui.kindCombo.findData(group.kind))
+            self.ui.ageEdit.setText(group.age_focus)
+            self.ui.rhythmEdit.setText(group.rhythm)
+            self.ui.descriptionEdit.setPlainText(group.description)
+        else:
+            self.ui.kindCombo.setCurrentIndex(self.ui.kindCombo.findData(GroupKind.OTHER.value))
+        self.ui.kindCombo.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+        self.ui.buttonBox.accepted.connect(self.save)
+        self.ui.buttonBox.rejected.connect(self.reject)
+
+    def _kind_changed(self) -> None:
+        joint = self.ui.kindCombo.currentData() == GroupKind.JOINT.value
+        self.ui.constituentsList.setEnabled(joint)
+        self.ui.constituentsLabel.setEnabled(joint)
+
+    def data(self) -> groups.GroupInput:
+        codes = []
+        for row in range(self.ui.constituentsList.count()):
+            item = self.ui.constituentsList.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                codes.append(item.data(Qt.ItemDataRole.UserRole))
+        return groups.GroupInput(
+            code=self.ui.codeEdit.text(),
+            name=self.ui.nameEdit.text(),
+            kind=self.ui.kindCombo.currentData(),
+            age_focus=self.ui.ageEdit.text(),
+            rhythm=self.ui.rhythmEdit.text(),
+            description=self.ui.descriptionEdit.toPlainText(),
+            constituents=codes,
+        )
+
+    def save(self) -> None:
+        try:
+            if self.group is None:
+                self.result_group = groups.add_group(self.db, self.data())
+            else:
+                self.result_group = groups.update_group(self.db, self.group.id, self.data())
+        except UserError as exc:
+            show_user_error(self, str(exc))
+            return
+        self.accept()

@@ -1,0 +1,147 @@
+"""The Groups area: the list of groups, one group's details, add, edit, close and reopen."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from atr_desktop.domain.dates import short_date
+from atr_desktop.services import groups
+from atr_desktop.services.groups import GroupInfo
+from atr_desktop.storage.database import Database
+from atr_desktop.ui.errors import attempt
+from atr_desktop.ui.group_dialog import GroupDialog
+from atr_desktop.ui.record_view import RecordView
+from atr_desktop.ui.table_model import Column
+
+COLUMNS: list[Column[GroupInfo]] = [
+    Column("Code", lambda g: g.code),
+    Column("Name", lambda g: g.name),
+    Column("Kind", lambda g: g.kind.capitalize()),
+    Column("Age focus", lambda g: g.age_focus),
+    Column("Rhythm", lambda g: g.rhythm),
+    Column("Constituents", lambda g: ", ".join(g.constituents)),
+    Column("Status", lambda g: "Open" if g.active else f"Closed {short_date(g.closed_on)}"),
+]
+
+
+class GroupsPage(QWidget):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        title = QLabel("<h2>Groups</h2>")
+        self.view: RecordView[GroupInfo] = RecordView(COLUMNS, "groups")
+        self.details = QTextBrowser()
+        self.details.setObjectName("groupDetails")
+        self.details.setAccessibleName("Group details")
+        self.add_button = self._button("&Add group…", "addGroup", self.add_group)
+        self.edit_button = self._button("&Edit…", "editGroup", self.edit_group)
+        self.close_button = self._button("&Close group…", "closeGroup", self.close_or_reopen)
+        buttons = QHBoxLayout()
+        for b in (self.add_button, self.edit_button, self.close_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addWidget(self.view)
+        left_layout.addLayout(buttons)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.details)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(splitter, 1)
+        self.view.selection_changed.connect(self._show_selected)
+        self.view.activated.connect(lambda g: self.edit_group())
+        self.refresh()
+
+    def _button(self, text: str, name: str, slot: object) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        button.clicked.connect(slot)
+        return button
+
+    def refresh(self) -> None:
+        self.view.set_records(groups.list_groups(self.db))
+        if self.view.current() is None:
+            self.view.select_where(lambda g: True)
+        self._show_selected()
+
+    def _show_selected(self) -> None:
+        group = self.view.current()
+        self.edit_button.setEnabled(group is not None)
+        self.close_button.setEnabled(group is not None)
+        if group is None:
+            self.details.setHtml("<p>Select a group to see its details.</p>")
+            return
+        self.close_button.setText("&Reopen group…" if not group.active else "&Close group…")
+        status = "Open" if group.active else f"Closed on {short_date(group.closed_on)}"
+        parts = [
+            f"<h3>{escape(group.name)} ({escape(group.code)})</h3>",
+            f"<p><b>Kind:</b> {escape(group.kind.capitalize())}<br>",
+            f"<b>Age focus:</b> {escape(group.age_focus)}<br>",
+            f"<b>Rhythm:</b> {escape(group.rhythm)}<br>",
+            f"<b>Status:</b> {status}</p>",
+        ]
+        if group.constituents:
+            parts.append(
+                f"<p><b>Constituent groups:</b> {escape(', '.join(group.constituents))}</p>"
+            )
+        parts.append(f"<p>{escape(group.description)}</p>")
+        self.details.setHtml("".join(parts))
+
+    def _changed(self, group: GroupInfo | None) -> None:
+        if group is None:
+            return
+        window = self.window()
+        if hasattr(window, "refresh_pages"):
+            window.refresh_pages()
+        else:
+            self.refresh()
+        self.view.select_where(lambda g: g.id == group.id)
+
+    def add_group(self) -> None:
+        dialog = GroupDialog(self.db, None, self)
+        if dialog.exec():
+            self._changed(dialog.result_group)
+
+    def edit_group(self) -> None:
+        group = self.view.current()
+        if group is None:
+            return
+        dialog = GroupDialog(self.db, group, self)
+        if dialog.exec():
+            self._changed(dialog.result_group)
+
+    def close_or_reopen(self) -> None:
+        group = self.view.current()
+        if group is None:
+            return
+        if not group.active:
+            answer = QMessageBox.question(self, "Reopen group", f"Reopen {group.name}?")
+            if answer == QMessageBox.StandardButton.Yes:
+                self._changed(attempt(self, lambda: groups.reopen_group(self.db, group.id)))
+            return
+        reason, ok = QInputDialog.getText(
+            self,
+            "Close group",
+            f"Close {group.name}? It stays on record with its meetings and decisions.\n"
+            "Reason (optional):",
+        )
+        if ok:
+            self._changed(attempt(self, lambda: groups.close_group(self.db, group.id, reason)))

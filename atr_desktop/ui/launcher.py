@@ -1,0 +1,42 @@
+"""Start the window: paint the shell first, then open the store just after."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+
+from atr_desktop import APP_NAME, __version__
+from atr_desktop.paths import AppPaths, resolve_db_path
+from atr_desktop.ui.errors import install_excepthook
+from atr_desktop.ui.main_window import MainWindow
+
+TRACE_ENV = "ATR_DESKTOP_STARTUP_TRACE"
+
+
+def run_gui(paths: AppPaths, log_file: Path, db_arg: str | None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("ATR Programme")
+    install_excepthook(log_file)
+    window = MainWindow(paths, log_file)
+    trace = os.environ.get(TRACE_ENV)
+    if trace:
+        window.first_paint.connect(lambda: print(f"painted {time.time():.4f}", flush=True))
+        window.populated.connect(
+            lambda: (
+                print(f"populated {time.time():.4f}", flush=True),
+                QTimer.singleShot(0, app.quit),
+            )
+        )
+    window.show()
+    db_path = resolve_db_path(db_arg, paths)
+    QTimer.singleShot(0, lambda: window.open_store(db_path, create_if_missing=True))
+    code: int = app.exec()
+    window.close_store()
+    return code

@@ -1,0 +1,81 @@
+"""Shared fixtures: offscreen Qt, redirected user folders, real SQLite files in tmp_path."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _private_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """No test touches the real user folders: ATR_DESKTOP_HOME points into tmp."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("ATR_DESKTOP_HOME", str(home))
+    monkeypatch.delenv("ATR_DESKTOP_DB", raising=False)
+    return home
+
+
+@pytest.fixture(autouse=True)
+def _fail_on_warning_logs(
+    caplog: pytest.LogCaptureFixture, request: pytest.FixtureRequest
+) -> Iterator[None]:
+    """An unexpected WARNING (or worse) from our code fails the test (after qutebrowser).
+
+    A test that expects one marks itself with ``@pytest.mark.allow_warning_logs``.
+    """
+    caplog.set_level(logging.INFO, logger="atr_desktop")
+    yield
+    bad = [
+        r
+        for r in caplog.get_records("call")
+        if r.levelno >= logging.WARNING and r.name.startswith("atr_desktop")
+    ]
+    if bad and request.node.get_closest_marker("allow_warning_logs") is None:
+        pytest.fail("unexpected warning logs: " + "; ".join(r.getMessage() for r in bad))
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "atr.db"
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[object]:
+    """A new WY ATR database on disk."""
+    from atr_desktop.services.setup import init_database
+
+    database = init_database(db_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def demo_db(db: object) -> object:
+    """The WY ATR database filled with the demo programme."""
+    import datetime as dt
+
+    from atr_desktop.services.demo import build_demo
+
+    build_demo(db, today=dt.date(2026, 11, 25))  # type: ignore[arg-type]
+    return db
+
+
+@pytest.fixture
+def cli(db_path: Path, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+    """Run ``atr-desktop --db <db_path> ARGS``; returns (exit code, stdout, stderr)."""
+    from atr_desktop.app import main
+
+    def run(*args: str, db: Path | None = None) -> tuple[int, str, str]:
+        code = main(["--db", str(db or db_path), *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return run

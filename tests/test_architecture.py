@@ -1,0 +1,82 @@
+"""The layers' arrows point down only (ARCHITECTURE.md), checked by walking the imports."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+PACKAGE = Path(__file__).resolve().parent.parent / "atr_desktop"
+
+
+def imports_of(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+    return found
+
+
+def modules() -> list[tuple[str, Path]]:
+    out = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(PACKAGE.parent).with_suffix("")
+        out.append((".".join(rel.parts), path))
+    return out
+
+
+def layer(module: str) -> str:
+    parts = module.split(".")
+    return parts[1] if len(parts) > 1 else ""
+
+
+QT_ALLOWED = {"ui"}
+
+
+@pytest.mark.parametrize(("module", "path"), modules(), ids=[m for m, _ in modules()])
+def test_layers(module: str, path: Path) -> None:
+    here = layer(module)
+    for imported in imports_of(path):
+        if imported.startswith(("PySide6", "shiboken6")):
+            assert here in QT_ALLOWED or module in {"atr_desktop.app"}, (
+                f"{module} imports Qt; only atr_desktop.ui may"
+            )
+        if imported.startswith(("PySide6.QtNetwork", "PySide6.QtWebEngine")):
+            pytest.fail(f"{module} imports {imported}: the app never opens a network connection")
+        if not imported.startswith("atr_desktop"):
+            continue
+        target = layer(imported)
+        if target == "ui":
+            assert here == "ui" or module == "atr_desktop.app", f"{module} imports the ui"
+        if here == "domain":
+            assert target == "domain", f"domain module {module} imports {imported}"
+        if here in {"storage", "adapters"}:
+            assert target not in {"services", "documents", "cli", "ui"}, (
+                f"{module} ({here}) imports {imported}: arrows point down only"
+            )
+        if here == "documents":
+            assert target not in {"storage", "services", "cli", "ui"}, (
+                f"documents are built from plain data: {module} imports {imported}"
+            )
+        if here == "services":
+            assert target not in {"cli", "ui"}, f"{module} imports {imported}"
+        if here == "cli":
+            assert target != "ui", f"{module} imports {imported}"
+
+
+def test_cli_and_services_import_no_qt() -> None:
+    """Run in a fresh interpreter: the CLI path must not pull in PySide6 at all."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import atr_desktop.cli, atr_desktop.services.demo, "
+        "atr_desktop.services.groups; "
+        "print(any(m.startswith('PySide6') for m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
