@@ -44,3 +44,34 @@ def start_times(start: dt.time, minutes: list[int]) -> list[dt.time]:
         out.append(clock.time())
         clock += dt.timedelta(minutes=max(0, m))
     return out
+
+
+@dataclass(frozen=True)
+class ItemPosition:
+    """What numbering needs of an agenda item: its id, parent and position among siblings."""
+
+    id: int
+    parent_id: int | None
+    position: int
+
+
+def item_numbers(items: list[ItemPosition]) -> dict[int, str]:
+    """Number items '1', '2', '2.1' ... from their positions; returns id -> number.
+
+    Siblings are numbered in position order (ties by id), sub-items under their parent.
+    """
+    children: dict[int | None, list[ItemPosition]] = {}
+    for item in items:
+        children.setdefault(item.parent_id, []).append(item)
+    numbers: dict[int, str] = {}
+
+    def walk(parent: int | None, prefix: str) -> None:
+        for index, item in enumerate(
+            sorted(children.get(parent, []), key=lambda i: (i.position, i.id)), start=1
+        ):
+            number = f"{prefix}{index}"
+            numbers[item.id] = number
+            walk(item.id, number + ".")
+
+    walk(None, "")
+    return numbers

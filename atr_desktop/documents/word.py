@@ -1,0 +1,121 @@
+"""The house style of every Word output: A4, real styles, marking and organisation header.
+
+``new_document`` starts from the user's own ``template.docx`` when one is in their
+templates folder (so a secretariat can restyle outputs in Word without code), else from
+python-docx's default with the house settings applied.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from atr_desktop.documents.text import xml_safe
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
+    from docx.table import Table
+
+TEMPLATE_NAME = "template.docx"
+
+
+@dataclass(frozen=True)
+class House:
+    """What every output carries: who it is from, its marking, logo, user template folder."""
+
+    organisation: str = "West Yorkshire Adversity, Trauma and Resilience Programme"
+    marking: str = "OFFICIAL"
+    logo: Path | None = None
+    templates: Path | None = None
+
+
+def new_document(house: House, draft: bool = False) -> DocxDocument:
+    """An A4 document with the marking (and DRAFT) at the top right of every page."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Cm, Pt
+
+    template = house.templates / TEMPLATE_NAME if house.templates else None
+    doc = Document(str(template)) if template and template.is_file() else Document()
+    if not (template and template.is_file()):
+        normal = doc.styles["Normal"]
+        normal.font.name = "Arial"
+        normal.font.size = Pt(11)
+    for section in doc.sections:
+        section.page_width, section.page_height = Cm(21.0), Cm(29.7)
+        section.left_margin = section.right_margin = Cm(2.0)
+        section.top_margin = section.bottom_margin = Cm(2.0)
+        header = section.header.paragraphs[0]
+        header.text = xml_safe(house.marking) + ("   DRAFT" if draft else "")
+        header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        for run in header.runs:
+            run.bold = True
+    if house.logo and house.logo.is_file():
+        # An unreadable logo must not stop the paper: it is left out.
+        with contextlib.suppress(Exception):
+            doc.add_picture(str(house.logo), height=Cm(1.8))
+    doc.add_paragraph(xml_safe(house.organisation))
+    return doc
+
+
+def add_table(
+    doc: DocxDocument,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    widths_cm: Sequence[float] | None = None,
+) -> Table:
+    """A 'Table Grid' table with a bold, repeated header row."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+    from docx.shared import Cm
+
+    table = doc.add_table(rows=1, cols=len(headers))
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        cell.text = ""
+        cell.paragraphs[0].add_run(xml_safe(text)).bold = True
+    tr_pr = table.rows[0]._tr.get_or_add_trPr()
+    repeat = OxmlElement("w:tblHeader")
+    repeat.set(qn("w:val"), "true")
+    tr_pr.append(repeat)
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, value in zip(cells, row, strict=True):
+            cell.text = xml_safe("" if value is None else str(value))
+    if widths_cm:
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths_cm, strict=False):
+                cell.width = Cm(width)
+    return table
+
+
+def add_paragraphs(doc: DocxDocument, text: str) -> None:
+    """Plain text as paragraphs; lines starting '- ' or '* ' become 'List Bullet' items."""
+    for block in xml_safe(text).split("\n"):
+        line = block.rstrip()
+        if not line:
+            continue
+        if line.lstrip().startswith(("- ", "* ")):
+            doc.add_paragraph(line.lstrip()[2:], style="List Bullet")
+        else:
+            doc.add_paragraph(line)
+
+
+def save(doc: DocxDocument, out: Path) -> Path:
+    """Save through a temporary file, so a failed save never leaves half a document."""
+    import os
+    import tempfile
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=out.parent, suffix=".docx.part")
+    os.close(fd)
+    try:
+        doc.save(tmp)
+        os.replace(tmp, out)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return out
