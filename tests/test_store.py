@@ -92,3 +92,13 @@ def test_blob_store_is_content_addressed(db, tmp_path: Path) -> None:
 
 def db_path_papers(path: Path) -> Path:
     return path.with_name(path.name + "-papers")
+
+
+def test_head_read_without_alembic_matches_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    from atr_desktop.storage import migrate
+
+    script = ScriptDirectory.from_config(migrate._config())
+    assert migrate.head() == script.get_current_head()
+    assert set(migrate.revisions()) == {s.revision for s in script.walk_revisions()}

@@ -34,9 +34,12 @@ def run_gui(paths: AppPaths, log_file: Path, db_arg: str | None) -> int:
                 QTimer.singleShot(0, app.quit),
             )
         )
-    window.show()
     db_path = resolve_db_path(db_arg, paths)
-    QTimer.singleShot(0, lambda: window.open_store(db_path, create_if_missing=True))
+    # Open the store only once the shell has painted: the user sees a window at once.
+    window.first_paint.connect(
+        lambda: QTimer.singleShot(0, lambda: window.open_store(db_path, create_if_missing=True))
+    )
+    window.show()
     code: int = app.exec()
     window.close_store()
     return code
