@@ -31,7 +31,7 @@ def test_unexpected_error_opens_bug_dialog_and_logs(qtbot, tmp_path, monkeypatch
         box.close()
         return seen
 
-    (text, informative, details), = with_modal(read, lambda: sys.excepthook(*info))
+    ((text, informative, details),) = with_modal(read, lambda: sys.excepthook(*info))
     assert "bug, not your mistake" in text
     assert str(log_file) in informative
     assert "internal failure 42" in details

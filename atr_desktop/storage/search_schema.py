@@ -1,0 +1,119 @@
+"""The full-text index (SQLite FTS5), kept in step with every change by triggers.
+
+Triggers rather than service code: whichever service (or migration, or erasure) changes a
+row, the index follows in the same transaction, so it can never drift. Each indexed row is
+(kind, ref_id, meeting_id, title, body); ``kind`` is meeting, item, minutes, decision,
+action, person, organisation or paper.
+"""
+
+from __future__ import annotations
+
+TABLE = "search_index"
+
+CREATE_TABLE = (
+    f"CREATE VIRTUAL TABLE {TABLE} USING fts5("
+    "title, body, kind UNINDEXED, ref_id UNINDEXED, meeting_id UNINDEXED, "
+    "tokenize = 'unicode61 remove_diacritics 2')"
+)
+
+# kind -> (source table, title SQL, body SQL, meeting id SQL); NEW. is the changed row.
+SOURCES: dict[str, tuple[str, str, str, str]] = {
+    "meeting": (
+        "meetings",
+        "(SELECT name || ' (' || code || ')' FROM groups WHERE id = NEW.group_id)"
+        " || ' ' || NEW.date",
+        "NEW.venue || ' ' || NEW.notes || ' ' || NEW.status",
+        "NEW.id",
+    ),
+    "item": ("agenda_items", "NEW.title", "NEW.lead || ' ' || NEW.purpose", "NEW.meeting_id"),
+    "minutes": (
+        "minute_entries",
+        "(SELECT title FROM agenda_items WHERE id = NEW.agenda_item_id)",
+        "NEW.discussion",
+        "(SELECT meeting_id FROM minutes WHERE id = NEW.minutes_id)",
+    ),
+    "decision": ("decisions", "'Decision ' || NEW.decided_on", "NEW.text", "NEW.meeting_id"),
+    "action": (
+        "actions",
+        "NEW.ref",
+        "NEW.description || ' ' || NEW.owner_text || ' ' || coalesce((SELECT first_name || ' '"
+        " || last_name FROM people WHERE id = NEW.owner_person_id), '')",
+        "NEW.meeting_id",
+    ),
+    "person": (
+        "people",
+        "NEW.title || ' ' || NEW.first_name || ' ' || NEW.last_name",
+        "NEW.job_title || ' ' || coalesce(NEW.email, '') || ' ' || coalesce((SELECT name FROM"
+        " organisations WHERE id = NEW.organisation_id), '')",
+        "NULL",
+    ),
+    "organisation": ("organisations", "NEW.name", "''", "NULL"),
+    "paper": (
+        "papers",
+        "NEW.reference || ' ' || NEW.title",
+        "NEW.author || ' ' || NEW.summary || ' ' || NEW.recommendation || ' ' || coalesce("
+        "(SELECT group_concat(filename || ' ' || text, ' ') FROM paper_files"
+        " WHERE paper_id = NEW.id), '')",
+        "(SELECT meeting_id FROM agenda_items WHERE id = NEW.agenda_item_id)",
+    ),
+}
+
+
+def _insert(kind: str, title: str, body: str, meeting: str) -> str:
+    return (
+        f"INSERT INTO {TABLE}(title, body, kind, ref_id, meeting_id) "
+        f"VALUES (coalesce({title}, ''), coalesce({body}, ''), '{kind}', NEW.id, {meeting});"
+    )
+
+
+def _delete(kind: str, row: str) -> str:
+    return f"DELETE FROM {TABLE} WHERE kind = '{kind}' AND ref_id = {row}.id;"
+
+
+def create_statements() -> list[str]:
+    """The FTS table, its triggers, and the index filled from what the tables hold now."""
+    out = [CREATE_TABLE]
+    for kind, (table, title, body, meeting) in SOURCES.items():
+        out.append(
+            f"CREATE TRIGGER {TABLE}_{table}_ai AFTER INSERT ON {table} BEGIN "
+            f"{_insert(kind, title, body, meeting)} END"
+        )
+        out.append(
+            f"CREATE TRIGGER {TABLE}_{table}_au AFTER UPDATE ON {table} BEGIN "
+            f"{_delete(kind, 'OLD')} {_insert(kind, title, body, meeting)} END"
+        )
+        out.append(
+            f"CREATE TRIGGER {TABLE}_{table}_ad AFTER DELETE ON {table} BEGIN "
+            f"{_delete(kind, 'OLD')} END"
+        )
+        select_title = title.replace("NEW.", "src.")
+        select_body = body.replace("NEW.", "src.")
+        select_meeting = meeting.replace("NEW.", "src.")
+        out.append(
+            f"INSERT INTO {TABLE}(title, body, kind, ref_id, meeting_id) "
+            f"SELECT coalesce({select_title}, ''), coalesce({select_body}, ''), '{kind}', "
+            f"src.id, {select_meeting} FROM {table} AS src"
+        )
+    # A paper's files change its indexed text: refresh the paper's row.
+    for event in ("INSERT", "UPDATE"):
+        out.append(
+            f"CREATE TRIGGER {TABLE}_paper_files_{event.lower()[0]} AFTER {event} ON paper_files "
+            f"BEGIN UPDATE papers SET title = title WHERE id = NEW.paper_id; END"
+        )
+    # Minutes text follows its agenda item's title.
+    return out
+
+
+def drop_statements() -> list[str]:
+    out = []
+    for table, *_ in SOURCES.values():
+        for suffix in ("ai", "au", "ad"):
+            out.append(f"DROP TRIGGER IF EXISTS {TABLE}_{table}_{suffix}")
+    out += [f"DROP TRIGGER IF EXISTS {TABLE}_paper_files_{s}" for s in ("i", "u")]
+    out.append(f"DROP TABLE IF EXISTS {TABLE}")
+    return out
+
+
+def is_search_table(name: str | None) -> bool:
+    """For Alembic's comparisons: the FTS table and its shadow tables are not models."""
+    return bool(name) and str(name).startswith(TABLE)
