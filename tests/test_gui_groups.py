@@ -168,6 +168,6 @@ def test_home_lists_next_meetings(window, db_path, qtbot) -> None:
     build_demo(db)
     db.close()
     window.open_store(db_path)
-    rows = table_texts(window.pages["Home"].view)
-    assert len(rows) == 4 and all(row[1] != "None scheduled" for row in rows)
+    lines = window.pages["Home"].lines("Next meetings")
+    assert len(lines) == 4 and all(line.text(1) != "None scheduled" for line in lines)
     assert isinstance(window.findChild(QLabel, "databasePath"), QLabel)

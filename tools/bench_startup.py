@@ -54,7 +54,9 @@ def main() -> int:
         if not db.exists():
             subprocess.run(
                 [sys.executable, "-m", "atr_desktop", "--db", str(db), "demo"],
-                env=env, check=True, capture_output=True,
+                env=env,
+                check=True,
+                capture_output=True,
             )
         bare, paint, populated = [], [], []
         for _ in range(args.runs):

@@ -22,6 +22,7 @@ NOUN_MODULES: tuple[str, ...] = (
     "atr_desktop.cli.groups_cmds",
     "atr_desktop.cli.settings_cmds",
     "atr_desktop.cli.search_cmds",
+    "atr_desktop.cli.home_cmds",
 )
 
 

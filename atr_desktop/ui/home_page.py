@@ -1,38 +1,132 @@
-"""Home: the page the app opens on. Shows each group's next meeting."""
+"""Home: the page the app opens on. Each line opens what it names."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
-from atr_desktop.domain.dates import hhmm, long_date
+from atr_desktop.domain.dates import hhmm, long_date, short_date
 from atr_desktop.services import home
-from atr_desktop.services.home import NextMeeting
+from atr_desktop.services.home import HomeData
 from atr_desktop.storage.database import Database
-from atr_desktop.ui.record_view import RecordView
-from atr_desktop.ui.table_model import Column
 
-COLUMNS: list[Column[NextMeeting]] = [
-    Column("Group", lambda m: f"{m.group_name} ({m.group_code})"),
-    Column(
-        "Next meeting",
-        lambda m: long_date(m.date) if m.date else "None scheduled",
-        sort_key=lambda m: m.date.isoformat() if m.date else "9999",
-    ),
-    Column("Time", lambda m: hhmm(m.start_time)),
-    Column("Venue", lambda m: m.venue),
-]
+RECORD_ROLE = Qt.ItemDataRole.UserRole
+OVERDUE = "#f4c7c3"
+
+
+def _days(days: int | None) -> str:
+    if days is None:
+        return ""
+    if days < 0:
+        return f"{-days} days ago"
+    return "today" if days == 0 else f"in {days} days"
 
 
 class HomePage(QWidget):
+    """Emits ``open_record(kind, id)`` when a line is activated (double-click or Enter)."""
+
+    open_record = Signal(str, int)
+
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.view: RecordView[NextMeeting] = RecordView(COLUMNS, "nextMeetings")
+        self.data: HomeData | None = None
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("homeTree")
+        self.tree.setAccessibleName("What needs attention")
+        self.tree.setColumnCount(4)
+        self.tree.setHeaderLabels(["", "When", "Who / group", "Detail"])
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.itemActivated.connect(self._activated)
+        self.tree.itemDoubleClicked.connect(self._activated)
+        self.summary = QLabel()
+        self.summary.setObjectName("homeSummary")
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel("<h2>Home</h2>"))
-        layout.addWidget(QLabel("<b>Next meeting of each group</b>"))
-        layout.addWidget(self.view, 1)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tree, 1)
         self.refresh()
 
     def refresh(self) -> None:
-        self.view.set_records(home.next_meetings(self.db))
+        self.data = data = home.home(self.db)
+        self.tree.clear()
+        overdue = sum(1 for a in data.actions if a.overdue)
+        self.summary.setText(
+            f"{long_date(data.today)}: {overdue} overdue actions, "
+            f"{len(data.minutes_awaiting_approval)} sets of minutes awaiting approval."
+        )
+        meetings = self._section("Next meetings", len(data.next_meetings))
+        for m in data.next_meetings:
+            if m.id is None:
+                self._line(meetings, "group", 0, [m.group_name, "None scheduled", m.group_code, ""])
+                continue
+            assert m.date is not None
+            detail = (
+                f"Papers {m.papers_received} of {m.papers_expected}; papers due "
+                f"{_days(m.days_to_papers_due)}; pack issue {_days(m.days_to_issue)}"
+            )
+            when = f"{long_date(m.date)} {hhmm(m.start_time)}"
+            self._line(meetings, "meeting", m.id, [m.group_name, when, m.venue, detail])
+        actions = self._section("Actions overdue and due soon", len(data.actions))
+        for a in data.actions:
+            label = f"{a.ref} (overdue)" if a.overdue else a.ref
+            line = self._line(
+                actions,
+                "action",
+                a.id,
+                [label, short_date(a.due), f"{a.owner} · {a.group_code}", a.description],
+            )
+            if a.overdue:
+                for column in range(4):
+                    line.setBackground(column, QBrush(QColor(OVERDUE)))
+        for title, kind_lines in (
+            ("Minutes awaiting approval", data.minutes_awaiting_approval),
+            ("Decisions awaiting ratification", data.decisions_awaiting_ratification),
+            ("Terms of Reference reviews due", data.tor_reviews),
+            ("Declarations to re-confirm", data.declarations_due),
+        ):
+            section = self._section(title, len(kind_lines))
+            for r in kind_lines:
+                self._line(section, r.kind, r.id, [r.text, short_date(r.date), r.group_code, ""])
+        self.tree.expandAll()
+        for column in range(1, 4):
+            self.tree.resizeColumnToContents(column)
+
+    def _section(self, title: str, count: int) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(self.tree, [f"{title} ({count})"])
+        font = item.font(0)
+        font.setBold(True)
+        item.setFont(0, font)
+        item.setFirstColumnSpanned(True)
+        return item
+
+    def _line(
+        self, parent: QTreeWidgetItem, kind: str, record_id: int, texts: list[str]
+    ) -> QTreeWidgetItem:
+        item = QTreeWidgetItem(parent, texts)
+        item.setData(0, RECORD_ROLE, (kind, record_id))
+        for column, text in enumerate(texts):
+            item.setToolTip(column, text)
+        return item
+
+    def lines(self, section_prefix: str) -> list[QTreeWidgetItem]:
+        """The lines under the section whose title starts with ``section_prefix``."""
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            if top is not None and top.text(0).startswith(section_prefix):
+                return [c for j in range(top.childCount()) if (c := top.child(j)) is not None]
+        return []
+
+    def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        record = item.data(0, RECORD_ROLE)
+        if record:
+            self.open_record.emit(record[0], record[1])

@@ -11,17 +11,21 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
+    QDockWidget,
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QMainWindow,
     QMenu,
     QMessageBox,
     QStackedWidget,
+    QTextBrowser,
+    QToolBar,
     QWidget,
 )
 
@@ -33,11 +37,26 @@ if TYPE_CHECKING:
     from atr_desktop.storage.database import Database
 
 AREAS = ("Home", "Groups", "People", "Meetings", "Actions", "Decisions")
+# Which area opens a record of each kind (search results, Home lines).
+AREA_FOR_KIND = {
+    "meeting": "Meetings",
+    "item": "Meetings",
+    "minutes": "Meetings",
+    "paper": "Meetings",
+    "action": "Actions",
+    "decision": "Decisions",
+    "person": "People",
+    "organisation": "People",
+    "declaration": "People",
+    "tor": "People",
+    "group": "Groups",
+}
 
 
 class MainWindow(QMainWindow):
     first_paint = Signal()
     populated = Signal()
+    record_opened = Signal(str, int)
 
     def __init__(self, paths: AppPaths, log_file: Path) -> None:
         super().__init__()
@@ -68,6 +87,29 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(body)
 
+        self.search_box = QLineEdit()
+        self.search_box.setObjectName("searchBox")
+        self.search_box.setAccessibleName("Search everything")
+        self.search_box.setPlaceholderText("Search everything (Ctrl+F)")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setMaximumWidth(420)
+        self.search_box.returnPressed.connect(lambda: self.run_search(self.search_box.text()))
+        toolbar = QToolBar("Search")
+        toolbar.setObjectName("searchToolbar")
+        toolbar.setMovable(False)
+        toolbar.addWidget(self.search_box)
+        self.addToolBar(toolbar)
+        self.results = QTextBrowser()
+        self.results.setObjectName("searchResults")
+        self.results.setAccessibleName("Search results")
+        self.results.setOpenLinks(False)
+        self.results.anchorClicked.connect(self._open_link)
+        self.results_dock = QDockWidget("Search results", self)
+        self.results_dock.setObjectName("searchDock")
+        self.results_dock.setWidget(self.results)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.results_dock)
+        self.results_dock.hide()
+
         self.db_label = QLabel("No database open")
         self.db_label.setObjectName("databasePath")
         self.db_label.setAccessibleName("Database file")
@@ -87,6 +129,10 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action(file_menu, "&Settings…", self.show_settings, "Ctrl+,")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self.find_action = self._action(
+            edit_menu, "&Find…", self.focus_search, QKeySequence.StandardKey.Find
+        )
         go_menu = self.menuBar().addMenu("&Go")
         for index, name in enumerate(AREAS):
             self._action(go_menu, f"&{name}", partial(self.go_to, name), f"Ctrl+{index + 1}")
@@ -152,7 +198,11 @@ class MainWindow(QMainWindow):
             widget.deleteLater()
         self.pages = build_pages(self, db)
         for name in AREAS:
-            self.stack.addWidget(self.pages[name])
+            page = self.pages[name]
+            self.stack.addWidget(page)
+            signal = getattr(page, "open_record", None)
+            if signal is not None:
+                signal.connect(self.open_record)
         self.stack.setCurrentIndex(current)
 
     def refresh_pages(self) -> None:
@@ -162,6 +212,44 @@ class MainWindow(QMainWindow):
 
     def go_to(self, area: str) -> None:
         self.nav.setCurrentRow(AREAS.index(area))
+
+    def open_record(self, kind: str, record_id: int) -> None:
+        """Show the record of ``kind`` with ``record_id`` in its area."""
+        area = AREA_FOR_KIND.get(kind, "Home")
+        page = self.pages.get(area)
+        self.go_to(area)
+        show = getattr(page, "show_record", None)
+        if show is not None:
+            show(kind, record_id)
+        self.record_opened.emit(kind, record_id)
+
+    # -- search ------------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def run_search(self, text: str) -> None:
+        if self.db is None or not text.strip():
+            return
+        from html import escape
+
+        from atr_desktop.services import search
+
+        hits = search.search(self.db, text)
+        if not hits:
+            body = f"<p>Nothing matches <b>{escape(text)}</b>.</p>"
+        else:
+            body = "".join(
+                f'<p><a href="open:{h.kind}:{h.id}">{escape(h.kind.capitalize())}: '
+                f"{search.mark_html(h.title)}</a><br>{h.html()}</p>"
+                for h in hits
+            )
+        self.results.setHtml(f"<h3>{len(hits)} results</h3>{body}")
+        self.results_dock.show()
+
+    def _open_link(self, url: QUrl) -> None:
+        _scheme, kind, record_id = url.toString().split(":", 2)
+        self.open_record(kind, int(record_id))
 
     # -- file actions ------------------------------------------------------------------
     def new_database(self) -> None:
