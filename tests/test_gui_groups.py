@@ -171,3 +171,25 @@ def test_home_lists_next_meetings(window, db_path, qtbot) -> None:
     lines = window.pages["Home"].lines("Next meetings")
     assert len(lines) == 4 and all(line.text(1) != "None scheduled" for line in lines)
     assert isinstance(window.findChild(QLabel, "databasePath"), QLabel)
+
+
+def test_ctrl_z_undoes_and_ctrl_y_redoes_an_edit(window, db_path, qtbot) -> None:
+    window.open_store(db_path, create_if_missing=True)
+    page = window.pages["Groups"]
+    page.view.select_where(lambda g: g.code == "NET")
+
+    def rename(dialog) -> None:
+        dialog.ui.nameEdit.clear()
+        qtbot.keyClicks(dialog.ui.nameEdit, "ATR Network 0-25")
+        dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save).click()
+
+    with_modal(rename, page.edit_button.click)
+    assert page.view.current().name == "ATR Network 0-25"
+    assert window.undo_action.text() == "&Undo Edit NET"
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(page.view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    names = [row[1] for row in table_texts(page.view)]
+    assert "ATR Network" in names and "ATR Network 0-25" not in names
+    qtbot.keyClick(page.view.table, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert "ATR Network 0-25" in [row[1] for row in table_texts(page.view)]

@@ -11,6 +11,7 @@ from atr_desktop.services import groups
 from atr_desktop.storage.database import Database
 from atr_desktop.ui.errors import show_user_error
 from atr_desktop.ui.forms.ui_group_dialog import Ui_GroupDialog
+from atr_desktop.ui.undo import undoable
 
 
 class GroupDialog(QDialog):
@@ -71,11 +72,13 @@ class GroupDialog(QDialog):
         )
 
     def save(self) -> None:
+        label = "Add group" if self.group is None else f"Edit {self.group.code}"
         try:
-            if self.group is None:
-                self.result_group = groups.add_group(self.db, self.data())
-            else:
-                self.result_group = groups.update_group(self.db, self.group.id, self.data())
+            with undoable(self.parentWidget() or self, label):
+                if self.group is None:
+                    self.result_group = groups.add_group(self.db, self.data())
+                else:
+                    self.result_group = groups.update_group(self.db, self.group.id, self.data())
         except UserError as exc:
             show_user_error(self, str(exc))
             return

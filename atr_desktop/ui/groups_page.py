@@ -24,6 +24,7 @@ from atr_desktop.ui.errors import attempt
 from atr_desktop.ui.group_dialog import GroupDialog
 from atr_desktop.ui.record_view import RecordView
 from atr_desktop.ui.table_model import Column
+from atr_desktop.ui.undo import undoable
 
 COLUMNS: list[Column[GroupInfo]] = [
     Column("Code", lambda g: g.code),
@@ -135,7 +136,9 @@ class GroupsPage(QWidget):
         if not group.active:
             answer = QMessageBox.question(self, "Reopen group", f"Reopen {group.name}?")
             if answer == QMessageBox.StandardButton.Yes:
-                self._changed(attempt(self, lambda: groups.reopen_group(self.db, group.id)))
+                with undoable(self, f"Reopen {group.code}"):
+                    reopened = attempt(self, lambda: groups.reopen_group(self.db, group.id))
+                self._changed(reopened)
             return
         reason, ok = QInputDialog.getText(
             self,
@@ -144,4 +147,6 @@ class GroupsPage(QWidget):
             "Reason (optional):",
         )
         if ok:
-            self._changed(attempt(self, lambda: groups.close_group(self.db, group.id, reason)))
+            with undoable(self, f"Close {group.code}"):
+                closed = attempt(self, lambda: groups.close_group(self.db, group.id, reason))
+            self._changed(closed)

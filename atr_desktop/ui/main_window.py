@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QKeySequence, QPaintEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from atr_desktop import APP_NAME, __version__
 from atr_desktop.paths import AppPaths
 from atr_desktop.ui.errors import show_user_error
+from atr_desktop.ui.undo import UndoController
 
 if TYPE_CHECKING:
     from atr_desktop.storage.database import Database
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         self.db_label.setAccessibleName("Database file")
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.db_label)
+        self.undo = UndoController(QUndoStack(self), self.refresh_pages)
         self._build_menus()
         self.nav.setCurrentRow(0)
 
@@ -130,6 +132,13 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         edit_menu = self.menuBar().addMenu("&Edit")
+        self.undo_action = self.undo.stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo.stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
         self.find_action = self._action(
             edit_menu, "&Find…", self.focus_search, QKeySequence.StandardKey.Find
         )
@@ -178,6 +187,7 @@ class MainWindow(QMainWindow):
             return False
         self.close_store()
         self.db = db
+        self.undo.attach(db)
         self.db_label.setText(str(path))
         self.setWindowTitle(f"{path.name} - {APP_NAME}")
         self._install_pages(db)
@@ -185,6 +195,7 @@ class MainWindow(QMainWindow):
         return True
 
     def close_store(self) -> None:
+        self.undo.attach(None)
         if self.db is not None:
             self.db.close()
             self.db = None

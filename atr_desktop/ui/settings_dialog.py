@@ -22,6 +22,7 @@ from atr_desktop.errors import UserError
 from atr_desktop.services import settings
 from atr_desktop.storage.database import Database
 from atr_desktop.ui.errors import show_user_error
+from atr_desktop.ui.undo import undoable
 
 FOLDER_KEYS = {"backup_folder"}
 FILE_KEYS = {"logo_path"}
@@ -92,7 +93,8 @@ class SettingsDialog(QDialog):
 
     def save(self) -> None:
         try:
-            settings.update(self.db, self.values())
+            with undoable(self.parentWidget() or self, "Change settings"):
+                settings.update(self.db, self.values())
         except UserError as exc:
             show_user_error(self, str(exc))
             return

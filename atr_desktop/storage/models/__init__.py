@@ -32,6 +32,7 @@ from atr_desktop.storage.models.people import (
     Sector,
 )
 from atr_desktop.storage.models.tor import TorVersion
+from atr_desktop.storage.models.undo import UndoEntry, UndoState, UndoStep
 
 __all__ = [
     "Action",
@@ -64,4 +65,7 @@ __all__ = [
     "Setting",
     "StandingItem",
     "TorVersion",
+    "UndoEntry",
+    "UndoState",
+    "UndoStep",
 ]
