@@ -100,8 +100,13 @@ def create_statements() -> list[str]:
             f"CREATE TRIGGER {TABLE}_paper_files_{event.lower()[0]} AFTER {event} ON paper_files "
             f"BEGIN UPDATE papers SET title = title WHERE id = NEW.paper_id; END"
         )
-    # Minutes text follows its agenda item's title.
     return out
+
+
+def refill_statements() -> list[str]:
+    """Empty the index and fill it again from the tables (after an erasure, for instance)."""
+    fills = [st for st in create_statements() if st.startswith(f"INSERT INTO {TABLE}")]
+    return [f"DELETE FROM {TABLE}", *fills, f"INSERT INTO {TABLE}({TABLE}) VALUES ('optimize')"]
 
 
 def drop_statements() -> list[str]:
