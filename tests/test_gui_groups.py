@@ -193,3 +193,30 @@ def test_ctrl_z_undoes_and_ctrl_y_redoes_an_edit(window, db_path, qtbot) -> None
     assert "ATR Network" in names and "ATR Network 0-25" not in names
     qtbot.keyClick(page.view.table, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert "ATR Network 0-25" in [row[1] for row in table_texts(page.view)]
+
+
+def test_history_shows_who_changed_a_group(window, db_path, qtbot, monkeypatch) -> None:
+    window.open_store(db_path, create_if_missing=True)
+    page = window.pages["Groups"]
+    page.view.select_where(lambda g: g.code == "MNC")
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Merged", True))
+    page.close_button.click()
+
+    def read(dialog) -> list[list[str]]:
+        rows = table_texts(dialog.view)
+        dialog.accept()
+        return rows
+
+    (rows,) = with_modal(read, page.history_button.click)
+    assert [row[3] for row in rows] == ["added", "closed"]
+    assert rows[1][4] == "Merged" and rows[1][1]  # the operating-system user is named
+
+
+def test_cli_audit_show(cli) -> None:
+    import json
+
+    cli("init")
+    cli("groups", "close", "NET", "--reason", "Paused")
+    code, out, _ = cli("audit", "show", "group", "2", "--json")
+    assert code == 0
+    assert [a["action"] for a in json.loads(out)["audit"]] == ["added", "closed"]

@@ -24,6 +24,7 @@ NOUN_MODULES: tuple[str, ...] = (
     "atr_desktop.cli.search_cmds",
     "atr_desktop.cli.home_cmds",
     "atr_desktop.cli.person_cmds",
+    "atr_desktop.cli.audit_cmds",
 )
 
 

@@ -22,6 +22,7 @@ from atr_desktop.services.groups import GroupInfo
 from atr_desktop.storage.database import Database
 from atr_desktop.ui.errors import attempt
 from atr_desktop.ui.group_dialog import GroupDialog
+from atr_desktop.ui.history_dialog import HistoryDialog
 from atr_desktop.ui.record_view import RecordView
 from atr_desktop.ui.table_model import Column
 from atr_desktop.ui.undo import undoable
@@ -49,8 +50,9 @@ class GroupsPage(QWidget):
         self.add_button = self._button("&Add group…", "addGroup", self.add_group)
         self.edit_button = self._button("&Edit…", "editGroup", self.edit_group)
         self.close_button = self._button("&Close group…", "closeGroup", self.close_or_reopen)
+        self.history_button = self._button("&History…", "groupHistory", self.show_history)
         buttons = QHBoxLayout()
-        for b in (self.add_button, self.edit_button, self.close_button):
+        for b in (self.add_button, self.edit_button, self.close_button, self.history_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         left = QWidget()
@@ -85,8 +87,8 @@ class GroupsPage(QWidget):
 
     def _show_selected(self) -> None:
         group = self.view.current()
-        self.edit_button.setEnabled(group is not None)
-        self.close_button.setEnabled(group is not None)
+        for button in (self.edit_button, self.close_button, self.history_button):
+            button.setEnabled(group is not None)
         if group is None:
             self.details.setHtml("<p>Select a group to see its details.</p>")
             return
@@ -128,6 +130,14 @@ class GroupsPage(QWidget):
         dialog = GroupDialog(self.db, group, self)
         if dialog.exec():
             self._changed(dialog.result_group)
+
+    def show_history(self) -> None:
+        group = self.view.current()
+        if group is not None:
+            HistoryDialog(self.db, "group", group.id, group.name, self).exec()
+
+    def show_record(self, kind: str, record_id: int) -> None:
+        self.view.select_where(lambda g: g.id == record_id)
 
     def close_or_reopen(self) -> None:
         group = self.view.current()

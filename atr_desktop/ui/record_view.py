@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -83,8 +83,13 @@ class RecordView(QWidget, Generic[R]):
             if predicate(record):
                 index = self.proxy.mapFromSource(self.model.index(row, 0))
                 if index.isValid():
-                    self.table.selectRow(index.row())
-                    self.table.setCurrentIndex(index)
+                    # Not selectRow(): it toggles when Ctrl is (or is thought to be) held.
+                    self.table.selectionModel().setCurrentIndex(
+                        index,
+                        QItemSelectionModel.SelectionFlag.ClearAndSelect
+                        | QItemSelectionModel.SelectionFlag.Rows,
+                    )
+                    self.table.scrollTo(index)
                     return True
         return False
 
