@@ -141,7 +141,12 @@ def to_pdf(data: BriefData, house: word.House, out: Path) -> Path:
         if rows:
             cells = [[Paragraph(f"<b>{para(h)}</b>", styles["BodyText"]) for h in headers]]
             cells += [[Paragraph(para(str(c)), styles["BodyText"]) for c in row] for row in rows]
-            table = Table(cells, repeatRows=1, hAlign="LEFT")
+            # Fixed widths and rows that may split across pages: a very long entry wraps and
+            # flows on rather than breaking the layout.
+            width = (A4[0] - 4 * cm) / len(headers)
+            table = Table(
+                cells, colWidths=[width] * len(headers), repeatRows=1, hAlign="LEFT", splitInRow=1
+            )
             table.setStyle(
                 TableStyle(
                     [

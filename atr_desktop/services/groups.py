@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from atr_desktop.domain.agenda import DEFAULT_STANDING_ITEMS
 from atr_desktop.domain.groups import GroupKind, code_problem, normalise_code
+from atr_desktop.domain.text import LONG_TEXT_LIMIT, NAME_LIMIT, text_problem
 from atr_desktop.errors import NotFound, UserError
 from atr_desktop.services import audit
 from atr_desktop.storage.database import Database
@@ -93,6 +94,15 @@ def _validate(session: Session, data: GroupInput, group_id: int | None) -> str:
         raise UserError(problem)
     if not data.name.strip():
         raise UserError("A group needs a name: type the group's full name.")
+    for label, value, limit in (
+        ("The name", data.name, NAME_LIMIT),
+        ("The age focus", data.age_focus, NAME_LIMIT),
+        ("The rhythm", data.rhythm, NAME_LIMIT),
+        ("The description", data.description, LONG_TEXT_LIMIT),
+    ):
+        problem = text_problem(label, value, limit)
+        if problem:
+            raise UserError(problem)
     if data.kind not in {k.value for k in GroupKind}:
         kinds = ", ".join(k.value for k in GroupKind)
         raise UserError(f"'{data.kind}' is not a kind of group: choose one of {kinds}.")

@@ -1,0 +1,94 @@
+"""Hostile text (hypothesis): control characters, characters XML cannot hold, right-to-left
+text, emoji and very long strings go through fields and exports without loss or failure."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from atr_desktop.documents import brief, word, xlsx
+from atr_desktop.documents.text import xml_safe
+from atr_desktop.errors import UserError
+from atr_desktop.services import groups, search
+
+# Everything a keyboard, a paste or a bad file can produce, except lone surrogates
+# (refused with a message: see domain/text.py).
+TYPED = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",)),
+    min_size=1,
+    max_size=300,
+)
+HOSTILE = st.one_of(
+    TYPED,
+    st.sampled_from(
+        [
+            "\x00\x01\x07\x1b[31m",
+            "مرحبا بالعالم \u202e reversed",
+            "👩🏽‍⚕️ Zoë & Siân <b>bold</b> ]]>",
+            '=HYPERLINK("http://x")',
+            "\ufffe\uffff",
+            "a" * 5000,
+        ]
+    ),
+)
+SETTINGS = settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+@SETTINGS
+@given(name=HOSTILE.filter(lambda s: s.strip() != ""), description=HOSTILE)
+def test_group_fields_round_trip_exactly(db, name: str, description: str) -> None:
+    name = name[:200]
+    info = groups.update_group(
+        db, "NET", groups.GroupInput(code="NET", name=name, kind="network", description=description)
+    )
+    again = groups.get_group(db, info.id)
+    assert again.name == name.strip() and again.description == description.strip()
+    search.search(db, name)  # never fails, whatever is typed
+
+
+def test_limits_and_broken_characters_get_a_plain_message(db) -> None:
+    with pytest.raises(UserError, match="the limit is 200"):
+        groups.update_group(
+            db, "NET", groups.GroupInput(code="NET", name="x" * 201, kind="network")
+        )
+    with pytest.raises(UserError, match="broken character"):
+        groups.update_group(
+            db, "NET", groups.GroupInput(code="NET", name="bad \ud83d half", kind="network")
+        )
+
+
+@SETTINGS
+@given(text=HOSTILE)
+def test_word_excel_and_pdf_exports_never_fail(tmp_path: Path, text: str) -> None:
+    from docx import Document
+    from openpyxl import load_workbook
+
+    doc = word.new_document(word.House(organisation=text, marking=text[:50]))
+    word.add_table(doc, ["A"], [[text]])
+    word.add_paragraphs(doc, text)
+    out = word.save(doc, tmp_path / "x.docx")
+    cell_text = Document(str(out)).tables[0].rows[1].cells[0].text
+    assert "".join(cell_text.split()) == "".join(xml_safe(text).split())
+    book = xlsx.new_workbook()
+    xlsx.write_sheet(book.active, ["A"], [[text]])
+    cell = load_workbook(xlsx.save(book, tmp_path / "x.xlsx")).active["A2"].value
+    assert cell is not None and not str(cell).startswith(("=", "+", "-", "@"))
+    data = brief.BriefData(
+        group_name=text,
+        meeting_date=dt.date(2027, 2, 9),
+        start=None,
+        venue=text,
+        decisions=[("1", text, text)],
+    )
+    brief.to_pdf(data, word.House(), tmp_path / "b.pdf")
+    brief.to_docx(data, word.House(), tmp_path / "b.docx")
+
+
+def test_replacement_rule_is_documented_and_applied() -> None:
+    assert xml_safe("ok\x00\x0b\x1f\uffffend") == "ok\ufffd\ufffd\ufffd\ufffdend"
