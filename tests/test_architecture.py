@@ -80,3 +80,39 @@ def test_cli_and_services_import_no_qt() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+NETWORK_MODULES = (
+    "PySide6.QtNetwork",
+    "PySide6.QtWebEngine",
+    "http.client",
+    "urllib.request",
+    "requests",
+    "ftplib",
+    "smtplib",
+)
+
+
+def test_no_module_of_the_app_loads_a_network_client() -> None:
+    """The app never opens a network connection: nothing it imports can make one.
+
+    (Tests also run with sockets disabled by pytest-socket.)
+    """
+    import subprocess
+    import sys
+
+    code = (
+        "import pkgutil, importlib, sys, atr_desktop\n"
+        "for m in pkgutil.walk_packages(atr_desktop.__path__, 'atr_desktop.'):\n"
+        "    if 'migrations' in m.name or m.name.endswith('__main__'): continue\n"
+        "    importlib.import_module(m.name)\n"
+        f"print(sorted(k for k in sys.modules if k.startswith({NETWORK_MODULES!r})))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""},
+    )
+    assert out.stdout.strip() == "[]"
