@@ -31,9 +31,9 @@ def _days(days: int | None) -> str:
 
 
 class HomePage(QWidget):
-    """Emits ``open_record(kind, id)`` when a line is activated (double-click or Enter)."""
+    """Emits ``record_requested(kind, id)`` when a line is activated (double-click or Enter)."""
 
-    open_record = Signal(str, int)
+    record_requested = Signal(str, int)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,4 +129,4 @@ class HomePage(QWidget):
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         record = item.data(0, RECORD_ROLE)
         if record:
-            self.open_record.emit(record[0], record[1])
+            self.record_requested.emit(record[0], record[1])

@@ -211,7 +211,7 @@ class MainWindow(QMainWindow):
         for name in AREAS:
             page = self.pages[name]
             self.stack.addWidget(page)
-            signal = getattr(page, "open_record", None)
+            signal = getattr(page, "record_requested", None)
             if signal is not None:
                 signal.connect(self.open_record)
         self.stack.setCurrentIndex(current)
