@@ -21,6 +21,10 @@ NOUN_MODULES: tuple[str, ...] = (
     "atr_desktop.cli.setup_cmds",
     "atr_desktop.cli.groups_cmds",
     "atr_desktop.cli.settings_cmds",
+    "atr_desktop.cli.people_cmds",
+    "atr_desktop.cli.members_cmds",
+    "atr_desktop.cli.declarations_cmds",
+    "atr_desktop.cli.tor_cmds",
 )
 
 
