@@ -287,9 +287,9 @@ def approve(
     with db.session() as s:
         g = find_group(s, group)
         draft = _draft(s, g)
+        held = find_meeting(s, meeting) if meeting is not None else None
         if not draft.purpose.strip():
             raise UserError("The draft has no purpose yet: write the Purpose section first.")
-        held = find_meeting(s, meeting) if meeting is not None else None
         if held is not None and held.group_id != g.id:
             raise UserError(f"That meeting is not a meeting of {g.code}.")
         approved_on = on or (held.date if held else dt.date.today())
