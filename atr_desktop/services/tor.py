@@ -365,3 +365,13 @@ def export_docx(db: Database, group: str | int, out: Path, version: int | None =
     ]
     doc = TorDocument(info.group_name, info.version, info.status, info.sections(), history)
     return build_tor(house(db), doc, out)
+
+
+def approval_meetings(db: Database, group: str | int) -> list[tuple[str, str]]:
+    """The group's meetings, newest first, as (reference, 'Tuesday 9 February 2027')."""
+    with db.session() as s:
+        g = find_group(s, group)
+        rows = s.scalars(
+            select(Meeting).where(Meeting.group_id == g.id).order_by(Meeting.date.desc())
+        )
+        return [(meeting_label(m, g.code), long_date(m.date)) for m in rows]
