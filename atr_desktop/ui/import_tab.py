@@ -117,7 +117,9 @@ class ImportTab(QWidget):
         path = Path(self.path.text().strip())
         shown = attempt(self, lambda: member_import.preview(self.db, path, code))
         self.preview = shown
-        self.view.set_records(list(shown.rows) if shown else [])
+        # Problem rows first, so none hides below the fold of a long list.
+        rows = sorted(shown.rows, key=lambda p: (not p.row.problems, p.row.line)) if shown else []
+        self.view.set_records(rows)
         self.status.setText("")
         if shown is None:
             self.summary.setText("The file could not be checked: see the message.")

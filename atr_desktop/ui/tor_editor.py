@@ -89,11 +89,14 @@ class TorEditor(QDialog):
         return [p.strip() for p in self.ui.sectorsEdit.text().split(",") if p.strip()]
 
     def _show_rule(self) -> None:
-        try:
-            top, bottom = parse_fraction(self.ui.fractionCombo.currentText() or "0/1")
-        except ValueError as exc:
-            self.ui.quorumPreview.setText(str(exc))
-            return
+        top = bottom = 0
+        fraction = self.ui.fractionCombo.currentText().strip()
+        if fraction:
+            try:
+                top, bottom = parse_fraction(fraction)
+            except ValueError as exc:
+                self.ui.quorumPreview.setText(str(exc))
+                return
         rule = QuorumRule(
             count=self.ui.countSpin.value() or None,
             numerator=top or None,

@@ -54,7 +54,14 @@ COLUMNS: list[Column[TorInfo]] = [
 
 
 def _paragraphs(text: str) -> str:
-    return "".join(f"<p>{escape(line)}</p>" for line in text.splitlines() if line.strip())
+    """Plain text as HTML: '- ' or '* ' lines become bullets, as in the Word export."""
+    out = []
+    for line in (ln.strip() for ln in text.splitlines()):
+        if line.startswith(("- ", "* ")):
+            out.append(f"<ul><li>{escape(line[2:])}</li></ul>")
+        elif line:
+            out.append(f"<p>{escape(line)}</p>")
+    return "".join(out)
 
 
 def version_html(info: TorInfo) -> str:
@@ -153,6 +160,7 @@ class TorTab(QWidget):
         for combo, name in ((self.old_combo, "compareOld"), (self.new_combo, "compareNew")):
             combo.setObjectName(name)
             combo.setAccessibleName("Version to compare")
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.status = status_label("torStatus")
         self.draft_button = make_button(
             "&New draft", "newDraft", self.new_draft, "A draft copied from the latest version"
