@@ -233,3 +233,24 @@ def test_import_wizard_journey_1_skips_the_three_flagged_rows(window, db_path, q
     )
     assert page.members.count.text() == "53 current member(s)"
     assert len(rows_of(page.people.view)) == 53
+
+
+def test_import_wizard_after_fixing_the_flagged_rows_imports_all_56(
+    window, db_path, qtbot, tmp_path
+):  # type: ignore[no-untyped-def]
+    from tests.member_files import fixed
+
+    window.open_store(db_path, create_if_missing=True)
+    window.go_to("People")
+    tab = window.pages["People"].importer
+    sheet = tmp_path / "SG members.xlsx"
+    write_xlsx(sheet, membership_sheet(56))
+    tab.path.setText(str(sheet))
+    click(qtbot, tab.check_button)
+    assert not tab.import_button.isEnabled()
+    write_xlsx(sheet, fixed(membership_sheet(56)))  # fixed in Excel, checked again
+    click(qtbot, tab.check_button)
+    assert tab.summary.text() == "56 rows, all ready to import into SG."
+    assert not tab.skip.isEnabled() and tab.import_button.isEnabled()
+    click(qtbot, tab.import_button)
+    assert tab.status.text().startswith("Imported 56 membership(s) into SG: 56 new people")

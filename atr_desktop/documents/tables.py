@@ -53,6 +53,7 @@ def table_docx(
     rows: Sequence[Sequence[Any]],
     out: Path,
     intro: str = "",
+    widths_cm: Sequence[float] | None = None,
 ) -> Path:
     """A landscape Word document: heading, optional intro paragraph, the table."""
     from docx.enum.section import WD_ORIENT
@@ -66,5 +67,11 @@ def table_docx(
     doc.add_heading(title, level=1)
     if intro:
         word.add_paragraphs(doc, intro)
-    word.add_table(doc, headers, rows)
+    table = word.add_table(doc, headers, rows, widths_cm)
+    if widths_cm:  # LibreOffice lays out by the grid columns, Word by the cells
+        from docx.shared import Cm
+
+        table.autofit = False
+        for column, width in zip(table.columns, widths_cm, strict=False):
+            column.width = Cm(width)
     return word.save(doc, out)

@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from atr_desktop.domain.dates import short_date
+from atr_desktop.domain.dates import long_date, short_date
 from atr_desktop.domain.people import DECLARATION_KINDS, display_name
 from atr_desktop.errors import NotFound, UserError
 from atr_desktop.services import audit, settings
@@ -180,7 +180,16 @@ def export_register(db: Database, out: Path, today: dt.date | None = None) -> Pa
     suffix = out.suffix.lower()
     title = "Register of declarations of interest"
     if suffix == ".docx":
-        return tables.table_docx(house(db), title, REGISTER_HEADERS, register_rows(rows), out)
+        every = int(settings.get(db, "declaration_reconfirm_days"))
+        due = sum(1 for r in rows if r.due)
+        intro = (
+            f"Each declaration is re-confirmed every {every} days; {due} of {len(rows)} are "
+            f"due for re-confirmation as at {long_date(today or dt.date.today())}."
+        )
+        widths = (0.9, 3.0, 3.8, 5.9, 2.9, 2.4, 2.4, 2.4, 1.9)
+        return tables.table_docx(
+            house(db), title, REGISTER_HEADERS, register_rows(rows), out, intro, widths
+        )
     if suffix == ".xlsx":
         return tables.table_xlsx("Declarations", REGISTER_HEADERS, register_rows(rows, True), out)
     raise UserError(f"{out.name}: export the register to a .docx or .xlsx file.")
