@@ -28,9 +28,9 @@ from atr_desktop.domain.people import default_voting
 from atr_desktop.errors import UserError
 from atr_desktop.services import audit
 from atr_desktop.services.groups import find_group
-from atr_desktop.services.people import email_owner, organisation_named
+from atr_desktop.services.people import organisation_named
 from atr_desktop.storage.database import Database
-from atr_desktop.storage.models import Membership, Person
+from atr_desktop.storage.models import Membership, Organisation, Person
 
 Table = tuple[list[str], list[tuple[int, list[str]]]]
 
@@ -158,12 +158,13 @@ def preview(db: Database, path: Path, group: str | int) -> ImportPreview:
                 )
             )
         }
+        owners = _people_by_email(s)
         out = []
         for row in rows:
             if row.problems:
                 out.append(PreviewRow(row, "; ".join(row.problems)))
                 continue
-            owner = email_owner(s, row.email)
+            owner = owners.get(row.email.lower())
             if owner is None:
                 action = "new person"
             elif owner.id in current:
@@ -205,42 +206,58 @@ def import_members(
                 )
             )
         }
-        for row in shown.good:
-            person = email_owner(s, row.email)
-            if person is None:
-                person = Person(email=row.email)
-                s.add(person)
-                added += 1
-            else:
-                linked += 1
-            _fill_blanks(s, person, row)
-            s.flush()
-            if person.id in current:
-                already += 1
-                continue
-            m = Membership(
-                person_id=person.id,
-                group_id=g.id,
-                role=row.role,
-                voting=default_voting(row.role),
-                start_date=start,
-            )
-            s.add(m)
-            s.flush()
-            current.add(person.id)
-            memberships += 1
-            audit.record(s, "membership", m.id, "imported", f"{path.name} line {row.line}")
+        owners = _people_by_email(s)
+        orgs: dict[str, Organisation | None] = {}
+        added_rows: list[tuple[Membership, int]] = []
+        with s.no_autoflush:  # one flush for the whole file, not two per row
+            for row in shown.good:
+                person = owners.get(row.email.lower())
+                if person is None:
+                    person = Person(email=row.email)
+                    s.add(person)
+                    owners[row.email.lower()] = person
+                    added += 1
+                else:
+                    linked += 1
+                _fill_blanks(s, person, row, orgs)
+                if person.id is not None and person.id in current:
+                    already += 1
+                    continue
+                m = Membership(
+                    person=person,
+                    group_id=g.id,
+                    role=row.role,
+                    voting=default_voting(row.role),
+                    start_date=start,
+                )
+                s.add(m)
+                added_rows.append((m, row.line))
+                memberships += 1
+        s.flush()
+        for m, line in added_rows:
+            audit.record(s, "membership", m.id, "imported", f"{path.name} line {line}")
         if dry_run:
             s.rollback()
     return ImportResult(added, linked, memberships, already, tuple(r.line for r in problems))
 
 
-def _fill_blanks(session: Session, person: Person, row: ImportRow) -> None:
+def _people_by_email(session: Session) -> dict[str, Person]:
+    """Everyone with an email, keyed by it in lower case (emails compare case-insensitively)."""
+    people = session.scalars(select(Person).where(Person.email.is_not(None)))
+    return {str(p.email).lower(): p for p in people}
+
+
+def _fill_blanks(
+    session: Session, person: Person, row: ImportRow, orgs: dict[str, Organisation | None]
+) -> None:
     """A new person gets every field; someone already held only their blank ones."""
     for attr in ("title", "first_name", "last_name", "job_title", "phone"):
         if not getattr(person, attr, ""):
             setattr(person, attr, getattr(row, attr))
-    if person.organisation_id is None and row.organisation:
-        person.organisation = organisation_named(session, row.organisation, row.sector)
+    if person.organisation_id is None and person.organisation is None and row.organisation:
+        key = " ".join(row.organisation.split()).lower()
+        if key not in orgs:
+            orgs[key] = organisation_named(session, row.organisation, row.sector)
+        person.organisation = orgs[key]
     if row.lived_experience and not person.lived_experience:
         person.lived_experience = True

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from atr_desktop.domain.people import (
     ROLES,
@@ -25,7 +25,7 @@ from atr_desktop.services import audit
 from atr_desktop.services.groups import find_group
 from atr_desktop.services.refs import find_person
 from atr_desktop.storage.database import Database
-from atr_desktop.storage.models import Group, Membership
+from atr_desktop.storage.models import Group, Membership, Organisation, Person
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,16 @@ def _sort_key(m: MemberInfo) -> tuple[str, int, str, str]:
 
 
 def _memberships(session: Session, group: Group, on_date: dt.date | None) -> list[Membership]:
-    query = select(Membership).where(Membership.group_id == group.id)
+    query = (
+        select(Membership)
+        .where(Membership.group_id == group.id)
+        .options(
+            selectinload(Membership.person)
+            .selectinload(Person.organisation)
+            .selectinload(Organisation.sector),
+            selectinload(Membership.deputy_for),
+        )
+    )
     if on_date is not None:
         query = query.where(Membership.start_date <= on_date).where(
             (Membership.end_date.is_(None)) | (Membership.end_date > on_date)
