@@ -254,3 +254,45 @@ def test_import_wizard_after_fixing_the_flagged_rows_imports_all_56(
     assert not tab.skip.isEnabled() and tab.import_button.isEnabled()
     click(qtbot, tab.import_button)
     assert tab.status.text().startswith("Imported 56 membership(s) into SG: 56 new people")
+
+
+def test_tor_editor_drafts_membership_from_members_and_exports(page, qtbot, tmp_path, monkeypatch):  # type: ignore[no-untyped-def]
+    from docx import Document
+
+    tab = page.tor
+    tab.group.setCurrentIndex(tab.group.findData("NET"))
+    click(qtbot, tab.draft_button)
+
+    def fill(editor) -> None:  # type: ignore[no-untyped-def]
+        click(qtbot, editor.ui.membershipFromMembersButton)
+        text = editor.ui.membershipEdit.toPlainText()
+        assert (
+            text.splitlines()[0]
+            == "- Chair: Consultant Paediatrician, Leeds Teaching Hospitals NHS Trust"
+        )
+        assert "Adeyemi" not in text  # by role and organisation, not by name
+        click(qtbot, editor.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save))
+
+    with_modal(fill, lambda: click(qtbot, tab.edit_button))
+    assert "- Secretariat: Programme Officer" in tor.get_version(page.db, "NET", 2).text(
+        "membership"
+    )
+    out = tmp_path / "net-tor.docx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    click(qtbot, tab.export_button)
+    assert tab.status.text() == f"Wrote {out}."
+    doc = Document(str(out))
+    assert doc.paragraphs[1].text == "ATR Network: Terms of Reference"
+    assert "Version 2 (DRAFT for approval)" in [p.text for p in doc.paragraphs]
+
+
+def test_declarations_register_exports_from_the_tab(page, qtbot, tmp_path, monkeypatch) -> None:
+    from openpyxl import load_workbook
+
+    tab = page.declarations
+    out = tmp_path / "register.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    click(qtbot, tab.excel_button)
+    rows = list(load_workbook(out).active.iter_rows(values_only=True))
+    assert len(rows) == 1 + len(rows_of(tab.view)) == 9
+    assert {r[1] for r in rows[1:]} == {r[0] for r in rows_of(tab.view)}

@@ -179,3 +179,14 @@ def test_tor_word_export_opens_in_libreoffice(cli, db, tmp_path) -> None:
     text = "".join(page.extract_text() for page in PdfReader(tmp_path / "sg-tor.pdf").pages)
     assert "ATR Strategy Group: Terms of Reference" in text
     assert "Confidentiality" in text and "quorate" in text
+
+
+def test_membership_section_drafted_from_current_members(cli, demo_db) -> None:
+    cli("tor", "draft", "--group", "MNC")
+    code, _, err = cli("tor", "edit", "--group", "MNC", "--membership-from-members")
+    assert code == 0, err
+    lines = tor.get_version(demo_db, "MNC").text("membership").splitlines()
+    assert lines[0] == "- Chair: Chief Executive, Forum Central"
+    assert lines[1] == "- Vice-chair: Service Manager, Adults, Kirklees Council"
+    assert lines[-1] == "- Secretariat: Programme Officer, West Yorkshire Integrated Care Board"
+    assert len(lines) == 10

@@ -37,6 +37,11 @@ def register(nouns: Any) -> None:
                    "decision_making, reporting_line, declarations, review_date or an extra "
                    "section's title")  # fmt: skip
     p.add_argument("--text", help="the section's new text (blank removes an extra section)")
+    p.add_argument(
+        "--membership-from-members",
+        action="store_true",
+        help="write the Membership section from the current members, by role and organisation",
+    )
     _quorum_flags(p)
     p = add_verb(verbs, "discard", cmd_discard, "throw away the draft")
     p.add_argument("--group", required=True)
@@ -146,6 +151,8 @@ def cmd_edit(ctx: Context, args: argparse.Namespace) -> int:
         if args.text is None:
             raise UserError("Give the section's new text with --text.")
         changes[args.section] = args.text
+    if args.membership_from_members:
+        changes["membership"] = tor.membership_text(ctx.db(), args.group)
     if not changes:
         raise UserError("Nothing to change: give --section NAME --text TEXT or a quorum option.")
     info = tor.edit_draft(ctx.db(), args.group, changes)

@@ -375,3 +375,23 @@ def approval_meetings(db: Database, group: str | int) -> list[tuple[str, str]]:
             select(Meeting).where(Meeting.group_id == g.id).order_by(Meeting.date.desc())
         )
         return [(meeting_label(m, g.code), long_date(m.date)) for m in rows]
+
+
+def membership_text(db: Database, group: str | int, on_date: dt.date | None = None) -> str:
+    """The Membership section drafted from the current members, one line per post, by role
+    and organisation: '- Chair: Director of Public Health, Leeds City Council'. Names are
+    left out (a ToR outlives the people in post)."""
+    from atr_desktop.domain.people import ROLES
+    from atr_desktop.services.members import current_members
+
+    by_role: dict[str, list[str]] = {}
+    for m in current_members(db, group, on_date):
+        if m.via:
+            continue
+        post = ", ".join(p for p in (m.job_title, m.organisation) if p) or "to be confirmed"
+        by_role.setdefault(m.role, []).append(post)
+    lines = []
+    for role in sorted(by_role, key=lambda r: ROLES.index(r) if r in ROLES else len(ROLES)):
+        label = role[0].upper() + role[1:]
+        lines += [f"- {label}: {post}" for post in sorted(by_role[role])]
+    return "\n".join(lines)

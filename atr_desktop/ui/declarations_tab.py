@@ -119,7 +119,7 @@ class DeclarationsTab(QWidget):
         super().__init__()
         self.db = db
         self.changed = changed
-        self.due_only = QCheckBox("Show only those &due for re-confirmation")
+        self.due_only = QCheckBox("Show &only those due for re-confirmation")
         self.due_only.setObjectName("dueOnly")
         self.summary = QLabel("")
         self.summary.setObjectName("declarationsSummary")

@@ -63,7 +63,7 @@ class ImportTab(QWidget):
         self.view: RecordView[PreviewRow] = RecordView(COLUMNS, "importRows")
         self.skip = QCheckBox("&Skip the problem rows and import the others")
         self.skip.setObjectName("skipProblems")
-        self.import_button = make_button("&Import", "runImport", self.run)
+        self.import_button = make_button("Import the &rows", "runImport", self.run)
         self.status = status_label("importStatus")
         step1 = QHBoxLayout()
         step1.addWidget(QLabel("<b>1</b> Group:"))

@@ -68,7 +68,7 @@ class MembersTab(QWidget):
         self.add_button = make_button("&Add member…", "addMember", self.add_member)
         self.end_button = make_button("E&nd membership…", "endMember", self.end_member)
         self.import_button = make_button(
-            "&Import from a file…", "importMembers", lambda: self.start_import(self.code())
+            "Import from a &file…", "importMembers", lambda: self.start_import(self.code())
         )
         self.csv_button = make_button(
             "Export &CSV…", "exportMembersCsv", lambda: self.export("csv")
@@ -77,7 +77,7 @@ class MembersTab(QWidget):
             "Export E&xcel…", "exportMembersXlsx", lambda: self.export("xlsx")
         )
         self.emails_button = make_button(
-            "Copy e&mail addresses", "copyEmails", self.copy_emails,
+            "Cop&y email addresses", "copyEmails", self.copy_emails,
             "Copies 'Name <email>; …' to paste into Outlook's To box",
         )  # fmt: skip
         top = QHBoxLayout()

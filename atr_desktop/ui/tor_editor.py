@@ -55,6 +55,7 @@ class TorEditor(QDialog):
         ui.extrasTable.horizontalHeader().setStretchLastSection(True)
         for title, text in draft.extra_sections:
             self._add_extra(title, text)
+        ui.membershipFromMembersButton.clicked.connect(self._membership_from_members)
         ui.addExtraButton.clicked.connect(lambda: self._add_extra("New section", ""))
         ui.removeExtraButton.clicked.connect(self._remove_extra)
         for signal in (
@@ -71,6 +72,12 @@ class TorEditor(QDialog):
     def editor(self, key: str) -> QPlainTextEdit:
         widget: QPlainTextEdit = getattr(self.ui, f"{key}Edit")
         return widget
+
+    def _membership_from_members(self) -> None:
+        """Draft the Membership section from who sits on the group now (by role and post)."""
+        self.editor("membership").setPlainText(tor.membership_text(self.db, self.draft.group))
+        self.ui.tabs.setCurrentWidget(self.ui.sectionsTab)
+        self.editor("membership").setFocus()
 
     def _add_extra(self, title: str, text: str) -> None:
         table = self.ui.extrasTable

@@ -35,6 +35,11 @@ class Ui_TorEditor(object):
 
         self.verticalLayout.addWidget(self.headerLabel)
 
+        self.membershipFromMembersButton = QPushButton(TorEditor)
+        self.membershipFromMembersButton.setObjectName(u"membershipFromMembersButton")
+
+        self.verticalLayout.addWidget(self.membershipFromMembersButton)
+
         self.tabs = QTabWidget(TorEditor)
         self.tabs.setObjectName(u"tabs")
         self.sectionsTab = QWidget()
@@ -302,6 +307,10 @@ class Ui_TorEditor(object):
 
     def retranslateUi(self, TorEditor):
         TorEditor.setWindowTitle(QCoreApplication.translate("TorEditor", u"Edit draft Terms of Reference", None))
+        self.membershipFromMembersButton.setText(QCoreApplication.translate("TorEditor", u"Fill Membership from the current &members", None))
+#if QT_CONFIG(accessibility)
+        self.membershipFromMembersButton.setAccessibleName(QCoreApplication.translate("TorEditor", u"Fill the Membership section from the current members, by role and organisation", None))
+#endif // QT_CONFIG(accessibility)
 #if QT_CONFIG(accessibility)
         self.tabs.setAccessibleName(QCoreApplication.translate("TorEditor", u"Parts of the Terms of Reference", None))
 #endif // QT_CONFIG(accessibility)
