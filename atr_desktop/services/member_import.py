@@ -1,0 +1,263 @@
+"""Importing a membership list from CSV or XLSX as Excel writes it, with a preview first.
+
+CSV bytes are read as UTF-8 (with or without a BOM), UTF-16 (Excel's 'Unicode text') or
+else cp1252; the delimiter is sniffed from the header line. A row whose email belongs to
+someone already held links to that person and fills only their blank fields. Nothing is
+imported while a problem row remains unless the caller chooses to skip problem rows.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from atr_desktop.domain.member_import import (
+    ImportRow,
+    header_problem,
+    map_headers,
+    parse_rows,
+    problem_lines,
+)
+from atr_desktop.domain.people import default_voting
+from atr_desktop.errors import UserError
+from atr_desktop.services import audit
+from atr_desktop.services.groups import find_group
+from atr_desktop.services.people import organisation_named
+from atr_desktop.storage.database import Database
+from atr_desktop.storage.models import Membership, Organisation, Person
+
+Table = tuple[list[str], list[tuple[int, list[str]]]]
+
+
+def decode(data: bytes) -> str:
+    """Text from the bytes of a CSV as Excel saves it (UTF-8/BOM, UTF-16, or cp1252)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace")
+
+
+def read_csv_text(text: str) -> Table:
+    """(header, [(line number, cells)]) with each row's first line number in the file."""
+    first_line = next((ln for ln in text.splitlines() if ln.strip()), "")
+    delimiter = max((",", ";", "\t"), key=first_line.count) if first_line else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header: list[str] | None = None
+    rows: list[tuple[int, list[str]]] = []
+    line = 1
+    for cells in reader:
+        if header is None:
+            if any(c.strip() for c in cells):
+                header = cells
+        else:
+            rows.append((line, cells))
+        line = reader.line_num + 1
+    return header or [], rows
+
+
+def _cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()[:10]
+    return str(value)
+
+
+def read_xlsx(path: Path) -> Table:
+    """The first sheet's rows as text, numbered as Excel numbers them."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
+        raise UserError(f"{path.name} cannot be read as an Excel workbook ({exc}).") from None
+    try:
+        sheet = book.worksheets[0]
+        header: list[str] | None = None
+        rows: list[tuple[int, list[str]]] = []
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+            cells = [_cell_text(v) for v in values]
+            if header is None:
+                if any(c.strip() for c in cells):
+                    header = cells
+            else:
+                rows.append((number, cells))
+        return header or [], rows
+    finally:
+        book.close()
+
+
+def read_table(path: Path) -> Table:
+    if not path.is_file():
+        raise UserError(f"There is no file {path}: check the name and folder.")
+    suffix = path.suffix.lower()
+    if suffix in {".xlsx", ".xlsm"}:
+        return read_xlsx(path)
+    if suffix in {".csv", ".txt", ".tsv"}:
+        return read_csv_text(decode(path.read_bytes()))
+    raise UserError(f"{path.name} is not a CSV or Excel (.xlsx) file: save it as one of those.")
+
+
+@dataclass(frozen=True)
+class PreviewRow:
+    row: ImportRow
+    action: str  # what importing it would do, or why it cannot be imported
+
+
+@dataclass(frozen=True)
+class ImportPreview:
+    group: str
+    rows: tuple[PreviewRow, ...]
+
+    @property
+    def problems(self) -> list[ImportRow]:
+        return [p.row for p in self.rows if p.row.problems]
+
+    @property
+    def good(self) -> list[ImportRow]:
+        return [p.row for p in self.rows if not p.row.problems]
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added_people: int
+    linked_people: int
+    memberships: int
+    already_members: int
+    skipped: tuple[int, ...]
+
+
+def preview(db: Database, path: Path, group: str | int) -> ImportPreview:
+    """Every row with what it would do ('new person', 'links to ...') or its problems."""
+    header, table = read_table(path)
+    problem = header_problem(map_headers(header))
+    if problem:
+        raise UserError(problem)
+    rows = parse_rows(header, table)
+    if not rows:
+        raise UserError(f"{path.name} has a header row but no members below it.")
+    today = dt.date.today()
+    with db.session() as s:
+        g = find_group(s, group)
+        current = {
+            m.person_id
+            for m in s.scalars(
+                select(Membership).where(
+                    Membership.group_id == g.id,
+                    (Membership.end_date.is_(None)) | (Membership.end_date > today),
+                )
+            )
+        }
+        owners = _people_by_email(s)
+        out = []
+        for row in rows:
+            if row.problems:
+                out.append(PreviewRow(row, "; ".join(row.problems)))
+                continue
+            owner = owners.get(row.email.lower())
+            if owner is None:
+                action = "new person"
+            elif owner.id in current:
+                action = f"already a member: {owner.full_name}"
+            else:
+                action = f"links to {owner.full_name}"
+            out.append(PreviewRow(row, action))
+        return ImportPreview(g.code, tuple(out))
+
+
+def import_members(
+    db: Database,
+    path: Path,
+    group: str | int,
+    skip_invalid: bool = False,
+    start: dt.date | None = None,
+    dry_run: bool = False,
+) -> ImportResult:
+    """Import the file's members into ``group`` in one unit of work: all or nothing."""
+    shown = preview(db, path, group)
+    problems = shown.problems
+    if problems and not skip_invalid:
+        lines = "\n".join(problem_lines(problems))
+        raise UserError(
+            f"Nothing was imported: {len(problems)} row(s) of {path.name} have problems.\n"
+            f"{lines}\nFix them in the file, or import the other rows and skip these "
+            "(--skip-invalid)."
+        )
+    start = start or dt.date.today()
+    added = linked = memberships = already = 0
+    with db.session() as s:
+        g = find_group(s, group)
+        current = {
+            m.person_id
+            for m in s.scalars(
+                select(Membership).where(
+                    Membership.group_id == g.id,
+                    (Membership.end_date.is_(None)) | (Membership.end_date > start),
+                )
+            )
+        }
+        owners = _people_by_email(s)
+        orgs: dict[str, Organisation | None] = {}
+        added_rows: list[tuple[Membership, int]] = []
+        with s.no_autoflush:  # one flush for the whole file, not two per row
+            for row in shown.good:
+                person = owners.get(row.email.lower())
+                if person is None:
+                    person = Person(email=row.email)
+                    s.add(person)
+                    owners[row.email.lower()] = person
+                    added += 1
+                else:
+                    linked += 1
+                _fill_blanks(s, person, row, orgs)
+                if person.id is not None and person.id in current:
+                    already += 1
+                    continue
+                m = Membership(
+                    person=person,
+                    group_id=g.id,
+                    role=row.role,
+                    voting=default_voting(row.role),
+                    start_date=start,
+                )
+                s.add(m)
+                added_rows.append((m, row.line))
+                memberships += 1
+        s.flush()
+        for m, line in added_rows:
+            audit.record(s, "membership", m.id, "imported", f"{path.name} line {line}")
+        if dry_run:
+            s.rollback()
+    return ImportResult(added, linked, memberships, already, tuple(r.line for r in problems))
+
+
+def _people_by_email(session: Session) -> dict[str, Person]:
+    """Everyone with an email, keyed by it in lower case (emails compare case-insensitively)."""
+    people = session.scalars(select(Person).where(Person.email.is_not(None)))
+    return {str(p.email).lower(): p for p in people}
+
+
+def _fill_blanks(
+    session: Session, person: Person, row: ImportRow, orgs: dict[str, Organisation | None]
+) -> None:
+    """A new person gets every field; someone already held only their blank ones."""
+    for attr in ("title", "first_name", "last_name", "job_title", "phone"):
+        if not getattr(person, attr, ""):
+            setattr(person, attr, getattr(row, attr))
+    if person.organisation_id is None and person.organisation is None and row.organisation:
+        key = " ".join(row.organisation.split()).lower()
+        if key not in orgs:
+            orgs[key] = organisation_named(session, row.organisation, row.sector)
+        person.organisation = orgs[key]
+    if row.lived_experience and not person.lived_experience:
+        person.lived_experience = True

@@ -1,0 +1,211 @@
+"""Memberships: who sits on a group on a day, adding and ending (never deleting) them.
+
+A membership runs from ``start_date`` up to, not including, ``end_date``: ending a
+membership today means the person is no longer a member from today. A joint group's
+members are its own plus each constituent group's, tagged with the constituent (``via``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from atr_desktop.domain.people import (
+    ROLES,
+    default_voting,
+    display_name,
+    normalise_role,
+    role_order,
+)
+from atr_desktop.errors import UserError
+from atr_desktop.services import audit
+from atr_desktop.services.groups import find_group
+from atr_desktop.services.refs import find_person
+from atr_desktop.storage.database import Database
+from atr_desktop.storage.models import Group, Membership, Organisation, Person
+
+
+@dataclass(frozen=True)
+class MemberInfo:
+    """A membership, with the person's details as the members table shows them."""
+
+    id: int
+    person_id: int
+    group: str
+    via: str
+    title: str
+    name: str
+    email: str
+    organisation: str
+    sector: str
+    job_title: str
+    phone: str
+    role: str
+    voting: bool
+    deputy_for: str
+    deputy_for_id: int | None
+    start_date: dt.date
+    end_date: dt.date | None
+    end_reason: str
+    lived_experience: bool
+    notes: str
+
+    @property
+    def current(self) -> bool:
+        return self.end_date is None or self.end_date > dt.date.today()
+
+
+def _info(m: Membership, code: str, via: str = "") -> MemberInfo:
+    p = m.person
+    org = p.organisation
+    return MemberInfo(
+        id=m.id,
+        person_id=p.id,
+        group=code,
+        via=via,
+        title=p.title,
+        name=display_name("", p.first_name, p.last_name),
+        email=p.email or "",
+        organisation=org.name if org else "",
+        sector=org.sector.name if org and org.sector else "",
+        job_title=p.job_title,
+        phone=p.phone,
+        role=m.role,
+        voting=m.voting,
+        deputy_for=m.deputy_for.full_name if m.deputy_for else "",
+        deputy_for_id=m.deputy_for_id,
+        start_date=m.start_date,
+        end_date=m.end_date,
+        end_reason=m.end_reason,
+        lived_experience=p.lived_experience,
+        notes=p.notes,
+    )
+
+
+def _sort_key(m: MemberInfo) -> tuple[str, int, str, str]:
+    return (m.via, role_order(m.role), m.name.split(" ")[-1].lower(), m.name.lower())
+
+
+def _memberships(session: Session, group: Group, on_date: dt.date | None) -> list[Membership]:
+    query = (
+        select(Membership)
+        .where(Membership.group_id == group.id)
+        .options(
+            selectinload(Membership.person)
+            .selectinload(Person.organisation)
+            .selectinload(Organisation.sector),
+            selectinload(Membership.deputy_for),
+        )
+    )
+    if on_date is not None:
+        query = query.where(Membership.start_date <= on_date).where(
+            (Membership.end_date.is_(None)) | (Membership.end_date > on_date)
+        )
+    return list(session.scalars(query))
+
+
+def members_in(session: Session, group: Group, on_date: dt.date | None) -> list[MemberInfo]:
+    """For services sharing a session: ``on_date`` None means every membership, ended too."""
+    rows = [_info(m, group.code) for m in _memberships(session, group, on_date)]
+    for constituent in group.constituents:
+        rows += [
+            _info(m, constituent.code, via=constituent.code)
+            for m in _memberships(session, constituent, on_date)
+        ]
+    return sorted(rows, key=_sort_key)
+
+
+def current_members(
+    db: Database, group: str | int, on_date: dt.date | None = None
+) -> list[MemberInfo]:
+    """Members on ``on_date`` (today by default), with role, voting, sector and deputy_for;
+    a joint group's include its constituents' members, each tagged with ``via``."""
+    with db.session() as s:
+        return members_in(s, find_group(s, group), on_date or dt.date.today())
+
+
+def membership_history(db: Database, group: str | int) -> list[MemberInfo]:
+    """Every membership the group has had, ended ones too (newest end last)."""
+    with db.session() as s:
+        return members_in(s, find_group(s, group), None)
+
+
+def add_membership(
+    db: Database,
+    group: str | int,
+    person: str | int,
+    role: str,
+    voting: bool | None = None,
+    deputy_for: str | int | None = None,
+    start: dt.date | None = None,
+) -> MemberInfo:
+    start = start or dt.date.today()
+    clean_role = normalise_role(role)
+    if clean_role is None:
+        raise UserError(f"'{role}' is not a role: choose one of {', '.join(ROLES)}.")
+    with db.session() as s:
+        g = find_group(s, group)
+        p = find_person(s, person)
+        current = [m for m in _memberships(s, g, start) if m.person_id == p.id]
+        if current:
+            raise UserError(
+                f"{p.full_name} is already a member of {g.code} ({current[0].role}): "
+                "end that membership first to change their role."
+            )
+        deputy = None
+        if clean_role == "deputy":
+            if deputy_for is None:
+                raise UserError("A deputy stands in for a named member: give --deputy-for EMAIL.")
+            deputy = find_person(s, deputy_for)
+            if not any(m.person_id == deputy.id for m in _memberships(s, g, start)):
+                raise UserError(f"{deputy.full_name} is not a member of {g.code} to deputise for.")
+        elif deputy_for is not None:
+            raise UserError("Only a deputy stands in for someone: use --role deputy.")
+        m = Membership(
+            person_id=p.id,
+            group_id=g.id,
+            role=clean_role,
+            voting=default_voting(clean_role) if voting is None else voting,
+            deputy_for_id=deputy.id if deputy else None,
+            start_date=start,
+        )
+        s.add(m)
+        s.flush()
+        audit.record(s, "membership", m.id, "added", f"{p.full_name} {clean_role} of {g.code}")
+        return _info(m, g.code)
+
+
+def end_membership(
+    db: Database, group: str | int, person: str | int, on: dt.date | None = None, reason: str = ""
+) -> list[MemberInfo]:
+    """End the person's current membership(s) of the group from ``on``; history stays."""
+    on = on or dt.date.today()
+    with db.session() as s:
+        g = find_group(s, group)
+        p = find_person(s, person)
+        open_rows = [
+            m
+            for m in s.scalars(
+                select(Membership).where(
+                    Membership.group_id == g.id,
+                    Membership.person_id == p.id,
+                    (Membership.end_date.is_(None)) | (Membership.end_date > on),
+                )
+            )
+        ]
+        if not open_rows:
+            raise UserError(f"{p.full_name} has no current membership of {g.code} to end.")
+        for m in open_rows:
+            if on < m.start_date:
+                raise UserError(
+                    f"{p.full_name}'s membership starts on {m.start_date.isoformat()}: "
+                    "it cannot end before it starts."
+                )
+            m.end_date = on
+            m.end_reason = reason.strip()
+            audit.record(s, "membership", m.id, "ended", f"{on.isoformat()} {reason}".strip())
+        s.flush()
+        return [_info(m, g.code) for m in open_rows]

@@ -1,0 +1,50 @@
+"""The People area: people, members by group, declarations, Terms of Reference, import."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from atr_desktop.storage.database import Database
+from atr_desktop.ui.declarations_tab import DeclarationsTab
+from atr_desktop.ui.import_tab import ImportTab
+from atr_desktop.ui.members_tab import MembersTab
+from atr_desktop.ui.people_tab import PeopleTab
+from atr_desktop.ui.tor_tab import TorTab
+
+
+class PeoplePage(QWidget):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.people = PeopleTab(db, self.changed)
+        self.members = MembersTab(db, self.changed, self.start_import)
+        self.declarations = DeclarationsTab(db, self.changed)
+        self.tor = TorTab(db, self.changed)
+        self.importer = ImportTab(db, self.changed)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("peopleTabs")
+        self.tabs.setAccessibleName("People area")
+        for tab, title in (
+            (self.people, "&People"),
+            (self.members, "&Members by group"),
+            (self.declarations, "&Declarations register"),
+            (self.tor, "&Terms of Reference"),
+            (self.importer, "&Import members"),
+        ):
+            self.tabs.addTab(tab, title)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>People</h2>"))
+        layout.addWidget(self.tabs, 1)
+
+    def changed(self) -> None:
+        """Something was saved: every tab re-reads what it shows."""
+        self.refresh()
+
+    def refresh(self) -> None:
+        for tab in (self.people, self.members, self.declarations, self.tor, self.importer):
+            tab.refresh()
+
+    def start_import(self, group: str) -> None:
+        self.importer.set_group(group)
+        self.tabs.setCurrentWidget(self.importer)
+        self.importer.path.setFocus()
