@@ -21,6 +21,10 @@ NOUN_MODULES: tuple[str, ...] = (
     "atr_desktop.cli.setup_cmds",
     "atr_desktop.cli.groups_cmds",
     "atr_desktop.cli.settings_cmds",
+    "atr_desktop.cli.meetings_cmds",
+    "atr_desktop.cli.agenda_cmds",
+    "atr_desktop.cli.papers_cmds",
+    "atr_desktop.cli.forward_plan_cmds",
 )
 
 
