@@ -61,7 +61,7 @@ def build(house: word.House, data: AgendaDoc, out: Path) -> Path:
         doc,
         ("Item", "Time", "Title", "Lead", "Purpose", "Paper"),
         rows,
-        widths_cm=(1.3, 1.4, 7.4, 3.0, 2.3, 1.6),
+        widths_cm=(1.2, 1.3, 7.3, 3.0, 2.3, 1.9),
     )
     for row, line in zip(table.rows[1:], data.lines, strict=True):
         if line.level:

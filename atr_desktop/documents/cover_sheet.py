@@ -47,6 +47,7 @@ def build(house: word.House, data: CoverData, out: Path, required: tuple[str, ..
         doc,
         ("Meeting", "Date", "Agenda item", "Paper reference"),
         [(data.meeting, data.date, data.item, data.reference)],
+        widths_cm=(6.0, 4.0, 3.5, 3.5),
     )
     doc.add_paragraph()
     chosen = data.purpose.strip().lower()
@@ -73,6 +74,9 @@ def build(house: word.House, data: CoverData, out: Path, required: tuple[str, ..
     for row in table.rows[1:]:
         for run in row.cells[0].paragraphs[0].runs:
             run.bold = True
+        if not row.cells[1].text.strip():
+            for _ in range(2):  # room to write in a blank template
+                row.cells[1].add_paragraph("")
     if required:
         doc.add_paragraph(xml_safe("Fields marked * must be filled in before the paper is issued."))
     return word.save(doc, out)

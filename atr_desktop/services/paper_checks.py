@@ -52,8 +52,7 @@ def check_paper_file(path: Path, max_mb: int = 0) -> CheckedFile:
             f"{name} is {size / 1024 / 1024:.1f} MB, larger than the {max_mb} MB limit for a "
             "paper: ask the author for a smaller version (or raise the limit in Settings)."
         )
-    ooxml = head.startswith(file_kinds.ZIP) and ext in file_kinds.OOXML_PART
-    names = _zip_names(path) if ooxml else b""
+    names = _zip_names(path, ext in file_kinds.OOXML_PART) if head[:4] == file_kinds.ZIP else b""
     if not file_kinds.matches(ext, head, names):
         raise UserError(
             f"{name} is named as {file_kinds.article(kind.label)} but it is "
@@ -65,11 +64,13 @@ def check_paper_file(path: Path, max_mb: int = 0) -> CheckedFile:
     return CheckedFile(path, name, ext, kind.media_type, size)
 
 
-def _zip_names(path: Path) -> bytes:
+def _zip_names(path: Path, must_open: bool) -> bytes:
     try:
         with zipfile.ZipFile(path) as archive:
             return "\n".join(archive.namelist()).encode()
     except (zipfile.BadZipFile, OSError):
+        if not must_open:
+            return b""
         raise UserError(
             f"{path.name} is damaged (it may have been cut short while downloading): ask the "
             "author to send it again."
