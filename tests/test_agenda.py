@@ -36,8 +36,9 @@ def _titles(db, ref: str) -> list[tuple[str, str, str]]:
 
 def test_items_go_before_aob_and_reordering_renumbers_and_retimes(db) -> None:
     ref = _meeting(db)
-    agenda.add_item(db, ref, ItemInput("Training Collaborative proposal", "J. Smith",
-                                        "decision", 20))  # fmt: skip
+    agenda.add_item(
+        db, ref, ItemInput("Training Collaborative proposal", "J. Smith", "decision", 20)
+    )
     agenda.add_item(db, ref, ItemInput("Risk register", "Programme Lead", "assurance", 15))
     rows = _titles(db, ref)
     assert rows[-1] == ("7", "11:05", "Any other business")
@@ -80,11 +81,15 @@ def test_copy_from_previous_meeting(db) -> None:
 def test_word_agenda_has_numbers_times_papers_and_part_b(db, tmp_path: Path) -> None:
     ref = _meeting(db)
     _meeting(db, dt.date(2027, 5, 11))
-    agenda.add_item(db, ref, ItemInput("Training Collaborative proposal", "J. Smith",
-                                        "decision", 20, has_papers=True))  # fmt: skip
+    agenda.add_item(
+        db,
+        ref,
+        ItemInput("Training Collaborative proposal", "J. Smith", "decision", 20, has_papers=True),
+    )
     agenda.add_item(db, ref, ItemInput("Risk register", "Programme Lead", "assurance", 15))
-    agenda.add_item(db, ref, ItemInput("Contract award", "Director", "decision", 10,
-                                        confidential=True))  # fmt: skip
+    agenda.add_item(
+        db, ref, ItemInput("Contract award", "Director", "decision", 10, confidential=True)
+    )
     agenda.move_item(db, ref, "6", "3")
     papers.attach_file(db, ref, "4", pdf(tmp_path / "minutes.pdf"), "Draft minutes")
     papers.attach_file(db, ref, "6", docx(tmp_path / "tc.docx"), "Proposal")
@@ -113,10 +118,20 @@ def test_word_agenda_has_numbers_times_papers_and_part_b(db, tmp_path: Path) -> 
     if shutil.which("soffice") is None:
         pytest.skip("LibreOffice is not installed")
     subprocess.run(
-        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)],
-        check=True, capture_output=True, timeout=120,
-    )  # fmt: skip
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/lo",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(out),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     from pypdf import PdfReader
 
     rendered = "".join(page.extract_text() for page in PdfReader(tmp_path / "agenda.pdf").pages)

@@ -20,10 +20,15 @@ def test_series_ics_keeps_10_00_uk_time_in_july_and_january(db, tmp_path: Path) 
     made = meetings.schedule_meetings(
         db,
         meetings.MeetingInput(
-            group="SG", date=dt.date(2027, 1, 12), start_time=dt.time(10, 0),
-            end_time=dt.time(12, 30), venue="Wellington House", repeat="quarterly", count=4,
+            group="SG",
+            date=dt.date(2027, 1, 12),
+            start_time=dt.time(10, 0),
+            end_time=dt.time(12, 30),
+            venue="Wellington House",
+            repeat="quarterly",
+            count=4,
         ),
-    )  # fmt: skip
+    )
     out = tmp_path / "sg.ics"
     assert meeting_outputs.export_ics(db, out, group="SG") == 4
     cal, events = _events(out)
@@ -63,9 +68,21 @@ def test_a_changed_meeting_updates_and_a_cancelled_one_cancels(db, tmp_path: Pat
 
 def test_ics_cli(cli, tmp_path: Path) -> None:
     cli("init")
-    cli("meetings", "add", "--group", "JNC", "--date", "2027-01-28", "--start", "14:00",
-        "--repeat", "quarterly", "--count", "4")  # fmt: skip
-    code, out, err = cli("meetings", "ics", "--group", "JNC", "--out", str(tmp_path / "j.ics"))
+    cli(
+        "meetings",
+        "add",
+        "--group",
+        "JNC",
+        "--date",
+        "2027-01-28",
+        "--start",
+        "14:00",
+        "--repeat",
+        "quarterly",
+        "--count",
+        "4",
+    )
+    code, _out, err = cli("meetings", "ics", "--group", "JNC", "--out", str(tmp_path / "j.ics"))
     assert code == 0, err
     assert len(_events(tmp_path / "j.ics")[1]) == 4
     code, _, err = cli("meetings", "ics", "--out", str(tmp_path / "x.ics"))

@@ -13,19 +13,51 @@ from atr_desktop.domain.schedule import Exceptions, parse_rule, series_dates
 def test_a_year_of_bimonthly_network_and_quarterly_joint_meetings_in_one_step_each(cli) -> None:
     assert cli("init")[0] == 0
     code, out, err = cli(
-        "meetings", "add", "--group", "NET", "--date", "2027-01-06", "--start", "13:30",
-        "--end", "15:30", "--link", "https://teams.example/net", "--repeat", "bimonthly",
-        "--count", "6", "--json",
-    )  # fmt: skip
+        "meetings",
+        "add",
+        "--group",
+        "NET",
+        "--date",
+        "2027-01-06",
+        "--start",
+        "13:30",
+        "--end",
+        "15:30",
+        "--link",
+        "https://teams.example/net",
+        "--repeat",
+        "bimonthly",
+        "--count",
+        "6",
+        "--json",
+    )
     assert code == 0, err
     net = json.loads(out)["meetings"]
     assert [m["date"] for m in net] == [
-        "2027-01-06", "2027-03-06", "2027-05-06", "2027-07-06", "2027-09-06", "2027-11-06",
-    ]  # fmt: skip
+        "2027-01-06",
+        "2027-03-06",
+        "2027-05-06",
+        "2027-07-06",
+        "2027-09-06",
+        "2027-11-06",
+    ]
     code, out, err = cli(
-        "meetings", "add", "--group", "JNC", "--date", "2027-01-28", "--start", "14:00",
-        "--repeat", "quarterly", "--count", "4", "--venue", "Calderdale College", "--json",
-    )  # fmt: skip
+        "meetings",
+        "add",
+        "--group",
+        "JNC",
+        "--date",
+        "2027-01-28",
+        "--start",
+        "14:00",
+        "--repeat",
+        "quarterly",
+        "--count",
+        "4",
+        "--venue",
+        "Calderdale College",
+        "--json",
+    )
     assert code == 0, err
     jnc = json.loads(out)["meetings"]
     assert [m["date"] for m in jnc] == ["2027-01-28", "2027-04-28", "2027-07-28", "2027-10-28"]
@@ -46,10 +78,24 @@ def test_a_year_of_bimonthly_network_and_quarterly_joint_meetings_in_one_step_ea
 def test_a_rule_with_exceptions_and_one_meeting_changed_alone(cli) -> None:
     cli("init")
     code, out, err = cli(
-        "meetings", "add", "--group", "SG", "--date", "2027-06-08", "--start", "10:00",
-        "--repeat", "second tuesday", "--count", "4", "--skip-month", "8",
-        "--move", "2027-10-12=2027-10-19", "--json",
-    )  # fmt: skip
+        "meetings",
+        "add",
+        "--group",
+        "SG",
+        "--date",
+        "2027-06-08",
+        "--start",
+        "10:00",
+        "--repeat",
+        "second tuesday",
+        "--count",
+        "4",
+        "--skip-month",
+        "8",
+        "--move",
+        "2027-10-12=2027-10-19",
+        "--json",
+    )
     assert code == 0, err
     dates = [m["date"] for m in json.loads(out)["meetings"]]
     assert dates == ["2027-06-08", "2027-07-13", "2027-09-14", "2027-10-19"]
@@ -78,7 +124,7 @@ def test_a_rule_with_exceptions_and_one_meeting_changed_alone(cli) -> None:
 )
 def test_bad_meeting_input_is_refused_plainly_and_nothing_is_added(cli, args, message) -> None:
     cli("init")
-    code, out, err = cli("meetings", "add", "--group", "SG", *args)
+    code, _out, err = cli("meetings", "add", "--group", "SG", *args)
     assert code == 1 and message in err and "Traceback" not in err
     assert json.loads(cli("meetings", "list", "--json")[1])["meetings"] == []
 

@@ -90,8 +90,16 @@ def test_replacing_a_paper_keeps_its_versions_and_the_cover_sheet(db, tmp_path: 
     first = papers.attach_file(db, ref, "3", pdf(tmp_path / "v1.pdf", "one"), "Minutes")
     assert (first.reference, first.version, first.status) == ("A", 1, "received")
     assert set(first.missing_fields) == {"author", "summary", "recommendation"}
-    papers.update_cover(db, ref, "A", {"author": "Aisha Rahman", "summary": "Draft minutes.",
-                                       "recommendation": "The Group is asked to APPROVE."})  # fmt: skip
+    papers.update_cover(
+        db,
+        ref,
+        "A",
+        {
+            "author": "Aisha Rahman",
+            "summary": "Draft minutes.",
+            "recommendation": "The Group is asked to APPROVE.",
+        },
+    )
     second = papers.attach_file(db, ref, "3", pdf(tmp_path / "v2.pdf", "two"), paper_id=first.id)
     assert second.version == 2 and second.missing_fields == () and second.author
     versions = papers.paper_versions(db, first.id)
@@ -106,8 +114,11 @@ def test_forward_plan_tor_review_and_deferral(db) -> None:
 
     with db.session() as s:
         sg = s.query(Group).filter_by(code="SG").one()
-        s.add(TorVersion(group_id=sg.id, version=1, status="approved",
-                         review_date=dt.date(2027, 4, 1)))  # fmt: skip
+        s.add(
+            TorVersion(
+                group_id=sg.id, version=1, status="approved", review_date=dt.date(2027, 4, 1)
+            )
+        )
     forward_plan.add_forward_plan_item(db, "SG", "Annual report", dt.date(2027, 5, 1), "decision")
     plan = forward_plan.list_forward_plan(db, "SG")
     assert {p.source for p in plan} == {"tor_review", "manual"}
@@ -115,7 +126,7 @@ def test_forward_plan_tor_review_and_deferral(db) -> None:
         db,
         meetings.MeetingInput(
             "SG", dt.date(2027, 2, 9), dt.time(10, 0), repeat="quarterly", count=2
-        ),  # fmt: skip
+        ),
     )
     feb = [r.title for r in agenda.agenda(db, made[0].ref)]
     may = [r.title for r in agenda.agenda(db, made[1].ref)]
@@ -133,14 +144,49 @@ def test_journey_2_gathering_papers(cli, tmp_path: Path) -> None:
     authors the template and deadlines, attach papers as they arrive; a locked PDF is
     refused at once."""
     cli("init")
-    assert cli("forward-plan", "add", "--group", "SG", "--title", "Training Collaborative "
-               "proposal", "--purpose", "decision", "--lead", "J. Smith")[0] == 0  # fmt: skip
-    code, _, err = cli("meetings", "add", "--group", "SG", "--date", "2027-02-09",
-                       "--start", "10:00", "--end", "12:30", "--venue", "Wellington House")  # fmt: skip
+    assert (
+        cli(
+            "forward-plan",
+            "add",
+            "--group",
+            "SG",
+            "--title",
+            "Training Collaborative proposal",
+            "--purpose",
+            "decision",
+            "--lead",
+            "J. Smith",
+        )[0]
+        == 0
+    )
+    code, _, err = cli(
+        "meetings",
+        "add",
+        "--group",
+        "SG",
+        "--date",
+        "2027-02-09",
+        "--start",
+        "10:00",
+        "--end",
+        "12:30",
+        "--venue",
+        "Wellington House",
+    )
     assert code == 0, err
     m = "SG:2027-02-09"
-    cli("forward-plan", "add", "--group", "SG", "--title", "Risk register", "--purpose",
-        "assurance", "--date", "2027-02-01")  # fmt: skip
+    cli(
+        "forward-plan",
+        "add",
+        "--group",
+        "SG",
+        "--title",
+        "Risk register",
+        "--purpose",
+        "assurance",
+        "--date",
+        "2027-02-01",
+    )
     code, out, err = cli("agenda", "build", m)
     assert code == 0 and "Added 1 item(s) from the forward plan" in out, err
     code, out, _ = cli("agenda", "show", m, "--json")
@@ -152,8 +198,9 @@ def test_journey_2_gathering_papers(cli, tmp_path: Path) -> None:
         ("6", "Risk register", "Imran Hussain", "imran@wyvru.example"),
         ("3", "Draft minutes", "Aisha Rahman", "aisha@nhs.net"),
     ):
-        code, _, err = cli("papers", "expect", m, item, "--title", title, "--author", author,
-                           "--email", mail)  # fmt: skip
+        code, _, err = cli(
+            "papers", "expect", m, item, "--title", title, "--author", author, "--email", mail
+        )
         assert code == 0, err
     code, out, _ = cli("papers", "template", "--out", str(tmp_path / "cover.docx"))
     assert code == 0 and (tmp_path / "cover.docx").stat().st_size > 0
@@ -164,8 +211,14 @@ def test_journey_2_gathering_papers(cli, tmp_path: Path) -> None:
     rows = [
         [c.text for c in r.cells] for r in Document(str(tmp_path / "chase.docx")).tables[0].rows
     ]
-    assert ["5", "Training Collaborative proposal", "Jo Smith", "jo.smith@nhs.net",
-            "Tuesday 26 January 2027", "Expected"] in rows  # fmt: skip
+    assert [
+        "5",
+        "Training Collaborative proposal",
+        "Jo Smith",
+        "jo.smith@nhs.net",
+        "Tuesday 26 January 2027",
+        "Expected",
+    ] in rows
     code, out, _ = cli("papers", "emails", m, "--out", str(tmp_path / "mail"))
     drafts = sorted((tmp_path / "mail").glob("*.eml"))
     assert len(drafts) == 3
@@ -185,8 +238,17 @@ def test_journey_2_gathering_papers(cli, tmp_path: Path) -> None:
     listed = {p["title"]: p for p in json.loads(out)["papers"]}
     assert listed["Training Collaborative proposal"]["status"] == "received"
     assert listed["Risk register"]["status"] in ("expected", "late")
-    code, out, _ = cli("papers", "cover", m, "B", "--summary", "A proposal.",
-                       "--recommendation", "APPROVE", "--json")  # fmt: skip
+    code, out, _ = cli(
+        "papers",
+        "cover",
+        m,
+        "B",
+        "--summary",
+        "A proposal.",
+        "--recommendation",
+        "APPROVE",
+        "--json",
+    )
     assert code == 0 and json.loads(out)["papers"][0]["missing_fields"] == []
     code, out, _ = cli("agenda", "export", m, "--out", str(tmp_path / "agenda.docx"))
     assert code == 0

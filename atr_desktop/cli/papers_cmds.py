@@ -22,8 +22,13 @@ from atr_desktop.services.papers import PaperInfo
 
 def register(nouns: Any) -> None:
     verbs = add_noun(nouns, "papers", "papers on agenda items, and their cover sheets")
-    p = add_verb(verbs, "attach", cmd_attach, "attach a file to an item (a new version if "
-                 "the paper has one)", True)  # fmt: skip
+    p = add_verb(
+        verbs,
+        "attach",
+        cmd_attach,
+        "attach a file to an item (a new version if the paper has one)",
+        True,
+    )
     p.add_argument("meeting")
     p.add_argument("item", help="the item's number or id")
     p.add_argument("file")

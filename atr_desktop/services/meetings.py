@@ -222,8 +222,14 @@ def edit_meeting(db: Database, ref: str | int, changes: MeetingChanges) -> Meeti
     rules = deadlines(db)
     with db.session() as s:
         meeting = find_meeting(s, ref)
-        before = (meeting.date, meeting.start_time, meeting.end_time, meeting.venue,
-                  meeting.online_link, meeting.status)  # fmt: skip
+        before = (
+            meeting.date,
+            meeting.start_time,
+            meeting.end_time,
+            meeting.venue,
+            meeting.online_link,
+            meeting.status,
+        )
         if changes.status is not None and changes.status not in STATUSES:
             raise UserError(
                 f"'{changes.status}' is not a meeting status: use one of {', '.join(STATUSES)}."
@@ -245,8 +251,14 @@ def edit_meeting(db: Database, ref: str | int, changes: MeetingChanges) -> Meeti
         if changes.notes is not None:
             meeting.notes = changes.notes
         _check_times(meeting.start_time, meeting.end_time)
-        after = (meeting.date, meeting.start_time, meeting.end_time, meeting.venue,
-                 meeting.online_link, meeting.status)  # fmt: skip
+        after = (
+            meeting.date,
+            meeting.start_time,
+            meeting.end_time,
+            meeting.venue,
+            meeting.online_link,
+            meeting.status,
+        )
         if after != before:
             meeting.ics_sequence += 1
         group = s.get_one(Group, meeting.group_id)
