@@ -67,6 +67,7 @@ class MeetingInput:
     count: int = 1
     skip_months: list[int] = field(default_factory=list)
     moves: dict[dt.date, dt.date] = field(default_factory=dict)
+    notes: str = ""
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,7 @@ def schedule_meetings(db: Database, data: MeetingInput) -> list[MeetingInfo]:
                 status="planned",
                 uid=new_uid(),
                 ics_sequence=0,
+                notes=data.notes.strip(),
             )
             s.add(meeting)
             s.flush()

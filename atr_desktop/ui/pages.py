@@ -30,6 +30,7 @@ def build_pages(window: QWidget, db: Database) -> dict[str, QWidget]:
     """One page per area, in the order of MainWindow.AREAS."""
     from atr_desktop.ui.groups_page import GroupsPage
     from atr_desktop.ui.home_page import HomePage
+    from atr_desktop.ui.meetings_page import MeetingsPage
 
     return {
         "Home": HomePage(db),
@@ -37,7 +38,7 @@ def build_pages(window: QWidget, db: Database) -> dict[str, QWidget]:
         "People": InfoPage(
             "People", "People, organisations, memberships and declarations of interest."
         ),
-        "Meetings": InfoPage("Meetings", "Meetings, agendas, papers and the forward plan."),
+        "Meetings": MeetingsPage(db),
         "Actions": InfoPage("Actions", "The action tracker across all groups."),
         "Decisions": InfoPage("Decisions", "The decision log of every group."),
     }
