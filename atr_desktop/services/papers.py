@@ -73,6 +73,16 @@ class PaperInfo:
         return f"Item {self.item_number}" + (f", paper {self.reference}" if self.reference else "")
 
 
+def resolve_item(session: Session, meeting: Meeting, ref: str | int) -> AgendaItem:
+    """An item by its number as typed ('2.1', a str) or by its id (an int, from the window)."""
+    if isinstance(ref, int):
+        item = session.get(AgendaItem, ref)
+        if item is None or item.meeting_id != meeting.id:
+            raise UserError("That agenda item no longer exists: refresh the agenda.")
+        return item
+    return find_item(session, meeting, ref)
+
+
 def _status(paper: Paper, today: dt.date) -> str:
     if paper.status == "expected" and paper.deadline and paper.deadline < today:
         return "late"
@@ -160,7 +170,7 @@ def _papers_due(db: Database, session: Session, meeting: Meeting) -> dt.date:
 def expect_paper(
     db: Database,
     meeting_ref: str | int,
-    item_ref: str,
+    item_ref: str | int,
     title: str,
     author: str,
     author_email: str = "",
@@ -173,7 +183,7 @@ def expect_paper(
         raise UserError("An expected paper needs its author, so they can be chased.")
     with db.session() as s:
         meeting = find_meeting(s, meeting_ref)
-        item = find_item(s, meeting, item_ref)
+        item = resolve_item(s, meeting, item_ref)
         paper = Paper(
             agenda_item_id=item.id,
             title=title.strip(),
@@ -194,7 +204,7 @@ def expect_paper(
 def attach_file(
     db: Database,
     meeting_ref: str | int,
-    item_ref: str,
+    item_ref: str | int,
     path: Path,
     title: str | None = None,
     paper_id: int | None = None,
@@ -224,7 +234,7 @@ def attach_file(
     try:
         with db.session() as s:
             meeting = find_meeting(s, meeting_ref)
-            item = find_item(s, meeting, item_ref)
+            item = resolve_item(s, meeting, item_ref)
             paper = _target_paper(s, item, paper_id)
             if paper is None:
                 paper = Paper(

@@ -240,6 +240,8 @@ class PapersPanel(QWidget):
         self.meeting_id, self.row = meeting_id, row
         for b in (self.attach_button, self.expect_button):
             b.setEnabled(row is not None)
+        self.cover_button.setEnabled(False)
+        self.withdraw_button.setEnabled(False)
         if meeting_id is None or row is None:
             self.title.setText("<b>Papers</b>: select an agenda item")
             self.view.set_records([])
@@ -255,7 +257,7 @@ class PapersPanel(QWidget):
         done: list[PaperInfo] = []
         if self.meeting_id is None or self.row is None:
             return done
-        meeting_id, item_id = self.meeting_id, str(self.row.id)
+        meeting_id, item_id = self.meeting_id, self.row.id
         for path in paths:
             result = attempt(
                 self,
@@ -303,7 +305,7 @@ class PapersPanel(QWidget):
         if not ok:
             return
         email, _ = QInputDialog.getText(self, "Expect a paper", "Author's email (optional):")
-        meeting_id, item_id = self.meeting_id, str(self.row.id)
+        meeting_id, item_id = self.meeting_id, self.row.id
 
         def add() -> PaperInfo:
             return papers.expect_paper(self.db, meeting_id, item_id, title, author, email)

@@ -49,6 +49,7 @@ class MeetingsPage(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self._shown = False
         self.group_filter = QComboBox()
         self.group_filter.setObjectName("meetingGroupFilter")
         self.group_filter.setAccessibleName("Show meetings of group")
@@ -113,6 +114,8 @@ class MeetingsPage(QWidget):
         self.group_filter.currentIndexChanged.connect(lambda *_: self.load())
         self.when_filter.currentIndexChanged.connect(lambda *_: self.load())
         self.view.selection_changed.connect(self.show_selected)
+        # The current row can settle after the selection does: follow both.
+        self.view.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_selected())
         self.view.activated.connect(lambda m: self.edit())
         self.editor.changed.connect(self.show_header)
         self.refresh()
@@ -160,6 +163,10 @@ class MeetingsPage(QWidget):
 
     def show_selected(self) -> None:
         meeting = self.current()
+        if meeting is not None and meeting.id == self.editor.meeting_id and self._shown:
+            self.show_header()
+            return
+        self._shown = meeting is not None
         for b in (
             self.edit_button,
             self.cancel_button,
