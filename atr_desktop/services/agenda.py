@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from atr_desktop.domain.agenda import Purpose, start_times
 from atr_desktop.errors import UserError
@@ -74,8 +74,13 @@ def paper_letter(index: int) -> str:
 
 
 def _ordered(session: Session, meeting_id: int) -> list[tuple[AgendaItem, int]]:
-    """Items depth-first in agenda order, with their level (0 top, 1 sub-item ...)."""
-    items = session.scalars(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id)).all()
+    """Items depth-first in agenda order, with their level (0 top, 1 sub-item ...); their
+    papers and files are loaded with them (three queries, however long the agenda)."""
+    items = session.scalars(
+        select(AgendaItem)
+        .where(AgendaItem.meeting_id == meeting_id)
+        .options(selectinload(AgendaItem.papers).selectinload(Paper.files))
+    ).all()
     children: dict[int | None, list[AgendaItem]] = {}
     for item in items:
         children.setdefault(item.parent_id, []).append(item)

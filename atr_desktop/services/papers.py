@@ -92,8 +92,13 @@ def _status(paper: Paper, today: dt.date) -> str:
 def _references(session: Session, meeting: Meeting) -> dict[int, str]:
     from atr_desktop.services.agenda import _ordered
 
+    return _letters(_ordered(session, meeting.id))
+
+
+def _letters(ordered: list[tuple[AgendaItem, int]]) -> dict[int, str]:
+    """Paper id -> its letter, A, B, C ... in agenda order (withdrawn papers have none)."""
     letters: dict[int, str] = {}
-    for item, _ in _ordered(session, meeting.id):
+    for item, _ in ordered:
         for paper in item.papers:
             if paper.status != "withdrawn":
                 letters[paper.id] = paper_letter(len(letters))
@@ -106,9 +111,10 @@ def _infos(
     from atr_desktop.services.agenda import _ordered
 
     numbers = meeting_item_numbers(session, meeting.id)
-    refs = _references(session, meeting)
+    ordered = _ordered(session, meeting.id)
+    refs = _letters(ordered)
     out = []
-    for item, _ in _ordered(session, meeting.id):
+    for item, _ in ordered:
         for paper in item.papers:
             latest = paper.files[-1] if paper.files else None
             missing = tuple(
