@@ -120,14 +120,14 @@ def test_forward_plan_tor_review_and_deferral(db) -> None:
             )
         )
     forward_plan.add_forward_plan_item(db, "SG", "Annual report", dt.date(2027, 5, 1), "decision")
-    plan = forward_plan.list_forward_plan(db, "SG")
-    assert {p.source for p in plan} == {"tor_review", "manual"}
     made = meetings.schedule_meetings(
         db,
         meetings.MeetingInput(
             "SG", dt.date(2027, 2, 9), dt.time(10, 0), repeat="quarterly", count=2
         ),
     )
+    plan = forward_plan.list_forward_plan(db, "SG")
+    assert {p.source for p in plan} == {"tor_review", "manual"}
     feb = [r.title for r in agenda.agenda(db, made[0].ref)]
     may = [r.title for r in agenda.agenda(db, made[1].ref)]
     assert any(t.startswith("Terms of Reference review") for t in feb)

@@ -61,7 +61,7 @@ def build(house: word.House, data: AgendaDoc, out: Path) -> Path:
         doc,
         ("Item", "Time", "Title", "Lead", "Purpose", "Paper"),
         rows,
-        widths_cm=(1.2, 1.3, 7.3, 3.0, 2.3, 1.9),
+        widths_cm=(1.2, 1.6, 7.0, 3.0, 2.4, 1.8),
     )
     for row, line in zip(table.rows[1:], data.lines, strict=True):
         if line.level:

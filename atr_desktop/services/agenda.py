@@ -227,11 +227,13 @@ def pull_forward_plan(session: Session, meeting: Meeting) -> int:
 def build_agenda(db: Database, meeting_ref: str | int) -> tuple[list[AgendaRow], int]:
     """Standing items (if the agenda is empty) and the forward plan items due; returns the
     agenda and how many forward-plan items were added."""
+    from atr_desktop.services import settings
     from atr_desktop.services.forward_plan import sync_tor_reviews
 
+    warning = int(settings.get(db, "tor_review_warning_days"))
     with db.session() as s:
         meeting = find_meeting(s, meeting_ref)
-        sync_tor_reviews(s, meeting.group_id)
+        sync_tor_reviews(s, meeting.group_id, warning)
         apply_standing_items(s, meeting)
         added = pull_forward_plan(s, meeting)
         return rows_for(s, meeting), added

@@ -115,6 +115,7 @@ def new_uid() -> str:
 def schedule_meetings(db: Database, data: MeetingInput) -> list[MeetingInfo]:
     """Add one meeting, or a whole series when ``repeat`` is given, in one unit of work."""
     from atr_desktop.services import agenda
+    from atr_desktop.services.forward_plan import sync_tor_reviews
 
     _check_times(data.start_time, data.end_time)
     if data.repeat:
@@ -131,10 +132,12 @@ def schedule_meetings(db: Database, data: MeetingInput) -> list[MeetingInfo]:
     else:
         rule, dates = None, [data.date]
     rules = deadlines(db)
+    warning = int(settings.get(db, "tor_review_warning_days"))
     with db.session() as s:
         group = find_group(s, data.group)
         if not group.active:
             raise UserError(f"{group.name} is closed: reopen it before scheduling meetings.")
+        sync_tor_reviews(s, group.id, warning)
         series_id = None
         if rule is not None and len(dates) > 1:
             series = MeetingSeries(

@@ -397,6 +397,9 @@ class AgendaEditor(QWidget):
     def refresh(self) -> None:
         rows = agenda.agenda(self.db, self.meeting_id) if self.meeting_id else []
         self.tree.set_rows(rows)
+        first = self.tree.topLevelItem(0)
+        if self.tree.currentItem() is None and first is not None:
+            self.tree.setCurrentItem(first)
         for b in (self.add_button, self.build_button, self.copy_button):
             b.setEnabled(self.meeting_id is not None)
         self._item_selected()
