@@ -174,3 +174,31 @@ def test_attach_papers_by_dropping_files_and_a_locked_pdf_is_refused(
     with_modal(fill, lambda: qtbot.mouseClick(panel.cover_button, Qt.MouseButton.LeftButton))
     assert panel.view.model.records[0].missing_fields == ()
     assert panel.view.model.records[0].author == "Imran Hussain"
+
+
+def test_a_replaced_paper_keeps_its_versions_and_outputs_are_saved(
+    page, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _one_meeting(page)
+    tree = page.editor.tree
+    tree.select_id(next(r.id for r in tree.rows.values() if r.title == "Risk register"))
+    panel = page.editor.papers
+    [first] = panel.attach([pdf(tmp_path / "risk v1.pdf", "one")])
+    panel.view.select_where(lambda p: p.id == first.id)
+    assert panel.replace_button.isEnabled() and panel.open_button.isEnabled()
+    [second] = panel.attach([pdf(tmp_path / "risk v2.pdf", "two")], paper_id=first.id)
+    assert second.id == first.id and second.version == 2
+    assert panel.view.model.records[0].filename == "risk v2.pdf"
+
+    out = tmp_path / "agenda.docx"
+    monkeypatch.setattr(page, "save_path", lambda *a: out)
+    seen: list[str] = []
+    with_modal(
+        lambda box: (seen.append(box.text()), box.accept()),
+        lambda: qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton),
+    )
+    assert out.exists() and str(out) in seen[0]
+    ics = tmp_path / "sg.ics"
+    monkeypatch.setattr(page, "save_path", lambda *a: ics)
+    with_modal(lambda box: box.accept(), page.group_invites)
+    assert b"BEGIN:VEVENT" in ics.read_bytes()

@@ -222,6 +222,13 @@ class PapersPanel(QWidget):
             "Attach a paper to the selected item (or drop files here)",
         )
         self.expect_button = _button("E&xpect paper…", "expectPaper", self.expect)
+        self.replace_button = _button(
+            "Re&place file…",
+            "replacePaper",
+            self.replace_file,
+            "Attach a new version of the selected paper",
+        )
+        self.open_button = _button("&Open", "openPaper", self.open_file)
         self.cover_button = _button("Co&ver sheet…", "editCover", self.edit_cover)
         self.withdraw_button = _button("&Withdraw…", "withdrawPaper", self.withdraw)
         buttons = QHBoxLayout()
@@ -234,14 +241,22 @@ class PapersPanel(QWidget):
         layout.addWidget(self.view)
         layout.addLayout(buttons)
         self.view.activated.connect(lambda p: self.edit_cover())
+        self.view.selection_changed.connect(self._paper_selected)
         self.show_item(None, None)
+
+    def _paper_selected(self) -> None:
+        paper = self.view.current()
+        self.cover_button.setEnabled(paper is not None)
+        self.withdraw_button.setEnabled(paper is not None and paper.status != "withdrawn")
+        self.replace_button.setEnabled(paper is not None)
+        self.open_button.setEnabled(paper is not None and bool(paper.sha256))
 
     def show_item(self, meeting_id: int | None, row: AgendaRow | None) -> None:
         self.meeting_id, self.row = meeting_id, row
         for b in (self.attach_button, self.expect_button):
             b.setEnabled(row is not None)
-        self.cover_button.setEnabled(False)
-        self.withdraw_button.setEnabled(False)
+        for b in (self.cover_button, self.withdraw_button, self.replace_button, self.open_button):
+            b.setEnabled(False)
         if meeting_id is None or row is None:
             self.title.setText("<b>Papers</b>: select an agenda item")
             self.view.set_records([])
@@ -249,11 +264,13 @@ class PapersPanel(QWidget):
         self.title.setText(f"<b>Papers for item {row.number}</b>: {row.title}")
         listed = [p for p in papers.list_papers(self.db, meeting_id) if p.item_id == row.id]
         self.view.set_records(listed)
-        self.cover_button.setEnabled(bool(listed))
-        self.withdraw_button.setEnabled(bool(listed))
+        if self.view.current() is None:
+            self.view.select_where(lambda p: True)
+        self._paper_selected()
 
-    def attach(self, paths: list[Path]) -> list[PaperInfo]:
-        """Attach each file; a refused file says why at once and changes nothing."""
+    def attach(self, paths: list[Path], paper_id: int | None = None) -> list[PaperInfo]:
+        """Attach each file (a new version of ``paper_id`` when given); a refused file says
+        why at once and changes nothing."""
         done: list[PaperInfo] = []
         if self.meeting_id is None or self.row is None:
             return done
@@ -262,7 +279,7 @@ class PapersPanel(QWidget):
             result = attempt(
                 self,
                 lambda p=path: papers.attach_file(  # type: ignore[misc]
-                    self.db, meeting_id, item_id, p
+                    self.db, meeting_id, item_id, p, paper_id=paper_id
                 ),
             )
             if result is not None:
@@ -279,6 +296,35 @@ class PapersPanel(QWidget):
             "Papers (*.pdf *.docx *.doc *.xlsx *.xls *.pptx *.ppt *.png *.jpg *.jpeg)",
         )
         self.attach([Path(n) for n in names])
+
+    def replace_file(self) -> None:
+        paper = self.view.current()
+        if paper is None:
+            return
+        name, _ = QFileDialog.getOpenFileName(
+            self,
+            f"New version of {paper.title}",
+            "",
+            "Papers (*.pdf *.docx *.doc *.xlsx *.xls *.pptx *.ppt *.png *.jpg *.jpeg)",
+        )
+        if name:
+            self.attach([Path(name)], paper_id=paper.id)
+
+    def open_file(self) -> None:
+        """Open the latest version in its own program (a copy with its real name)."""
+        import shutil
+        import tempfile
+
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
+        paper = self.view.current()
+        if paper is None or not paper.sha256:
+            return
+        folder = Path(tempfile.mkdtemp(prefix="atr-paper-"))
+        copy = folder / paper.filename
+        shutil.copyfile(papers.file_path(self.db, paper.sha256), copy)
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(copy)))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if event.mimeData().hasUrls() and self.row is not None:

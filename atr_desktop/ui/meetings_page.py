@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -87,6 +88,15 @@ class MeetingsPage(QWidget):
         self.series_ics_button = self._button(
             "All the group's in&vites…", "exportGroupInvites", self.group_invites
         )
+        self.chase_button = self._button("For &authors…", "authorOutputs", None)
+        self.chase_button.setToolTip(
+            "The blank cover sheet, the expected papers list and an email draft per author"
+        )
+        menu = QMenu(self.chase_button)
+        menu.addAction("Blank cover-sheet template…", self.cover_template)
+        menu.addAction("Expected papers list (Word)…", self.chase_list)
+        menu.addAction("Email drafts to authors…", self.author_emails)
+        self.chase_button.setMenu(menu)
         # The minutes helper's dialog is wired here by the lead ("Register and minutes…").
         self.minutes_button = self._button("Register and &minutes…", "registerMinutes", None)
         self.minutes_button.setEnabled(False)
@@ -283,3 +293,43 @@ class MeetingsPage(QWidget):
             self, lambda: meeting_outputs.export_ics(self.db, path, group=meeting.group_code)
         ):
             self._saved(path)
+
+    def cover_template(self) -> None:
+        path = self.save_path(
+            "Save the cover-sheet template", "Cover sheet template.docx", "Word (*.docx)"
+        )
+        if path and attempt(self, lambda: meeting_outputs.cover_template(self.db, path)):
+            self._saved(path)
+
+    def chase_list(self) -> None:
+        meeting = self.current()
+        if meeting is None:
+            return
+        path = self.save_path(
+            "Save the expected papers list",
+            f"Expected papers {meeting.group_code} {meeting.date.isoformat()}.docx",
+            "Word (*.docx)",
+        )
+        if (
+            path
+            and attempt(self, lambda: meeting_outputs.chase_list_docx(self.db, meeting.id, path))
+            is not None
+        ):
+            self._saved(path)
+
+    def author_emails(self) -> None:
+        meeting = self.current()
+        if meeting is None:
+            return
+        folder = QFileDialog.getExistingDirectory(self, "Save the email drafts in")
+        if not folder:
+            return
+        written = attempt(
+            self, lambda: meeting_outputs.author_emails(self.db, meeting.id, Path(folder))
+        )
+        if written is not None:
+            QMessageBox.information(
+                self,
+                "Email drafts",
+                f"Wrote {len(written)} draft(s) to {folder}: open each, check it and send it.",
+            )
