@@ -232,7 +232,14 @@ class PapersPanel(QWidget):
         self.cover_button = _button("Co&ver sheet…", "editCover", self.edit_cover)
         self.withdraw_button = _button("&Withdraw…", "withdrawPaper", self.withdraw)
         buttons = QHBoxLayout()
-        for b in (self.attach_button, self.expect_button, self.cover_button, self.withdraw_button):
+        for b in (
+            self.attach_button,
+            self.expect_button,
+            self.replace_button,
+            self.open_button,
+            self.cover_button,
+            self.withdraw_button,
+        ):
             buttons.addWidget(b)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)

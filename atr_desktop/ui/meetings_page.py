@@ -102,7 +102,13 @@ class MeetingsPage(QWidget):
         self.minutes_button.setEnabled(False)
         self.minutes_button.setToolTip("Register and minutes: coming with the minutes area")
         outputs = QHBoxLayout()
-        for b in (self.export_button, self.ics_button, self.series_ics_button, self.minutes_button):
+        for b in (
+            self.export_button,
+            self.ics_button,
+            self.series_ics_button,
+            self.chase_button,
+            self.minutes_button,
+        ):
             outputs.addWidget(b)
         outputs.addStretch(1)
         self.editor = AgendaEditor(db)
@@ -183,6 +189,7 @@ class MeetingsPage(QWidget):
             self.export_button,
             self.ics_button,
             self.series_ics_button,
+            self.chase_button,
         ):
             b.setEnabled(meeting is not None)
         self.editor.show_meeting(meeting.id if meeting else None)
