@@ -135,5 +135,8 @@ def test_series_rules() -> None:
     assert days == [dt.date(2027, 1, 29), dt.date(2027, 2, 26), dt.date(2027, 3, 26)]
     days = series_dates(dt.date(2027, 1, 31), parse_rule("monthly"), 3, Exceptions(frozenset({3})))
     assert days == [dt.date(2027, 1, 31), dt.date(2027, 2, 28), dt.date(2027, 4, 30)]
+    # A weekday rule starts on its first date on or after the date given.
+    days = series_dates(dt.date(2026, 12, 23), parse_rule("second tuesday"), 2)
+    assert days == [dt.date(2027, 1, 12), dt.date(2027, 2, 9)]
     with pytest.raises(ValueError, match="at least one"):
         series_dates(dt.date(2027, 1, 1), parse_rule("monthly"), 0)

@@ -71,7 +71,8 @@ class Exceptions:
 def series_dates(
     first: dt.date, rule: Rule, count: int, exceptions: Exceptions | None = None
 ) -> list[dt.date]:
-    """``count`` dates from ``first`` (kept as given), skipped months not counted as meetings.
+    """``count`` dates from ``first`` (for a weekday rule, its first date on or after
+    ``first``); skipped months are not counted as meetings.
 
     A skipped month is simply passed over (the next meeting keeps the rhythm); a moved date
     replaces its original. Dates come back in order.
@@ -83,6 +84,12 @@ def series_dates(
     exc = exceptions or Exceptions()
     out: list[dt.date] = []
     step = 0
+    if rule.nth is not None and rule.weekday is not None:
+        # A weekday rule starts on its first date on or after the date given.
+        if nth_weekday(first.year, first.month, rule.weekday, rule.nth) < first:
+            year, month = _add_months(first.year, first.month, 1)
+            first = dt.date(year, month, 1)
+        first = nth_weekday(first.year, first.month, rule.weekday, rule.nth)
     while len(out) < count and step < count * 4 + 24:
         year, month = _add_months(first.year, first.month, step * rule.months)
         step += 1
