@@ -110,6 +110,12 @@ def test_a_rule_with_exceptions_and_one_meeting_changed_alone(cli) -> None:
     assert code == 0 and "Cancelled" in out and "Chair unwell" in out
     code, _, err = cli("meetings", "cancel", "SG:2027-09-14")
     assert code == 1 and "already cancelled" in err
+    code, _, err = cli(
+        "meetings", "add", "--group", "SG", "--date", "2027-06-08", "--start", "14:00"
+    )
+    assert code == 1 and "already has a meeting on Tuesday 8 June 2027" in err
+    code, _, err = cli("meetings", "edit", "SG:2027-07-13", "--date", "2027-06-08")
+    assert code == 1 and "already has a meeting" in err
 
 
 @pytest.mark.parametrize(

@@ -138,6 +138,7 @@ def schedule_meetings(db: Database, data: MeetingInput) -> list[MeetingInfo]:
         if not group.active:
             raise UserError(f"{group.name} is closed: reopen it before scheduling meetings.")
         sync_tor_reviews(s, group.id, warning)
+        _check_free(s, group, dates, None)
         series_id = None
         if rule is not None and len(dates) > 1:
             series = MeetingSeries(
@@ -170,6 +171,27 @@ def schedule_meetings(db: Database, data: MeetingInput) -> list[MeetingInfo]:
             made.append(meeting)
         audit.record(s, "meeting", made[0].id, "scheduled", f"{group.code}: {len(made)} meeting(s)")
         return [info(m, group, rules) for m in made]
+
+
+def _check_free(
+    session: Session, group: Group, dates: list[dt.date], meeting_id: int | None
+) -> None:
+    """One meeting per group per day, so 'CODE:YYYY-MM-DD' always names one meeting."""
+    clash = session.scalar(
+        select(Meeting.date)
+        .where(
+            Meeting.group_id == group.id,
+            Meeting.date.in_(dates),
+            Meeting.status != "cancelled",
+            Meeting.id != (meeting_id or 0),
+        )
+        .limit(1)
+    )
+    if clash is not None:
+        raise UserError(
+            f"{group.code} already has a meeting on {long_date(clash)}: edit that meeting, or "
+            "choose another date."
+        )
 
 
 def _rule_text(rule: schedule.Rule, data: MeetingInput) -> str:
@@ -247,6 +269,8 @@ def edit_meeting(db: Database, ref: str | int, changes: MeetingChanges) -> Meeti
                 setattr(meeting, name, value.strip() if isinstance(value, str) else value)
         if changes.clear_end:
             meeting.end_time = None
+        if changes.date is not None:
+            _check_free(s, s.get_one(Group, meeting.group_id), [meeting.date], meeting.id)
         if changes.status and meeting.cancel_reason and changes.status != "cancelled":
             meeting.cancel_reason = ""
         if changes.papers_due is not None:
