@@ -202,3 +202,31 @@ def test_a_replaced_paper_keeps_its_versions_and_outputs_are_saved(
     monkeypatch.setattr(page, "save_path", lambda *a: ics)
     with_modal(lambda box: box.accept(), page.group_invites)
     assert b"BEGIN:VEVENT" in ics.read_bytes()
+
+
+def test_forward_plan_item_added_in_the_window_reaches_the_agenda(page, qtbot) -> None:
+    _one_meeting(page)
+    page.group_filter.setCurrentIndex(page.group_filter.findData("SG"))
+
+    def plan(dialog) -> None:
+        def fill(item_dialog) -> None:
+            qtbot.keyClicks(item_dialog.ui.titleEdit, "Annual report")
+            item_dialog.ui.purposeCombo.setCurrentIndex(
+                item_dialog.ui.purposeCombo.findData("decision")
+            )
+            qtbot.mouseClick(
+                item_dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save),
+                Qt.MouseButton.LeftButton,
+            )
+
+        with_modal(fill, lambda: qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton))
+        titles = [f.title for f in dialog.view.model.records]
+        dialog.reject()
+        return titles
+
+    [titles] = with_modal(
+        plan, lambda: qtbot.mouseClick(page.plan_button, Qt.MouseButton.LeftButton)
+    )
+    assert titles == ["Annual report"]
+    qtbot.mouseClick(page.editor.build_button, Qt.MouseButton.LeftButton)
+    assert "Annual report" in [r.title for r in page.editor.tree.rows.values()]

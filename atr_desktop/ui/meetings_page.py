@@ -68,8 +68,9 @@ class MeetingsPage(QWidget):
         self.schedule_button = self._button("&Schedule…", "scheduleMeetings", self.schedule)
         self.edit_button = self._button("&Edit meeting…", "editMeeting", self.edit)
         self.cancel_button = self._button("Ca&ncel meeting…", "cancelMeeting", self.cancel)
+        self.plan_button = self._button("&Forward plan…", "forwardPlan", self.show_plan)
         buttons = QHBoxLayout()
-        for b in (self.schedule_button, self.edit_button, self.cancel_button):
+        for b in (self.schedule_button, self.edit_button, self.cancel_button, self.plan_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         left = QWidget()
@@ -239,6 +240,14 @@ class MeetingsPage(QWidget):
         if dialog.exec():
             self.load()
             self._after(dialog.result_meetings)
+
+    def show_plan(self) -> None:
+        from atr_desktop.ui.forward_plan_dialog import ForwardPlanDialog
+
+        meeting = self.current()
+        group = self.group_filter.currentData() or (meeting.group_code if meeting else None)
+        ForwardPlanDialog(self.db, group, self).exec()
+        self.editor.refresh()
 
     def cancel(self) -> None:
         meeting = self.current()
