@@ -230,3 +230,23 @@ def test_forward_plan_item_added_in_the_window_reaches_the_agenda(page, qtbot) -
     assert titles == ["Annual report"]
     qtbot.mouseClick(page.editor.build_button, Qt.MouseButton.LeftButton)
     assert "Annual report" in [r.title for r in page.editor.tree.rows.values()]
+
+
+def test_files_dropped_on_an_agenda_item_are_attached_to_it(page, qtbot, tmp_path: Path) -> None:
+    _one_meeting(page)
+    tree = page.editor.tree
+    target = tree.topLevelItem(3)  # the action log
+    rect = tree.visualItemRect(target)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(pdf(tmp_path / "Action log.pdf")))])
+    event = QDropEvent(
+        QPointF(rect.center()),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    tree.dropEvent(event)
+    assert tree.current_row().title == "Action log"
+    assert tree.currentItem().text(6) == "A"
+    assert [p.filename for p in page.editor.papers.view.model.records] == ["Action log.pdf"]

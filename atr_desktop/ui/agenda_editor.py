@@ -52,6 +52,7 @@ class AgendaTree(QTreeWidget):
 
     move_requested = Signal(int, str)
     key_move = Signal(int, str)
+    files_dropped = Signal(int, list)
 
     def __init__(self) -> None:
         super().__init__()
@@ -139,11 +140,33 @@ class AgendaTree(QTreeWidget):
 
     # Drag and drop: the new place is worked out here and done by the service, then the
     # tree is rebuilt from the store, so numbers and times always follow the saved order.
+    def _files(self, event: QDropEvent | QDragMoveEvent | QDragEnterEvent) -> list[Path]:
+        """Files dragged in from the file manager (or Outlook's saved attachments)."""
+        if event.source() is self or not event.mimeData().hasUrls():
+            return []
+        return [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._files(event):
+            event.acceptProposedAction()
+            return
+        super().dragEnterEvent(event)
+
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._files(event):
+            event.acceptProposedAction()
+            return
         super().dragMoveEvent(event)
         event.accept()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        files = self._files(event)
+        if files:
+            item = self.itemAt(event.position().toPoint())
+            event.acceptProposedAction()
+            if item is not None:
+                self.files_dropped.emit(item.data(0, ID_ROLE), files)
+            return
         dragged = self.current_row()
         target_number = self.drop_number(event.position().toPoint())
         event.setDropAction(Qt.DropAction.IgnoreAction)
@@ -440,6 +463,7 @@ class AgendaEditor(QWidget):
         self.tree.itemDoubleClicked.connect(lambda *_: self.edit_item())
         self.tree.move_requested.connect(self.move_to)
         self.tree.key_move.connect(self.key_move)
+        self.tree.files_dropped.connect(self.files_dropped)
         self.papers.changed.connect(self.refresh)
         self.show_meeting(None)
 
@@ -523,6 +547,11 @@ class AgendaEditor(QWidget):
             "out": lambda: agenda.outdent_item(self.db, item_id),
         }
         self._after(attempt(self, moves[action]))
+
+    def files_dropped(self, item_id: int, paths: list[Path]) -> None:
+        """Files dropped on an agenda item are attached to it."""
+        self.tree.select_id(item_id)
+        self.papers.attach(paths)
 
     def build(self) -> None:
         if self.meeting_id is None:
