@@ -114,6 +114,10 @@ def test_word_agenda_has_numbers_times_papers_and_part_b(db, tmp_path: Path) -> 
     assert rows[-1][2] == "Any other business"
     assert "Contract award" not in [r[2] for r in rows]
     assert doc.sections[0].header.paragraphs[0].text.startswith("OFFICIAL")
+    part_b = meeting_outputs.export_agenda(db, ref, tmp_path / "part-b.docx", part="B")
+    b_doc = Document(str(part_b))
+    assert [r.cells[2].text for r in b_doc.tables[0].rows[1:]] == ["Contract award"]
+    assert "Part B (confidential)" in "\n".join(p.text for p in b_doc.paragraphs)
 
     if shutil.which("soffice") is None:
         pytest.skip("LibreOffice is not installed")

@@ -41,6 +41,9 @@ def register(nouns: Any) -> None:
     p = add_verb(verbs, "export", cmd_export, "the agenda as a Word document")
     p.add_argument("meeting")
     p.add_argument("--out", required=True)
+    p.add_argument(
+        "--part", choices=["A", "B", "a", "b"], default="A", help="B: the confidential agenda"
+    )
 
 
 def _item_options(p: argparse.ArgumentParser, required: bool) -> None:
@@ -142,6 +145,6 @@ def cmd_copy(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
-    out = meeting_outputs.export_agenda(ctx.db(), args.meeting, Path(args.out))
+    out = meeting_outputs.export_agenda(ctx.db(), args.meeting, Path(args.out), args.part)
     print(f"Wrote the agenda to {out}")
     return 0

@@ -33,6 +33,7 @@ class AgendaDoc:
     next_meeting: str  # 'Tuesday 11 May 2027, 10:00' or ''
     has_part_b: bool
     cancelled: str = ""  # a note when the meeting is cancelled
+    part_b: bool = False  # the separate agenda of confidential items
 
 
 def build(house: word.House, data: AgendaDoc, out: Path) -> Path:
@@ -45,7 +46,11 @@ def build(house: word.House, data: AgendaDoc, out: Path) -> Path:
         doc.add_paragraph(data.where)
     if data.cancelled:
         doc.add_paragraph(data.cancelled).runs[0].bold = True
-    doc.add_heading("Agenda", level=1)
+    doc.add_heading("Agenda: Part B (confidential)" if data.part_b else "Agenda", level=1)
+    if data.part_b:
+        doc.add_paragraph(
+            "These items are taken in private. Do not share this agenda or its papers."
+        )
     rows = [
         (
             line.number,
@@ -71,7 +76,7 @@ def build(house: word.House, data: AgendaDoc, out: Path) -> Path:
             for run in row.cells[2].paragraphs[0].runs:
                 run.bold = True
     doc.add_paragraph()
-    if data.next_meeting:
+    if data.next_meeting and not data.part_b:
         doc.add_paragraph(f"Date of next meeting: {data.next_meeting}")
     if data.has_part_b:
         doc.add_paragraph("Part B (confidential) items follow on a separate agenda.")

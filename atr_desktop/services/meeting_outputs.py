@@ -45,8 +45,12 @@ def _writable(out: Path) -> Path:
     return out
 
 
-def export_agenda(db: Database, meeting_ref: str | int, out: Path) -> Path:
-    """The agenda as Word; Part B (confidential) items are listed on a separate agenda."""
+def export_agenda(db: Database, meeting_ref: str | int, out: Path, part: str = "A") -> Path:
+    """The agenda as Word. Part A leaves out the confidential items, which go on their own
+    Part B agenda (``part='B'``), marked confidential."""
+    part = part.upper()
+    if part not in ("A", "B"):
+        raise UserError("The agenda part is A (the public agenda) or B (confidential items).")
     out = _writable(out)
     with db.session() as s:
         meeting = find_meeting(s, meeting_ref)
@@ -64,8 +68,10 @@ def export_agenda(db: Database, meeting_ref: str | int, out: Path) -> Path:
                 level=r.level,
             )
             for r in rows
-            if not r.confidential
+            if r.confidential == (part == "B")
         ]
+        if part == "B" and not lines:
+            raise UserError("This meeting has no Part B (confidential) items.")
         data = agenda_doc.AgendaDoc(
             group_name=group.name,
             when=when_text(meeting),
@@ -74,7 +80,8 @@ def export_agenda(db: Database, meeting_ref: str | int, out: Path) -> Path:
             next_meeting=(
                 f"{long_date(following.date)}, {hhmm(following.start_time)}" if following else ""
             ),
-            has_part_b=any(r.confidential for r in rows),
+            has_part_b=part == "A" and any(r.confidential for r in rows),
+            part_b=part == "B",
             cancelled=(
                 "This meeting has been cancelled."
                 + (f" {meeting.cancel_reason}" if meeting.cancel_reason else "")
