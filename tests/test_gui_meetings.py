@@ -250,3 +250,21 @@ def test_files_dropped_on_an_agenda_item_are_attached_to_it(page, qtbot, tmp_pat
     assert tree.current_row().title == "Action log"
     assert tree.currentItem().text(6) == "A"
     assert [p.filename for p in page.editor.papers.view.model.records] == ["Action log.pdf"]
+
+
+def test_author_outputs_from_the_window(
+    page, qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from atr_desktop.services import papers
+
+    m = _one_meeting(page)
+    papers.expect_paper(page.db, m.ref, "6", "Risk register", "Imran Hussain", "imran@x.org")
+    monkeypatch.setattr(page, "choose_folder", lambda title: str(tmp_path / "drafts"))
+    seen: list[str] = []
+    with_modal(lambda box: (seen.append(box.text()), box.accept()), page.author_emails)
+    assert "Wrote 1 draft(s)" in seen[0]
+    assert (tmp_path / "drafts" / "Papers request - Imran Hussain.eml").exists()
+    out = tmp_path / "expected.docx"
+    monkeypatch.setattr(page, "save_path", lambda *a: out)
+    with_modal(lambda box: box.accept(), page.chase_list)
+    assert out.exists()

@@ -73,7 +73,7 @@ def paper_letter(index: int) -> str:
     return letters
 
 
-def _ordered(session: Session, meeting_id: int) -> list[tuple[AgendaItem, int]]:
+def ordered_items(session: Session, meeting_id: int) -> list[tuple[AgendaItem, int]]:
     """Items depth-first in agenda order, with their level (0 top, 1 sub-item ...); their
     papers and files are loaded with them (three queries, however long the agenda)."""
     items = session.scalars(
@@ -96,7 +96,7 @@ def _ordered(session: Session, meeting_id: int) -> list[tuple[AgendaItem, int]]:
 
 
 def rows_for(session: Session, meeting: Meeting) -> list[AgendaRow]:
-    ordered = _ordered(session, meeting.id)
+    ordered = ordered_items(session, meeting.id)
     numbers = meeting_item_numbers(session, meeting.id)
     times = start_times(meeting.start_time, [item.minutes_allotted for item, _ in ordered])
     letters: dict[int, list[str]] = {}
@@ -426,10 +426,10 @@ def copy_from_previous(db: Database, meeting_ref: str | int) -> list[AgendaRow]:
         meeting = find_meeting(s, meeting_ref)
         _editable(meeting)
         previous = previous_meeting(s, meeting)
-        source = _ordered(s, previous.id) if previous else []
+        source = ordered_items(s, previous.id) if previous else []
         if not source:
             raise UserError("The group has no earlier meeting with an agenda to copy.")
-        current = _ordered(s, meeting.id)
+        current = ordered_items(s, meeting.id)
         if any(item.papers for item, _ in current):
             raise UserError(
                 "This agenda already has papers: copying would replace it, so add items one "

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from atr_desktop.domain.settings import COVER_SHEET_FIELDS
 from atr_desktop.errors import UserError
 from atr_desktop.services import audit, settings
-from atr_desktop.services.agenda import PURPOSES, paper_letter
+from atr_desktop.services.agenda import PURPOSES, ordered_items, paper_letter
 from atr_desktop.services.meetings import deadlines, info
 from atr_desktop.services.paper_checks import check_paper_file
 from atr_desktop.services.refs import find_item, find_meeting, meeting_item_numbers
@@ -90,9 +90,7 @@ def _status(paper: Paper, today: dt.date) -> str:
 
 
 def _references(session: Session, meeting: Meeting) -> dict[int, str]:
-    from atr_desktop.services.agenda import _ordered
-
-    return _letters(_ordered(session, meeting.id))
+    return _letters(ordered_items(session, meeting.id))
 
 
 def _letters(ordered: list[tuple[AgendaItem, int]]) -> dict[int, str]:
@@ -108,10 +106,8 @@ def _letters(ordered: list[tuple[AgendaItem, int]]) -> dict[int, str]:
 def _infos(
     session: Session, meeting: Meeting, required: list[str], today: dt.date
 ) -> list[PaperInfo]:
-    from atr_desktop.services.agenda import _ordered
-
     numbers = meeting_item_numbers(session, meeting.id)
-    ordered = _ordered(session, meeting.id)
+    ordered = ordered_items(session, meeting.id)
     refs = _letters(ordered)
     out = []
     for item, _ in ordered:

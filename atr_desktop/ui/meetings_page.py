@@ -269,6 +269,10 @@ class MeetingsPage(QWidget):
         name, _ = QFileDialog.getSaveFileName(self, title, suggested, file_filter)
         return Path(name) if name else None
 
+    def choose_folder(self, title: str) -> str:
+        """Ask for a folder (tests replace this)."""
+        return QFileDialog.getExistingDirectory(self, title)
+
     def _saved(self, path: Path) -> None:
         QMessageBox.information(self, "Saved", f"Saved {path}")
 
@@ -337,7 +341,7 @@ class MeetingsPage(QWidget):
         meeting = self.current()
         if meeting is None:
             return
-        folder = QFileDialog.getExistingDirectory(self, "Save the email drafts in")
+        folder = self.choose_folder("Save the email drafts in")
         if not folder:
             return
         written = attempt(
