@@ -285,8 +285,19 @@ class MeetingsPage(QWidget):
             f"Agenda {meeting.group_code} {meeting.date.isoformat()}.docx",
             "Word (*.docx)",
         )
-        if path and attempt(self, lambda: meeting_outputs.export_agenda(self.db, meeting.id, path)):
-            self._saved(path)
+        if not path or not attempt(
+            self, lambda: meeting_outputs.export_agenda(self.db, meeting.id, path)
+        ):
+            return
+        if any(r.confidential for r in self.editor.tree.rows.values()):
+            # The confidential items go on their own agenda, saved beside the first.
+            part_b = path.with_name(f"{path.stem} Part B{path.suffix}")
+            if attempt(
+                self, lambda: meeting_outputs.export_agenda(self.db, meeting.id, part_b, "B")
+            ):
+                QMessageBox.information(self, "Saved", f"Saved {path}\nand {part_b}")
+                return
+        self._saved(path)
 
     def invite(self) -> None:
         meeting = self.current()
