@@ -45,6 +45,9 @@ def test_series_ics_keeps_10_00_uk_time_in_july_and_january(db, tmp_path: Path) 
 
 
 def test_a_changed_meeting_updates_and_a_cancelled_one_cancels(db, tmp_path: Path) -> None:
+    from atr_desktop.services import settings
+
+    settings.update(db, {"invite_organiser_email": "atr.secretariat@nhs.net"})
     [m] = meetings.schedule_meetings(
         db, meetings.MeetingInput("NET", dt.date(2027, 3, 3), dt.time(13, 30))
     )
@@ -52,6 +55,7 @@ def test_a_changed_meeting_updates_and_a_cancelled_one_cancels(db, tmp_path: Pat
     meeting_outputs.export_ics(db, first, meeting_ref=m.ref)
     cal, [event] = _events(first)
     assert str(cal["METHOD"]) == "REQUEST" and int(event["SEQUENCE"]) == 0
+    assert str(event["ORGANIZER"]) == "mailto:atr.secretariat@nhs.net"
     meetings.edit_meeting(db, m.id, meetings.MeetingChanges(start_time=dt.time(14, 0)))
     second = tmp_path / "two.ics"
     meeting_outputs.export_ics(db, second, meeting_ref=m.id)

@@ -135,7 +135,8 @@ def export_ics(
             events = [_event(m, g) for m in meetings]
         else:
             raise UserError("Say which meeting (or --group CODE for all of a group's meetings).")
-    ics.save(ics.build(events, organiser=""), out)
+    organiser = str(settings.get(db, "invite_organiser_email")).strip()
+    ics.save(ics.build(events, organiser=organiser), out)
     return len(events)
 
 
