@@ -146,3 +146,34 @@ def test_series_rules() -> None:
     assert days == [dt.date(2027, 1, 12), dt.date(2027, 2, 9)]
     with pytest.raises(ValueError, match="at least one"):
         series_dates(dt.date(2027, 1, 1), parse_rule("monthly"), 0)
+
+
+def test_agenda_from_the_command_line(cli, tmp_path) -> None:
+    cli("init")
+    cli("meetings", "add", "--group", "SG", "--date", "2027-02-09", "--start", "10:00")
+    m = "SG:2027-02-09"
+    code, out, err = cli(
+        "agenda",
+        "add",
+        m,
+        "--title",
+        "Contract award",
+        "--purpose",
+        "decision",
+        "--confidential",
+        "--minutes",
+        "15",
+    )
+    assert code == 0 and "Added item 5" in out, err
+    code, out, _ = cli("agenda", "add", m, "--title", "Budget", "--under", "5", "--json")
+    assert [r["number"] for r in json.loads(out)["agenda"]][4:6] == ["5", "5.1"]
+    code, out, _ = cli("agenda", "edit", m, "5", "--public", "--json")
+    assert json.loads(out)["agenda"][4]["confidential"] is False
+    code, out, _ = cli("agenda", "move", m, "5", "--to", "1", "--json")
+    assert json.loads(out)["agenda"][0]["title"] == "Contract award"
+    code, _, err = cli("agenda", "move", m, "9", "--to", "1")
+    assert code == 1 and "has no item '9'" in err
+    code, out, _ = cli("agenda", "remove", m, "1")
+    assert code == 0 and "Contract award" not in out and "Budget" not in out
+    code, _, err = cli("agenda", "export", m, "--out", str(tmp_path / "none" / "a.docx"))
+    assert code == 1 and "does not exist" in err

@@ -52,6 +52,7 @@ def _item_options(p: argparse.ArgumentParser, required: bool) -> None:
     p.add_argument("--lead")
     p.add_argument("--minutes", type=int)
     p.add_argument("--confidential", action="store_true", default=None, help="a Part B item")
+    p.add_argument("--public", action="store_true", help="not confidential (Part A)")
     p.add_argument("--papers", action="store_true", default=None, help="papers expected")
 
 
@@ -115,7 +116,9 @@ def cmd_edit(ctx: Context, args: argparse.Namespace) -> int:
             lead=item.lead if args.lead is None else args.lead,
             purpose=item.purpose if args.purpose is None else args.purpose,
             minutes=item.minutes_allotted if args.minutes is None else args.minutes,
-            confidential=item.confidential if args.confidential is None else True,
+            confidential=False
+            if args.public
+            else (item.confidential if args.confidential is None else True),
             has_papers=item.has_papers if args.papers is None else True,
         )
         item_id = item.id

@@ -41,7 +41,9 @@ def register(nouns: Any) -> None:
         default="",
         help="monthly, bimonthly, quarterly, or a rule such as 'second tuesday'",
     )
-    p.add_argument("--count", type=int, default=0, help="how many meetings in the series")
+    p.add_argument(
+        "--count", type=int, default=0, help="how many meetings in the series (default 6)"
+    )
     p.add_argument(
         "--skip-month", type=int, action="append", default=[], help="a month (1-12) to skip"
     )

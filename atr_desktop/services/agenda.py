@@ -326,9 +326,9 @@ def remove_item(db: Database, item_id: int) -> None:
                 f"'{item.title}' has papers: move or withdraw them before deleting the item."
             )
         parent_id = item.parent_id
-        for victim in reversed(doomed):
+        for victim in reversed(doomed):  # sub-items first: the parent link is a foreign key
             s.delete(victim)
-        s.flush()
+            s.flush()
         _renumber(_siblings(s, meeting.id, parent_id))
 
 
@@ -435,9 +435,9 @@ def copy_from_previous(db: Database, meeting_ref: str | int) -> list[AgendaRow]:
                 "This agenda already has papers: copying would replace it, so add items one "
                 "by one instead."
             )
-        for item, _ in reversed(current):
+        for item, _ in reversed(current):  # sub-items first
             s.delete(item)
-        s.flush()
+            s.flush()
         new_ids: dict[int, int] = {}
         for item, _ in source:
             copy = AgendaItem(
