@@ -72,14 +72,16 @@ def test_keyboard_moves_indent_outdent_and_removal(db) -> None:
 def test_copy_from_previous_meeting(db) -> None:
     first = _meeting(db, dt.date(2027, 2, 9))
     agenda.add_item(db, first, ItemInput("Standing report", "Chair", "information", 10))
-    agenda.add_item(db, first, ItemInput("Sub report", minutes=5), under="6")
+    with pytest.raises(UserError, match="under any other business"):
+        agenda.add_item(db, first, ItemInput("Sub report", minutes=5), under="6")
+    agenda.add_item(db, first, ItemInput("Sub report", minutes=5), under="5")
     second = _meeting(db, dt.date(2027, 5, 11))
     agenda.add_item(db, second, ItemInput("To be replaced"), None)
-    agenda.add_item(db, second, ItemInput("Its sub-item"), under="6")
+    agenda.add_item(db, second, ItemInput("Its sub-item"), under="5")
     rows = agenda.copy_from_previous(db, second)
-    assert [(r.number, r.title) for r in rows][5:7] == [
-        ("6", "Standing report"),
-        ("6.1", "Sub report"),
+    assert [(r.number, r.title) for r in rows][4:6] == [
+        ("5", "Standing report"),
+        ("5.1", "Sub report"),
     ]
     assert "To be replaced" not in [r.title for r in rows]
     assert rows[-1].kind == "aob"

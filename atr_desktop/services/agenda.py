@@ -257,6 +257,8 @@ def add_item(
         meeting = find_meeting(s, meeting_ref)
         _editable(meeting)
         parent = find_item(s, meeting, under) if under else None
+        if parent is not None and parent.kind == "aob":
+            raise UserError("Items cannot go under any other business: add them as items.")
         siblings = _siblings(s, meeting.id, parent.id if parent else None)
         item = AgendaItem(
             meeting_id=meeting.id,
@@ -399,6 +401,8 @@ def indent_item(db: Database, item_id: int) -> AgendaRow:
         if index == 0 or item.kind == "aob":
             raise UserError("There is no item above this one to put it under.")
         above = siblings[index - 1]
+        if above.kind == "aob":
+            raise UserError("Items cannot go under any other business.")
         _place(s, meeting, item, above.id, len(_siblings(s, meeting.id, above.id)))
         return _row(s, meeting, item.id)
 
