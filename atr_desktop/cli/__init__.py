@@ -29,6 +29,10 @@ NOUN_MODULES: tuple[str, ...] = (
     "atr_desktop.cli.members_cmds",
     "atr_desktop.cli.declarations_cmds",
     "atr_desktop.cli.tor_cmds",
+    "atr_desktop.cli.meetings_cmds",
+    "atr_desktop.cli.agenda_cmds",
+    "atr_desktop.cli.papers_cmds",
+    "atr_desktop.cli.forward_plan_cmds",
 )
 
 

@@ -86,6 +86,10 @@ def add_table(
         for cell, value in zip(cells, row, strict=True):
             cell.text = xml_safe("" if value is None else str(value))
     if widths_cm:
+        table.autofit = False
+        # LibreOffice and Word lay out by the grid columns; the cells' widths follow them.
+        for col, width in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths_cm, strict=False):
+            col.set(qn("w:w"), str(int(Cm(width).twips)))
         for row in table.rows:
             for cell, width in zip(row.cells, widths_cm, strict=False):
                 cell.width = Cm(width)

@@ -44,6 +44,13 @@ SPECS: tuple[SettingSpec, ...] = (
     SettingSpec("papers_due_days", "Papers are due this many days before a meeting", 14),
     SettingSpec("pack_issue_days", "The pack is issued this many days before a meeting", 7),
     SettingSpec("declaration_reconfirm_days", "Declarations are re-confirmed every", 365),
+    SettingSpec("paper_max_mb", "Refuse a paper larger than (MB)", 50),
+    SettingSpec(
+        "invite_organiser_email",
+        "Organiser's email on calendar invites",
+        "",
+        "The secretariat's mailbox; Outlook needs it to update or cancel an invite it sent.",
+    ),
     SettingSpec("pack_email_limit_mb", "Warn when a pack is larger than (MB)", 20),
     SettingSpec("backup_folder", "Backup folder", "", "Blank: the backups folder in your data."),
     SettingSpec("backup_interval_minutes", "Back up while in use every (minutes)", 30),

@@ -30,13 +30,14 @@ def build_pages(window: QWidget, db: Database) -> dict[str, QWidget]:
     """One page per area, in the order of MainWindow.AREAS."""
     from atr_desktop.ui.groups_page import GroupsPage
     from atr_desktop.ui.home_page import HomePage
+    from atr_desktop.ui.meetings_page import MeetingsPage
     from atr_desktop.ui.people_page import PeoplePage
 
     return {
         "Home": HomePage(db),
         "Groups": GroupsPage(db),
         "People": PeoplePage(db),
-        "Meetings": InfoPage("Meetings", "Meetings, agendas, papers and the forward plan."),
+        "Meetings": MeetingsPage(db),
         "Actions": InfoPage("Actions", "The action tracker across all groups."),
         "Decisions": InfoPage("Decisions", "The decision log of every group."),
     }

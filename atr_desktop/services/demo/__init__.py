@@ -12,13 +12,18 @@ import random
 from collections.abc import Callable
 
 from atr_desktop.errors import UserError
-from atr_desktop.services.demo import calendar, governance, people
+from atr_desktop.services.demo import agendas, calendar, governance, people
 from atr_desktop.storage.database import Database
 from atr_desktop.storage.models import DbMeta
 
 Step = Callable[[Database, dt.date, random.Random], dict[str, int]]
 
-STEPS: list[Step] = [people.add_people, calendar.add_meetings, governance.add_governance]
+STEPS: list[Step] = [
+    people.add_people,
+    calendar.add_meetings,
+    governance.add_governance,
+    agendas.add_agendas,
+]
 
 
 def build_demo(db: Database, today: dt.date | None = None) -> dict[str, int]:

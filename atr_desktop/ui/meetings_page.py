@@ -1,0 +1,366 @@
+"""The Meetings area: the meetings list (by group, upcoming or past), scheduling a series,
+the meeting editor, the agenda editor with papers, and the agenda and invite outputs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from atr_desktop.domain.dates import hhmm, long_date, short_date
+from atr_desktop.services import groups, meeting_outputs, meetings
+from atr_desktop.services.meetings import STATUS_LABELS, MeetingInfo
+from atr_desktop.storage.database import Database
+from atr_desktop.ui.agenda_editor import AgendaEditor
+from atr_desktop.ui.errors import attempt
+from atr_desktop.ui.meeting_dialog import MeetingDialog
+from atr_desktop.ui.record_view import RecordView
+from atr_desktop.ui.table_model import Column
+
+COLUMNS: list[Column[MeetingInfo]] = [
+    Column("Group", lambda m: m.group_code),
+    Column("Date", lambda m: short_date(m.date), lambda m: m.date),
+    Column("Time", lambda m: hhmm(m.start_time)),
+    Column("Venue", lambda m: m.venue or ("Online" if m.online_link else "")),
+    Column(
+        "Status",
+        lambda m: STATUS_LABELS.get(m.status, m.status),
+        background=lambda m: "#f8d7da" if m.status == "cancelled" else None,
+    ),
+    Column("Papers due", lambda m: short_date(m.papers_due), lambda m: m.papers_due),
+]
+
+
+class MeetingsPage(QWidget):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self._shown = False
+        self.group_filter = QComboBox()
+        self.group_filter.setObjectName("meetingGroupFilter")
+        self.group_filter.setAccessibleName("Show meetings of group")
+        self.when_filter = QComboBox()
+        self.when_filter.setObjectName("meetingWhenFilter")
+        self.when_filter.setAccessibleName("Show upcoming or past meetings")
+        for text, key in (("Upcoming", "upcoming"), ("Past", "past"), ("All dates", "all")):
+            self.when_filter.addItem(text, key)
+        filters = QHBoxLayout()
+        filters.addWidget(QLabel("Group:"))
+        filters.addWidget(self.group_filter)
+        filters.addWidget(self.when_filter)
+        filters.addStretch(1)
+        self.view: RecordView[MeetingInfo] = RecordView(COLUMNS, "meetings")
+        self.schedule_button = self._button("&Schedule…", "scheduleMeetings", self.schedule)
+        self.edit_button = self._button("&Edit meeting…", "editMeeting", self.edit)
+        self.cancel_button = self._button("Ca&ncel meeting…", "cancelMeeting", self.cancel)
+        self.plan_button = self._button("&Forward plan…", "forwardPlan", self.show_plan)
+        buttons = QHBoxLayout()
+        for b in (self.schedule_button, self.edit_button, self.cancel_button, self.plan_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(filters)
+        left_layout.addWidget(self.view)
+        left_layout.addLayout(buttons)
+
+        self.header = QLabel()
+        self.header.setObjectName("meetingHeader")
+        self.header.setWordWrap(True)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.export_button = self._button("Agenda to &Word…", "exportAgenda", self.export)
+        self.ics_button = self._button("&Invite (.ics)…", "exportInvite", self.invite)
+        self.series_ics_button = self._button(
+            "All the group's in&vites…", "exportGroupInvites", self.group_invites
+        )
+        self.chase_button = self._button("For &authors…", "authorOutputs", None)
+        self.chase_button.setToolTip(
+            "The blank cover sheet, the expected papers list and an email draft per author"
+        )
+        menu = QMenu(self.chase_button)
+        menu.addAction("Blank cover-sheet template…", self.cover_template)
+        menu.addAction("Expected papers list (Word)…", self.chase_list)
+        menu.addAction("Email drafts to authors…", self.author_emails)
+        self.chase_button.setMenu(menu)
+        # The minutes helper's dialog is wired here by the lead ("Register and minutes…").
+        self.minutes_button = self._button("Register and &minutes…", "registerMinutes", None)
+        self.minutes_button.setEnabled(False)
+        self.minutes_button.setToolTip("Register and minutes: coming with the minutes area")
+        outputs = QHBoxLayout()
+        for b in (
+            self.export_button,
+            self.ics_button,
+            self.series_ics_button,
+            self.chase_button,
+            self.minutes_button,
+        ):
+            outputs.addWidget(b)
+        outputs.addStretch(1)
+        self.editor = AgendaEditor(db)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.header)
+        right_layout.addLayout(outputs)
+        right_layout.addWidget(self.editor, 1)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>Meetings</h2>"))
+        layout.addWidget(splitter, 1)
+        self.group_filter.currentIndexChanged.connect(lambda *_: self.load())
+        self.when_filter.currentIndexChanged.connect(lambda *_: self.load())
+        self.view.selection_changed.connect(self.show_selected)
+        # The current row can settle after the selection does: follow both.
+        self.view.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_selected())
+        self.view.activated.connect(lambda m: self.edit())
+        self.editor.changed.connect(self.show_header)
+        self.refresh()
+
+    def _button(self, text: str, name: str, slot: object) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        if slot is not None:
+            button.clicked.connect(slot)
+        return button
+
+    def refresh(self) -> None:
+        current = self.group_filter.currentData()
+        self.group_filter.blockSignals(True)
+        self.group_filter.clear()
+        self.group_filter.addItem("All groups", None)
+        for g in groups.list_groups(self.db):
+            self.group_filter.addItem(f"{g.code}  {g.name}", g.code)
+        index = self.group_filter.findData(current)
+        self.group_filter.setCurrentIndex(max(0, index))
+        self.group_filter.blockSignals(False)
+        self.load()
+
+    def load(self, select_id: int | None = None) -> None:
+        today = dt.date.today()
+        when = self.when_filter.currentData()
+        rows = meetings.list_meetings(
+            self.db,
+            group=self.group_filter.currentData(),
+            since=today if when == "upcoming" else None,
+            until=today - dt.timedelta(days=1) if when == "past" else None,
+        )
+        if when == "past":
+            rows.reverse()
+        self.view.set_records(rows)
+        if select_id is not None:
+            self.view.select_where(lambda m: m.id == select_id)
+        elif self.view.current() is None:
+            self.view.select_where(lambda m: True)
+        self.show_selected()
+
+    def current(self) -> MeetingInfo | None:
+        return self.view.current()
+
+    def show_selected(self) -> None:
+        meeting = self.current()
+        if meeting is not None and meeting.id == self.editor.meeting_id and self._shown:
+            self.show_header()
+            return
+        self._shown = meeting is not None
+        for b in (
+            self.edit_button,
+            self.cancel_button,
+            self.export_button,
+            self.ics_button,
+            self.series_ics_button,
+            self.chase_button,
+        ):
+            b.setEnabled(meeting is not None)
+        self.editor.show_meeting(meeting.id if meeting else None)
+        self.show_header()
+
+    def show_header(self) -> None:
+        meeting = self.current()
+        if meeting is None:
+            self.header.setText("<p>Select a meeting, or schedule one.</p>")
+            return
+        meeting = meetings.get_meeting(self.db, meeting.id)
+        end = f" to {hhmm(meeting.end_time)}" if meeting.end_time else ""
+        where = escape(meeting.venue) + (
+            f"<br>Online: {escape(meeting.online_link)}" if meeting.online_link else ""
+        )
+        status = STATUS_LABELS.get(meeting.status, meeting.status)
+        if meeting.cancel_reason:
+            status += f" ({escape(meeting.cancel_reason)})"
+        self.header.setText(
+            f"<h3>{escape(meeting.group_name)}</h3>"
+            f"<p>{long_date(meeting.date)}, {hhmm(meeting.start_time)}{end}<br>{where}<br>"
+            f"<b>Status:</b> {status} &nbsp; <b>Papers due:</b> {short_date(meeting.papers_due)}"
+            f" &nbsp; <b>Pack issued:</b> {short_date(meeting.pack_issue)}</p>"
+        )
+
+    def _after(self, made: list[MeetingInfo]) -> None:
+        window = self.window()
+        if hasattr(window, "refresh_pages"):
+            window.refresh_pages()
+        if made:
+            if self.view.select_where(lambda m: m.id == made[0].id) is False:
+                self.when_filter.setCurrentIndex(self.when_filter.findData("all"))
+                self.view.select_where(lambda m: m.id == made[0].id)
+            self.show_selected()
+
+    def schedule(self) -> None:
+        dialog = MeetingDialog(self.db, None, self, group=self.group_filter.currentData())
+        if dialog.exec():
+            self.load()
+            self._after(dialog.result_meetings)
+
+    def edit(self) -> None:
+        meeting = self.current()
+        if meeting is None:
+            return
+        dialog = MeetingDialog(self.db, meeting, self)
+        if dialog.exec():
+            self.load()
+            self._after(dialog.result_meetings)
+
+    def show_plan(self) -> None:
+        from atr_desktop.ui.forward_plan_dialog import ForwardPlanDialog
+
+        meeting = self.current()
+        group = self.group_filter.currentData() or (meeting.group_code if meeting else None)
+        ForwardPlanDialog(self.db, group, self).exec()
+        self.editor.refresh()
+
+    def cancel(self) -> None:
+        meeting = self.current()
+        if meeting is None:
+            return
+        reason, ok = QInputDialog.getText(
+            self,
+            "Cancel meeting",
+            f"Cancel the {meeting.group_code} meeting of {long_date(meeting.date)}? It stays on"
+            " record, and its invite becomes a cancellation.\nReason:",
+        )
+        if ok:
+            done = attempt(self, lambda: meetings.cancel_meeting(self.db, meeting.id, reason))
+            if done:
+                self.load(done.id)
+
+    def save_path(self, title: str, suggested: str, file_filter: str) -> Path | None:
+        """Ask where to save (tests replace this)."""
+        name, _ = QFileDialog.getSaveFileName(self, title, suggested, file_filter)
+        return Path(name) if name else None
+
+    def choose_folder(self, title: str) -> str:
+        """Ask for a folder (tests replace this)."""
+        return QFileDialog.getExistingDirectory(self, title)
+
+    def _saved(self, path: Path) -> None:
+        QMessageBox.information(self, "Saved", f"Saved {path}")
+
+    def export(self) -> None:
+        meeting = self.current()
+        if meeting is None:
+            return
+        path = self.save_path(
+            "Save the agenda",
+            f"Agenda {meeting.group_code} {meeting.date.isoformat()}.docx",
+            "Word (*.docx)",
+        )
+        if not path or not attempt(
+            self, lambda: meeting_outputs.export_agenda(self.db, meeting.id, path)
+        ):
+            return
+        if any(r.confidential for r in self.editor.tree.rows.values()):
+            # The confidential items go on their own agenda, saved beside the first.
+            part_b = path.with_name(f"{path.stem} Part B{path.suffix}")
+            if attempt(
+                self, lambda: meeting_outputs.export_agenda(self.db, meeting.id, part_b, "B")
+            ):
+                QMessageBox.information(self, "Saved", f"Saved {path}\nand {part_b}")
+                return
+        self._saved(path)
+
+    def invite(self) -> None:
+        meeting = self.current()
+        if meeting is None:
+            return
+        path = self.save_path(
+            "Save the invite",
+            f"{meeting.group_code} {meeting.date.isoformat()}.ics",
+            "Calendar (*.ics)",
+        )
+        if path and attempt(
+            self, lambda: meeting_outputs.export_ics(self.db, path, meeting_ref=meeting.id)
+        ):
+            self._saved(path)
+
+    def group_invites(self) -> None:
+        meeting = self.current()
+        if meeting is None:
+            return
+        path = self.save_path(
+            "Save the group's invites", f"{meeting.group_code} meetings.ics", "Calendar (*.ics)"
+        )
+        if path and attempt(
+            self, lambda: meeting_outputs.export_ics(self.db, path, group=meeting.group_code)
+        ):
+            self._saved(path)
+
+    def cover_template(self) -> None:
+        path = self.save_path(
+            "Save the cover-sheet template", "Cover sheet template.docx", "Word (*.docx)"
+        )
+        if path and attempt(self, lambda: meeting_outputs.cover_template(self.db, path)):
+            self._saved(path)
+
+    def chase_list(self) -> None:
+        meeting = self.current()
+        if meeting is None:
+            return
+        path = self.save_path(
+            "Save the expected papers list",
+            f"Expected papers {meeting.group_code} {meeting.date.isoformat()}.docx",
+            "Word (*.docx)",
+        )
+        if (
+            path
+            and attempt(self, lambda: meeting_outputs.chase_list_docx(self.db, meeting.id, path))
+            is not None
+        ):
+            self._saved(path)
+
+    def author_emails(self) -> None:
+        meeting = self.current()
+        if meeting is None:
+            return
+        folder = self.choose_folder("Save the email drafts in")
+        if not folder:
+            return
+        written = attempt(
+            self, lambda: meeting_outputs.author_emails(self.db, meeting.id, Path(folder))
+        )
+        if written is not None:
+            QMessageBox.information(
+                self,
+                "Email drafts",
+                f"Wrote {len(written)} draft(s) to {folder}: open each, check it and send it.",
+            )
