@@ -138,7 +138,7 @@ def test_each_home_line_opens_its_record(window, db, db_path, qtbot) -> None:
 def test_ctrl_f_searches_everything_and_results_open_records(window, db, db_path, qtbot) -> None:
     from PySide6.QtCore import Qt, QUrl
 
-    seed(db)
+    ids = seed(db)
     window.open_store(db_path)
     window.find_action.trigger()
     assert window.search_box.hasFocus() or window.focusWidget() is window.search_box
@@ -151,5 +151,9 @@ def test_ctrl_f_searches_everything_and_results_open_records(window, db, db_path
     assert links and links[0].startswith("open:item:")
     with qtbot.waitSignal(window.record_opened) as opened:
         window.results.anchorClicked.emit(QUrl(links[0]))
-    assert opened.args == ["item", int(links[0].rsplit(":", 1)[1])]
-    assert window.stack.currentWidget() is window.pages["Meetings"]
+    item_id = int(links[0].rsplit(":", 1)[1])
+    assert opened.args == ["item", item_id]
+    meetings_page = window.pages["Meetings"]
+    assert window.stack.currentWidget() is meetings_page
+    assert meetings_page.current().id == ids["next"]  # the item's meeting is selected
+    assert meetings_page.editor.tree.currentItem().text(2) == "Proposal"

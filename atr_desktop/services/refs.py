@@ -14,7 +14,8 @@ from atr_desktop.domain.agenda import ItemPosition, item_numbers
 from atr_desktop.domain.dates import parse_iso_date
 from atr_desktop.errors import NotFound, UserError
 from atr_desktop.services.groups import find_group
-from atr_desktop.storage.models import AgendaItem, Meeting, Person
+from atr_desktop.storage.database import Database
+from atr_desktop.storage.models import AgendaItem, Meeting, MinuteEntry, Paper, Person
 
 
 def find_meeting(session: Session, ref: str | int) -> Meeting:
@@ -99,3 +100,21 @@ def _number_key(number: str) -> tuple[int, ...]:
 def meeting_label(meeting: Meeting, code: str) -> str:
     """'SG:2027-02-09', the reference users type."""
     return f"{code}:{meeting.date.isoformat()}"
+
+
+def meeting_of_record(db: Database, kind: str, record_id: int) -> tuple[int | None, int | None]:
+    """(meeting id, agenda item id) that a meeting, item, minutes entry or paper belongs to."""
+    with db.session() as s:
+        if kind == "meeting":
+            return (record_id if s.get(Meeting, record_id) else None), None
+        item_id: int | None = None
+        if kind == "item":
+            item_id = record_id
+        elif kind == "minutes":
+            entry = s.get(MinuteEntry, record_id)
+            item_id = entry.agenda_item_id if entry else None
+        elif kind == "paper":
+            paper = s.get(Paper, record_id)
+            item_id = paper.agenda_item_id if paper else None
+        item = s.get(AgendaItem, item_id) if item_id else None
+        return (item.meeting_id, item.id) if item else (None, None)

@@ -178,6 +178,21 @@ class MeetingsPage(QWidget):
     def current(self) -> MeetingInfo | None:
         return self.view.current()
 
+    def show_record(self, kind: str, record_id: int) -> None:
+        """Select the meeting (and agenda item) a search result or Home line names."""
+        from atr_desktop.services.refs import meeting_of_record
+
+        meeting_id, item_id = meeting_of_record(self.db, kind, record_id)
+        if meeting_id is None:
+            return
+        if not self.view.select_where(lambda m: m.id == meeting_id):
+            self.group_filter.setCurrentIndex(0)
+            self.when_filter.setCurrentIndex(self.when_filter.findData("all"))
+            self.load(select_id=meeting_id)
+        self.show_selected()
+        if item_id is not None:
+            self.editor.tree.select_id(item_id)
+
     def show_selected(self) -> None:
         meeting = self.current()
         if meeting is not None and meeting.id == self.editor.meeting_id and self._shown:
