@@ -1,0 +1,302 @@
+"""Assemble the pack with pikepdf (qpdf): drawn pages and papers in agenda order, then ONE
+reportlab pass draws every stamp, laid on each page as an overlay; bookmarks, links, title.
+
+Papers' pages are shrunk a few per cent into a frame above the footer band, in the
+orientation the reader sees (crop box and /Rotate honoured), so a stamp never covers
+content whatever the page size. Written to a temporary file and renamed at the end.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from atr_desktop.documents.pack import geometry
+from atr_desktop.documents.pack.outline import copy_outline, read_outline
+from atr_desktop.documents.pack.pages import FOOTER_BAND, Layout, draw_pages
+from atr_desktop.documents.pack.spec import BuiltPack, PackSpec
+from atr_desktop.domain.pack import item_label, stamp_text
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class Part:
+    """A run of pages in the final pack: from the drawn document or a paper's PDF."""
+
+    source: str  # 'drawn' or an entry index as text
+    start: int
+    count: int
+    ref: str  # the agenda item ('' for front matter)
+    shrink: bool
+    role: str = ""  # front, agenda, sheet, paper, placeholder, minutes, actions
+    entry: int = -1
+
+
+def _drawn_parts(layout: Layout) -> dict[str, tuple[int, int]]:
+    ordered = sorted(layout.starts.items(), key=lambda kv: kv[1])
+    out = {}
+    for i, (name, start) in enumerate(ordered):
+        end = ordered[i + 1][1] if i + 1 < len(ordered) else layout.page_count
+        out[name] = (start, end - start)
+    return out
+
+
+def _plan(
+    spec: PackSpec, layout: Layout, paper_pages: list[int]
+) -> tuple[list[Part], dict[str, int]]:
+    """The parts in order and the pack page where each agenda item's pages start."""
+    drawn = _drawn_parts(layout)
+    parts: list[Part] = []
+
+    def add_drawn(name: str, ref: str, role: str, entry: int = -1) -> None:
+        start, count = drawn[name]
+        parts.append(Part("drawn", start, count, ref, False, role, entry))
+
+    add_drawn("front", "", "front")
+    add_drawn("agenda", "", "agenda")
+    for i, entry in enumerate(spec.entries):
+        add_drawn(f"sheet{i}", entry.item, "sheet", i)
+        if entry.placeholder:
+            add_drawn(f"placeholder{i}", entry.item, "placeholder", i)
+        else:
+            parts.append(Part(str(i), 0, paper_pages[i], entry.item, True, "paper", i))
+    app = spec.appendices
+    if app.minutes is not None:
+        add_drawn("minutes", app.minutes_item, "minutes")
+    if app.actions is not None:
+        add_drawn("actions", app.actions_item, "actions")
+    item_pages: dict[str, int] = {}
+    page = spec.first_page
+    for part in parts:
+        if part.ref and part.ref not in item_pages:
+            item_pages[part.ref] = page
+        page += part.count
+    return parts, item_pages
+
+
+def build_pack(spec: PackSpec, out: Path, progress: Progress | None = None) -> BuiltPack:
+    """Build the pack described by ``spec`` into ``out`` (prepared PDFs only)."""
+    import pikepdf
+
+    say = progress or (lambda _text: None)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="atr-pack-") as work:
+        sources = [pikepdf.open(e.source) if not e.placeholder else None for e in spec.entries]
+        try:
+            paper_pages = [len(s.pages) if s is not None else 0 for s in sources]
+            drawn_path = Path(work) / "drawn.pdf"
+            say("Drawing the cover, agenda and cover sheets")
+            layout = draw_pages(spec, drawn_path, None)
+            parts, item_pages = _plan(spec, layout, paper_pages)
+            for _attempt in range(3):  # real numbers rarely change the drawn page count
+                layout = draw_pages(spec, drawn_path, item_pages)
+                parts, again = _plan(spec, layout, paper_pages)
+                if again == item_pages:
+                    break
+                item_pages = again
+            say("Putting the papers together")
+            pdf = pikepdf.new()
+            drawn = pikepdf.open(drawn_path)
+            starts: list[int] = []
+            for part in parts:
+                starts.append(len(pdf.pages))
+                src = drawn if part.source == "drawn" else sources[int(part.source)]
+                assert src is not None
+                pdf.pages.extend(src.pages[part.start : part.start + part.count])
+            say("Numbering every page")
+            _stamp(pdf, spec, parts, starts, Path(work) / "stamps.pdf")
+            _links(pdf, layout, parts, starts, item_pages, spec.first_page)
+            _bookmarks(pdf, spec, parts, starts, sources)
+            _metadata(pdf, spec)
+            say("Saving the pack")
+            fd, tmp_name = tempfile.mkstemp(dir=out.parent, suffix=".pdf.part")
+            os.close(fd)
+            try:
+                pdf.save(tmp_name)
+                os.replace(tmp_name, out)
+            except BaseException:
+                Path(tmp_name).unlink(missing_ok=True)
+                raise
+            count = len(pdf.pages)
+            pdf.close()
+            drawn.close()
+        finally:
+            for s in sources:
+                if s is not None:
+                    s.close()
+    return BuiltPack(
+        path=str(out),
+        page_count=count,
+        first_page=spec.first_page,
+        last_page=spec.first_page + count - 1,
+        item_pages=item_pages,
+        size=out.stat().st_size,
+    )
+
+
+def _stamp(pdf: Any, spec: PackSpec, parts: list[Part], starts: list[int], path: Path) -> None:
+    """Draw all stamps in one reportlab document, then lay each on its page."""
+    import pikepdf
+    from reportlab.lib import colors
+    from reportlab.pdfgen.canvas import Canvas
+
+    header = spec.header
+    total = len(pdf.pages)
+    last = spec.first_page + total - 1
+    canvas = Canvas(str(path), pageCompression=1)
+    boxes: list[Any] = []
+    index = 0
+    for part, start in zip(parts, starts, strict=True):
+        for offset in range(part.count):
+            page = pdf.pages[start + offset]
+            media = [float(v) for v in page.mediabox]
+            crop = [float(v) for v in page.cropbox] if "/CropBox" in page.obj else media
+            rotate = int(page.obj.get("/Rotate", 0))
+            view = geometry.view_of((crop[0], crop[1], crop[2], crop[3]), rotate)
+            if part.shrink:
+                matrix = geometry.shrink_matrix(view, FOOTER_BAND)
+                cm = " ".join(f"{v:.6f}" for v in matrix).encode()
+                page.contents_add(b"q " + cm + b" cm\n", prepend=True)
+                page.contents_add(b"\nQ\n", prepend=False)
+                _move_annotations(page, matrix)
+            # qpdf's placement turns the overlay to undo /Rotate, so the stamp is drawn
+            # upright on a page of the size the reader sees.
+            canvas.setPageSize((view.width, view.height))
+            text = stamp_text(
+                header.group,
+                header.short_day,
+                item_label(part.ref),
+                spec.first_page + index,
+                last,
+                restricted=header.restricted,
+                supplement=header.supplement,
+            )
+            size = 7.5
+            while size > 5 and canvas.stringWidth(text, "Helvetica", size) > view.width - 24:
+                size -= 0.5
+            canvas.setFont("Helvetica-Bold" if header.restricted else "Helvetica", size)
+            canvas.setFillColor(
+                colors.HexColor("#DA291C") if header.restricted else colors.HexColor("#425563")
+            )
+            canvas.drawCentredString(view.width / 2, 11, text)
+            canvas.showPage()
+            boxes.append(pikepdf.Rectangle(*crop))
+            index += 1
+    canvas.save()
+    stamps = pikepdf.open(path)
+    for i, page in enumerate(pdf.pages):
+        page.add_overlay(stamps.pages[i], boxes[i])
+    stamps.close()
+
+
+def _move_annotations(page: Any, matrix: geometry.Matrix) -> None:
+    """Keep a paper's own links over what they point at once its content is shrunk."""
+    import pikepdf
+
+    annots = page.obj.get("/Annots")
+    if not isinstance(annots, pikepdf.Array):
+        return
+    for annot in annots:
+        rect = annot.get("/Rect") if isinstance(annot, pikepdf.Dictionary) else None
+        if isinstance(rect, pikepdf.Array) and len(rect) == 4:
+            values = [float(v) for v in rect]
+            annot.Rect = pikepdf.Array(
+                geometry.transform_rect(matrix, (values[0], values[1], values[2], values[3]))
+            )
+
+
+def _links(
+    pdf: Any,
+    layout: Layout,
+    parts: list[Part],
+    starts: list[int],
+    item_pages: dict[str, int],
+    first_page: int,
+) -> None:
+    """Make each 'Pack page' number in the agenda a link to that page."""
+    import pikepdf
+
+    drawn_to_final: dict[int, int] = {}
+    for part, start in zip(parts, starts, strict=True):
+        if part.source == "drawn":
+            for k in range(part.count):
+                drawn_to_final[part.start + k] = start + k
+    for drawn_page, rect, ref in layout.links:
+        if ref not in item_pages or drawn_page not in drawn_to_final:
+            continue
+        page = pdf.pages[drawn_to_final[drawn_page]]
+        target = pdf.pages[item_pages[ref] - first_page]
+        annot = pdf.make_indirect(
+            pikepdf.Dictionary(
+                Type=pikepdf.Name.Annot,
+                Subtype=pikepdf.Name.Link,
+                Rect=pikepdf.Array(list(rect)),
+                Border=pikepdf.Array([0, 0, 0]),
+                Dest=pikepdf.Array([target.obj, pikepdf.Name.Fit]),
+            )
+        )
+        if "/Annots" not in page.obj:
+            page.obj.Annots = pikepdf.Array()
+        page.obj.Annots.append(annot)
+
+
+def _bookmarks(
+    pdf: Any, spec: PackSpec, parts: list[Part], starts: list[int], sources: list[Any]
+) -> None:
+    """One bookmark per agenda item, one per paper beneath it, the paper's own beneath that."""
+    from pikepdf import OutlineItem
+
+    first_of: dict[str, int] = {}
+    for part, start in zip(parts, starts, strict=True):
+        if part.ref and part.ref not in first_of:
+            first_of[part.ref] = start
+    with pdf.open_outline() as outline:
+        outline.root.append(OutlineItem("Cover and agenda", 0))
+        items: dict[str, Any] = {}
+        for row in spec.agenda:
+            if row.number not in first_of:
+                continue
+            node = OutlineItem(f"{row.number}. {row.title}", first_of[row.number])
+            parent = row.number.rpartition(".")[0]
+            (items[parent].children if parent in items else outline.root).append(node)
+            items[row.number] = node
+        paper: Any = None
+        for part, start in zip(parts, starts, strict=True):
+            if part.role == "sheet":
+                entry = spec.entries[part.entry]
+                paper = OutlineItem(entry.cover.title or "Paper", start)
+                if entry.item in items:
+                    items[entry.item].children.append(paper)
+            elif part.role == "paper" and paper is not None:
+                copy_outline(read_outline(sources[part.entry]), paper, start)
+            elif part.role in {"minutes", "actions"}:
+                title = (
+                    "Draft minutes of the last meeting"
+                    if part.role == "minutes"
+                    else spec.appendices.actions_title
+                )
+                node = OutlineItem(title, start)
+                (items[part.ref].children if part.ref in items else outline.root).append(node)
+
+
+def _metadata(pdf: Any, spec: PackSpec) -> None:
+    import pikepdf
+
+    header = spec.header
+    title = f"{header.group}: {header.title}, {header.day}"
+    pdf.Root.Lang = pikepdf.String("en-GB")
+    pdf.Root.PageMode = pikepdf.Name.UseOutlines
+    pdf.docinfo["/Title"] = title
+    pdf.docinfo["/Author"] = spec.author or header.programme
+    pdf.docinfo["/Subject"] = header.version_line
+    pdf.docinfo["/Creator"] = "ATR Desktop"
+    with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+        meta["dc:title"] = title
+        meta["dc:creator"] = [spec.author or header.programme]
+        meta["dc:language"] = ["en-GB"]
+    pdf.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
