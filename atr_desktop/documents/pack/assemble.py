@@ -79,6 +79,15 @@ def _plan(
     return parts, item_pages
 
 
+def _entry_pages(parts: list[Part], first_page: int) -> list[int]:
+    pages, page = [], first_page
+    for part in parts:
+        if part.role == "sheet":
+            pages.append(page)
+        page += part.count
+    return pages
+
+
 def build_pack(spec: PackSpec, out: Path, progress: Progress | None = None) -> BuiltPack:
     """Build the pack described by ``spec`` into ``out`` (prepared PDFs only)."""
     import pikepdf
@@ -136,6 +145,7 @@ def build_pack(spec: PackSpec, out: Path, progress: Progress | None = None) -> B
         last_page=spec.first_page + count - 1,
         item_pages=item_pages,
         size=out.stat().st_size,
+        entry_pages=_entry_pages(parts, spec.first_page),
     )
 
 

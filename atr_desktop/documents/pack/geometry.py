@@ -42,7 +42,7 @@ def view_of(box: tuple[float, float, float, float], rotate: int) -> View:
 def multiply(m: Matrix, n: Matrix) -> Matrix:
     """Apply ``m`` first, then ``n``."""
     a, b, c, d, e, f = m
-    A, B, C, D, E, F = n  # noqa: N806
+    A, B, C, D, E, F = n
     return (
         a * A + b * C,
         a * B + b * D,

@@ -67,16 +67,32 @@ def draw_pages(spec: PackSpec, out: Path, item_pages: dict[str, int] | None) -> 
     base = ParagraphStyle(
         "base", fontName="Helvetica", fontSize=10.5, leading=14, alignment=TA_LEFT
     )
+    bold = "Helvetica-Bold"
+    blue = colors.HexColor(NHS_BLUE)
+
+    def style(name: str, **kw: Any) -> ParagraphStyle:
+        return ParagraphStyle(name, parent=base, **kw)
+
     styles = {
         "body": base,
-        "small": ParagraphStyle("small", parent=base, fontSize=9, leading=11.5),
-        "cell": ParagraphStyle("cell", parent=base, fontSize=9.5, leading=12),
-        "cellb": ParagraphStyle("cellb", parent=base, fontSize=9.5, leading=12, fontName="Helvetica-Bold"),
-        "head": ParagraphStyle("head", parent=base, fontSize=9.5, leading=12, fontName="Helvetica-Bold", textColor=colors.white),
-        "h1": ParagraphStyle("h1", parent=base, fontName="Helvetica-Bold", fontSize=20, leading=25, textColor=colors.HexColor(NHS_BLUE), spaceAfter=8),
-        "h2": ParagraphStyle("h2", parent=base, fontName="Helvetica-Bold", fontSize=13, leading=17, textColor=colors.HexColor(NHS_BLUE), spaceBefore=10, spaceAfter=4),
-        "label": ParagraphStyle("label", parent=base, fontName="Helvetica-Bold", fontSize=10, leading=13, textColor=colors.HexColor(GREY)),
-    }  # fmt: skip
+        "small": style("small", fontSize=9, leading=11.5),
+        "cell": style("cell", fontSize=9.5, leading=12),
+        "cellb": style("cellb", fontSize=9.5, leading=12, fontName=bold),
+        "head": style("head", fontSize=9.5, leading=12, fontName=bold, textColor=colors.white),
+        "h1": style("h1", fontName=bold, fontSize=20, leading=25, textColor=blue, spaceAfter=8),
+        "h2": style(
+            "h2",
+            fontName=bold,
+            fontSize=13,
+            leading=17,
+            textColor=blue,
+            spaceBefore=10,
+            spaceAfter=4,
+        ),
+        "label": style(
+            "label", fontName=bold, fontSize=10, leading=13, textColor=colors.HexColor(GREY)
+        ),
+    }
 
     class Mark(Flowable):  # type: ignore[misc]
         """Zero-size: records the page a part starts on."""
@@ -168,7 +184,7 @@ def _cover(
     TS: Any,
     colors: Any,
     cm: float,
-) -> list[Any]:  # noqa: E501, N803
+) -> list[Any]:
     out: list[Any] = [Spacer(1, 2.5 * cm)]
     out.append(P(_t(header.programme), st["label"]))
     out.append(Spacer(1, 0.6 * cm))
@@ -241,7 +257,7 @@ def _agenda(
     PageRef: Any,
     colors: Any,
     cm: float,
-) -> list[Any]:  # noqa: E501, N803
+) -> list[Any]:
     out: list[Any] = [P("Agenda", st["h1"])]
     out.append(P(_t(f"{spec.header.group}: {spec.header.day}, {spec.header.time}"), st["body"]))
     out.append(P("&nbsp;", st["small"]))
@@ -310,7 +326,7 @@ COVER_ROWS = (
 
 def _cover_sheet(
     sheet: CoverSheet, st: dict[str, Any], P: Any, Table: Any, TS: Any, colors: Any, cm: float
-) -> list[Any]:  # noqa: E501, N803
+) -> list[Any]:
     out: list[Any] = [P("Cover sheet", st["label"]), P(_t(sheet.title), st["h1"])]
     rows = []
     for label, attr in COVER_ROWS:
@@ -338,7 +354,7 @@ def _cover_sheet(
 
 def _placeholder(
     sheet: CoverSheet, reason: str, st: dict[str, Any], P: Any, Spacer: Any
-) -> list[Any]:  # noqa: N803
+) -> list[Any]:
     return [
         Spacer(1, 4 * 28.35),
         P("Paper not included", st["h1"]),
@@ -353,7 +369,7 @@ def _placeholder(
     ]
 
 
-def _minutes(m: MinutesData, st: dict[str, Any], P: Any, Spacer: Any) -> list[Any]:  # noqa: N803
+def _minutes(m: MinutesData, st: dict[str, Any], P: Any, Spacer: Any) -> list[Any]:
     out: list[Any] = [P(_t(m.title), st["h1"]), P(_t(f"Status: {m.status}"), st["label"])]
     for label, names in (
         ("Present", m.present),
@@ -391,7 +407,7 @@ def _actions(
     TS: Any,
     colors: Any,
     cm: float,
-) -> list[Any]:  # noqa: E501, N803
+) -> list[Any]:
     out: list[Any] = [P(_t(title), st["h1"])]
     if not rows:
         out.append(P("There are no open actions.", st["body"]))
@@ -423,7 +439,7 @@ def _actions(
             style.append(("BACKGROUND", (5, i), (5, i), colors.HexColor(colour)))
     table = Table(
         data, colWidths=[2.6 * cm, 7.0 * cm, 2.8 * cm, 1.9 * cm, 1.5 * cm, 1.2 * cm], repeatRows=1
-    )  # noqa: E501
+    )
     table.setStyle(TS(style))
     out.append(table)
     return out

@@ -162,3 +162,4 @@ class BuiltPack:
     last_page: int
     item_pages: dict[str, int]
     size: int
+    entry_pages: list[int] = field(default_factory=list)  # where each paper's cover sheet is
