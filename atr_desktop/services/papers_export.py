@@ -2,7 +2,8 @@
 
 The contents list gives each paper's pack page exactly as the pack lays it out (the pack
 is built in a temporary folder to learn them). HOOK for the lead: the meetings branch
-writes the agenda .docx; register it in :data:`EXTRA_EXPORTS` at merge so it lands in the same folder.
+writes the agenda .docx; register it in :data:`EXTRA_EXPORTS` at merge so it lands in the
+same folder.
 """
 
 from __future__ import annotations
