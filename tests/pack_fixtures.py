@@ -193,7 +193,7 @@ def add_paper(
                     sha256=sha,
                     size=len(data),
                     media_type=media_type,
-                    added_at=added_at or dt.datetime(2027, 1, 20, 9, 0),
+                    added_at=added_at or dt.datetime(2026, 1, 20, 9, 0),
                 )
             )
         return paper.id
