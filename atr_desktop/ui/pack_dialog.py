@@ -1,0 +1,252 @@
+"""'Build pack…': check and build a meeting's pack with a progress dialog, then open it.
+
+The store is read on the GUI thread (quick); checking, converting and assembling run on a
+QThread that drives the pack worker process, so the window stays responsive and a paper
+that hangs cannot freeze it. Cancel kills the worker; nothing half-written is left.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QThread, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressDialog,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from atr_desktop.errors import UserError
+from atr_desktop.paths import app_paths
+from atr_desktop.storage.database import Database
+from atr_desktop.ui.errors import show_user_error
+
+KINDS = (("Main pack", "main"), ("Supplementary pack", "supplement"),
+         ("Restricted pack (Part B)", "restricted"))  # fmt: skip
+
+
+class PackJob(QThread):
+    """Runs check + build off the GUI thread; the heavy work is in the worker process."""
+
+    progressed = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(str)
+
+    def __init__(self, plan: Any, out: Path, placeholders: bool, command: list[str] | None) -> None:
+        super().__init__()
+        self.plan, self.out, self.placeholders, self.command = plan, out, placeholders, command
+        self.cancel_flag = threading.Event()
+
+    def run(self) -> None:
+        from atr_desktop.services import pack
+
+        def progress(done: int, total: int, text: str) -> None:
+            self.progressed.emit(done, total, text)
+
+        try:
+            checked = pack.check_plan(
+                self.plan, progress, self.cancel_flag.is_set, command=self.command
+            )
+            if self.cancel_flag.is_set():
+                raise UserError("Cancelled: nothing was written.")
+            self.progressed.emit(-1, -1, "Putting the pack together")
+            result = pack.build_plan(
+                checked, self.out, self.placeholders, progress, self.cancel_flag.is_set
+            )
+        except UserError as exc:
+            self.failed.emit(str(exc))
+            return
+        self.succeeded.emit(result)
+
+
+class PackDialog(QDialog):
+    """The pack for one meeting: choose the kind, build, see problems, open the PDF."""
+
+    def __init__(
+        self,
+        db: Database,
+        meeting_id: int,
+        parent: QWidget | None = None,
+        worker_command: list[str] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db, self.meeting_id, self.worker_command = db, meeting_id, worker_command
+        self.job: PackJob | None = None
+        self.progress: QProgressDialog | None = None
+        self.built: Path | None = None
+        self.setWindowTitle("Meeting pack")
+        self.setObjectName("packDialog")
+        self.setMinimumWidth(640)
+
+        self.heading = QLabel(self._heading())
+        self.heading.setObjectName("packHeading")
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Which pack")
+        for label, key in KINDS:
+            self.kind.addItem(label, key)
+        self.placeholders = QCheckBox("Put in a placeholder page for each paper with a problem")
+        self.placeholders.setAccessibleName("Use placeholder pages")
+        self.out_edit = QLineEdit(str(self._default_out()))
+        self.out_edit.setAccessibleName("Save the pack as")
+        self.choose = QPushButton("Choose…")
+        self.choose.setAccessibleName("Choose where to save the pack")
+        self.choose.clicked.connect(self._choose)
+        where = QHBoxLayout()
+        where.addWidget(self.out_edit, 1)
+        where.addWidget(self.choose)
+        form = QFormLayout()
+        form.addRow("Pack", self.kind)
+        form.addRow("Save as", where)
+        form.addRow("", self.placeholders)
+
+        self.build_button = QPushButton("Build pack")
+        self.build_button.setAccessibleName("Build pack")
+        self.build_button.setDefault(True)
+        self.build_button.clicked.connect(self.start_build)
+        self.open_button = QPushButton("Open")
+        self.open_button.setAccessibleName("Open the pack in the PDF viewer")
+        self.open_button.setEnabled(False)
+        self.open_button.clicked.connect(self.open_pack)
+        self.results = QPlainTextEdit()
+        self.results.setReadOnly(True)
+        self.results.setAccessibleName("What happened")
+        self.results.setPlaceholderText("Build the pack: problems with papers are listed here.")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        actions = QHBoxLayout()
+        actions.addWidget(self.build_button)
+        actions.addWidget(self.open_button)
+        actions.addStretch(1)
+        actions.addWidget(buttons)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(form)
+        layout.addWidget(self.results, 1)
+        layout.addLayout(actions)
+
+    def _heading(self) -> str:
+        from atr_desktop.domain.dates import long_date
+        from atr_desktop.services.refs import find_meeting
+        from atr_desktop.storage.models import Group
+
+        with self.db.session() as s:
+            meeting = find_meeting(s, self.meeting_id)
+            group = s.get(Group, meeting.group_id)
+            self._label = f"{group.code if group else ''}-{meeting.date.isoformat()}"
+            return f"<b>{group.name if group else ''}</b>: {long_date(meeting.date)}"
+
+    def _default_out(self) -> Path:
+        return app_paths().data / "packs" / f"{self._label}-pack.pdf"
+
+    def _choose(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Save the pack as", self.out_edit.text(), "PDF files (*.pdf)"
+        )
+        if name:
+            self.out_edit.setText(name)
+
+    @property
+    def busy(self) -> bool:
+        return self.job is not None
+
+    def start_build(self) -> None:
+        from atr_desktop.services import pack
+
+        if self.busy:
+            return
+        out = Path(self.out_edit.text().strip()).expanduser()
+        if not out.name.lower().endswith(".pdf"):
+            show_user_error(self, "Choose a file name ending .pdf for the pack.")
+            return
+        try:
+            plan = pack.plan(self.db, self.meeting_id, self.kind.currentData())
+        except UserError as exc:
+            self.results.setPlainText(str(exc))
+            return
+        self.results.setPlainText("Building…")
+        self.open_button.setEnabled(False)
+        self.build_button.setEnabled(False)
+        total = len(plan.papers)
+        self.progress = QProgressDialog("Checking the papers…", "Cancel", 0, max(total, 1), self)
+        self.progress.setWindowTitle("Building the pack")
+        self.progress.setObjectName("packProgress")
+        self.progress.setAccessibleName("Pack build progress")
+        self.progress.setMinimumDuration(0)
+        self.progress.setAutoClose(False)
+        self.progress.setAutoReset(False)
+        self.job = PackJob(plan, out, self.placeholders.isChecked(), self.worker_command)
+        self.progress.canceled.connect(self._cancel)
+        self.job.progressed.connect(self._on_progress)
+        self.job.succeeded.connect(self._on_built)
+        self.job.failed.connect(self._on_failed)
+        self.job.finished.connect(self._on_finished)
+        self.progress.show()
+        self.job.start()
+
+    def _cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel_flag.set()
+            if self.progress is not None:
+                self.progress.setLabelText("Cancelling…")
+
+    def _on_progress(self, done: int, total: int, text: str) -> None:
+        if self.progress is None:
+            return
+        if total < 0:
+            self.progress.setRange(0, 0)  # assembling: a busy bar
+        else:
+            self.progress.setMaximum(max(total, 1))
+            self.progress.setValue(done)
+        if text:
+            self.progress.setLabelText(text)
+
+    def _on_built(self, result: Any) -> None:
+        self.built = Path(result.path)
+        lines = [
+            f"Built {result.path}",
+            f"{result.page_count} pages (pack pages {result.first_page} to {result.last_page}).",
+        ]
+        lines += [f"Placeholder page for: {p}" for p in result.placeholders]
+        lines += [f"Warning: {w}" for w in result.warnings]
+        self.results.setPlainText("\n".join(lines))
+        self.open_button.setEnabled(True)
+
+    def _on_failed(self, message: str) -> None:
+        self.results.setPlainText(message)
+
+    def _on_finished(self) -> None:
+        if self.progress is not None:
+            self.progress.close()
+            self.progress.deleteLater()
+            self.progress = None
+        if self.job is not None:
+            self.job.wait()
+            self.job.deleteLater()
+            self.job = None
+        self.build_button.setEnabled(True)
+
+    def open_pack(self) -> None:
+        """Open the built PDF in the system's viewer (a local file; never the network)."""
+        if self.built is not None and self.built.is_file():
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.built)))
+
+    def reject(self) -> None:
+        if self.job is not None:
+            self._cancel()
+            self.job.wait(10000)
+        super().reject()
