@@ -191,3 +191,25 @@ def test_large_pack_is_not_attached_and_warned(db: Any, cli: Any, tmp_path: Path
     body = message.get_payload()
     assert "not attached" in str(body)
     assert (tmp_path / "SG-2027-02-09-pack.pdf").is_file()
+
+
+def test_demo_step_issues_a_pack_when_the_meeting_has_papers(db: Any) -> None:
+    import datetime as dt
+    import random
+
+    from sqlalchemy import select
+
+    from atr_desktop.services import pack_issue
+    from atr_desktop.services.demo.packs import issue_demo_pack
+    from atr_desktop.storage.models import Meeting
+
+    today = dt.date(2027, 3, 1)
+    assert issue_demo_pack(db, today, random.Random(1)) == {"packs": 0}  # no meetings yet
+    meeting = make_meeting(db)
+    with db.session() as s:
+        s.scalar(select(Meeting).where(Meeting.id == meeting)).status = "held"
+    assert issue_demo_pack(db, today, random.Random(1)) == {"packs": 0}  # no papers
+    add_paper(db, add_item(db, meeting, "Plan"), "Plan", pdf_bytes(1), "plan.pdf")
+    assert issue_demo_pack(db, today, random.Random(1)) == {"packs": 1}
+    packs = pack_issue.list_packs(db, meeting)
+    assert len(packs) == 1 and packs[0].issued_on == dt.date(2027, 2, 2)

@@ -102,11 +102,11 @@ class FakeDoc:
     def __init__(self, log: list[str]) -> None:
         self.log = log
 
-    def ExportAsFixedFormat(self, path: str, fmt: int) -> None:  # noqa: N802
+    def ExportAsFixedFormat(self, path: str, fmt: int) -> None:
         self.log.append(f"export {fmt}")
         Path(path).write_bytes(b"%PDF-1.4 fake")
 
-    def Close(self, save: bool) -> None:  # noqa: N802
+    def Close(self, save: bool) -> None:
         self.log.append("close")
 
 
@@ -116,13 +116,13 @@ class FakeWord:
         outer = self
 
         class Documents:
-            def Open(self, path: str, **kw: Any) -> FakeDoc:  # noqa: N802
+            def Open(self, path: str, **kw: Any) -> FakeDoc:
                 outer.log.append(f"open {Path(path).name} readonly={kw.get('ReadOnly')}")
                 return FakeDoc(outer.log)
 
         self.Documents = Documents()
 
-    def Quit(self) -> None:  # noqa: N802
+    def Quit(self) -> None:
         self.log.append("quit")
 
 

@@ -28,7 +28,7 @@ Progress = Callable[[str], None]
 class Part:
     """A run of pages in the final pack: from the drawn document or a paper's PDF."""
 
-    source: str  # 'drawn' or an entry index as text
+    source: str  # 'front' or 'body' (drawn by the app) or an entry index as text
     start: int
     count: int
     ref: str  # the agenda item ('' for front matter)
@@ -47,15 +47,18 @@ def _drawn_parts(layout: Layout) -> dict[str, tuple[int, int]]:
 
 
 def _plan(
-    spec: PackSpec, layout: Layout, paper_pages: list[int]
+    spec: PackSpec, front: Layout, body: Layout, paper_pages: list[int]
 ) -> tuple[list[Part], dict[str, int]]:
     """The parts in order and the pack page where each agenda item's pages start."""
-    drawn = _drawn_parts(layout)
+    drawn = {
+        **{k: ("front", *v) for k, v in _drawn_parts(front).items()},
+        **{k: ("body", *v) for k, v in _drawn_parts(body).items()},
+    }
     parts: list[Part] = []
 
     def add_drawn(name: str, ref: str, role: str, entry: int = -1) -> None:
-        start, count = drawn[name]
-        parts.append(Part("drawn", start, count, ref, False, role, entry))
+        source, start, count = drawn[name]
+        parts.append(Part(source, start, count, ref, False, role, entry))
 
     add_drawn("front", "", "front")
     add_drawn("agenda", "", "agenda")
@@ -90,6 +93,18 @@ def _entry_pages(parts: list[Part], first_page: int) -> list[int]:
 
 def build_pack(spec: PackSpec, out: Path, progress: Progress | None = None) -> BuiltPack:
     """Build the pack described by ``spec`` into ``out`` (prepared PDFs only)."""
+    from reportlab import rl_config
+
+    # Binary (not ASCII85) streams: reportlab's pure-Python ASCII85 encoder was a fifth of
+    # the stamping time on 600 pages, and binary is smaller.
+    saved, rl_config.useA85 = rl_config.useA85, 0
+    try:
+        return _build(spec, out, progress)
+    finally:
+        rl_config.useA85 = saved
+
+
+def _build(spec: PackSpec, out: Path, progress: Progress | None) -> BuiltPack:
     import pikepdf
 
     say = progress or (lambda _text: None)
@@ -98,23 +113,26 @@ def build_pack(spec: PackSpec, out: Path, progress: Progress | None = None) -> B
         sources = [pikepdf.open(e.source) if not e.placeholder else None for e in spec.entries]
         try:
             paper_pages = [len(s.pages) if s is not None else 0 for s in sources]
-            drawn_path = Path(work) / "drawn.pdf"
+            front_path, body_path = Path(work) / "front.pdf", Path(work) / "body.pdf"
             say("Drawing the cover, agenda and cover sheets")
-            layout = draw_pages(spec, drawn_path, None)
-            parts, item_pages = _plan(spec, layout, paper_pages)
-            for _attempt in range(3):  # real numbers rarely change the drawn page count
-                layout = draw_pages(spec, drawn_path, item_pages)
-                parts, again = _plan(spec, layout, paper_pages)
+            body = draw_pages(spec, body_path, None, "body")
+            layout = draw_pages(spec, front_path, None, "front")
+            parts, item_pages = _plan(spec, layout, body, paper_pages)
+            for _attempt in range(3):  # real numbers rarely change the agenda's length
+                layout = draw_pages(spec, front_path, item_pages, "front")
+                parts, again = _plan(spec, layout, body, paper_pages)
                 if again == item_pages:
                     break
                 item_pages = again
             say("Putting the papers together")
             pdf = pikepdf.new()
-            drawn = pikepdf.open(drawn_path)
+            drawn = {"front": pikepdf.open(front_path)}
+            if body.page_count:
+                drawn["body"] = pikepdf.open(body_path)
             starts: list[int] = []
             for part in parts:
                 starts.append(len(pdf.pages))
-                src = drawn if part.source == "drawn" else sources[int(part.source)]
+                src = drawn[part.source] if part.source in drawn else sources[int(part.source)]
                 assert src is not None
                 pdf.pages.extend(src.pages[part.start : part.start + part.count])
             say("Numbering every page")
@@ -133,7 +151,8 @@ def build_pack(spec: PackSpec, out: Path, progress: Progress | None = None) -> B
                 raise
             count = len(pdf.pages)
             pdf.close()
-            drawn.close()
+            for opened in drawn.values():
+                opened.close()
         finally:
             for s in sources:
                 if s is not None:
@@ -160,6 +179,7 @@ def _stamp(pdf: Any, spec: PackSpec, parts: list[Part], starts: list[int], path:
     last = spec.first_page + total - 1
     canvas = Canvas(str(path), pageCompression=1)
     boxes: list[Any] = []
+    before: list[bytes] = []
     index = 0
     for part, start in zip(parts, starts, strict=True):
         for offset in range(part.count):
@@ -168,12 +188,12 @@ def _stamp(pdf: Any, spec: PackSpec, parts: list[Part], starts: list[int], path:
             crop = [float(v) for v in page.cropbox] if "/CropBox" in page.obj else media
             rotate = int(page.obj.get("/Rotate", 0))
             view = geometry.view_of((crop[0], crop[1], crop[2], crop[3]), rotate)
+            prefix = b"q\n"
             if part.shrink:
                 matrix = geometry.shrink_matrix(view, FOOTER_BAND)
-                cm = " ".join(f"{v:.6f}" for v in matrix).encode()
-                page.contents_add(b"q " + cm + b" cm\n", prepend=True)
-                page.contents_add(b"\nQ\n", prepend=False)
+                prefix += b" ".join(f"{v:.6f}".encode() for v in matrix) + b" cm\n"
                 _move_annotations(page, matrix)
+            before.append(prefix)
             # qpdf's placement turns the overlay to undo /Rotate, so the stamp is drawn
             # upright on a page of the size the reader sees.
             canvas.setPageSize((view.width, view.height))
@@ -198,9 +218,16 @@ def _stamp(pdf: Any, spec: PackSpec, parts: list[Part], starts: list[int], path:
             boxes.append(pikepdf.Rectangle(*crop))
             index += 1
     canvas.save()
+    # What Page.add_overlay does (qpdf's placement, which undoes /Rotate), without its
+    # contents_coalesce: that would decompress and recompress every paper's content,
+    # which was most of the stamping time on 600 pages.
     stamps = pikepdf.open(path)
     for i, page in enumerate(pdf.pages):
-        page.add_overlay(stamps.pages[i], boxes[i])
+        formx = pdf.copy_foreign(stamps.pages[i].as_form_xobject())
+        name = page.add_resource(formx, pikepdf.Name.XObject, prefix="AtrStamp")
+        placed = page.calc_form_xobject_placement(formx, name, boxes[i], allow_shrink=True)
+        page.contents_add(before[i], prepend=True)
+        page.contents_add(b"\nQ\n" + placed, prepend=False)
     stamps.close()
 
 
@@ -233,7 +260,7 @@ def _links(
 
     drawn_to_final: dict[int, int] = {}
     for part, start in zip(parts, starts, strict=True):
-        if part.source == "drawn":
+        if part.source == "front":
             for k in range(part.count):
                 drawn_to_final[part.start + k] = start + k
     for drawn_page, rect, ref in layout.links:

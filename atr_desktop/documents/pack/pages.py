@@ -43,8 +43,12 @@ def _t(text: str) -> str:
     return escape(xml_safe(text or "")).replace("\n", "<br/>")
 
 
-def draw_pages(spec: PackSpec, out: Path, item_pages: dict[str, int] | None) -> Layout:
-    """Draw every generated page into ``out``; ``item_pages`` None draws dummy numbers."""
+def draw_pages(
+    spec: PackSpec, out: Path, item_pages: dict[str, int] | None, part: str = "front"
+) -> Layout:
+    """Draw the generated pages into ``out``: part 'front' (cover and agenda; with
+    ``item_pages`` None the agenda shows dummy numbers, to count its pages) or 'body'
+    (cover sheets, placeholders, appendices), so the big part is drawn once."""
     from reportlab.lib import colors
     from reportlab.lib.enums import TA_LEFT
     from reportlab.lib.pagesizes import A4
@@ -151,25 +155,37 @@ def draw_pages(spec: PackSpec, out: Path, item_pages: dict[str, int] | None) -> 
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=decorate)])
 
-    story: list[Any] = [Mark("front")]
-    story += _cover(header, styles, Spacer, Paragraph, Table, TableStyle, colors, cm)
-    story += [PageBreak(), Mark("agenda")]
-    story += _agenda(spec, item_pages, styles, Paragraph, Table, TableStyle, PageRef, colors, cm)
+    story: list[Any] = []
+    if part == "front":
+        story += [Mark("front")]
+        story += _cover(header, styles, Spacer, Paragraph, Table, TableStyle, colors, cm)
+        story += [PageBreak(), Mark("agenda")]
+        story += _agenda(
+            spec, item_pages, styles, Paragraph, Table, TableStyle, PageRef, colors, cm
+        )
+        doc.build(story)
+        layout.page_count = doc.page
+        return layout
     for index, entry in enumerate(spec.entries):
-        story += [PageBreak(), Mark(f"sheet{index}")]
+        story += [PageBreak()] if story else []
+        story += [Mark(f"sheet{index}")]
         story += _cover_sheet(entry.cover, styles, Paragraph, Table, TableStyle, colors, cm)
         if entry.placeholder:
             story += [PageBreak(), Mark(f"placeholder{index}")]
             story += _placeholder(entry.cover, entry.placeholder, styles, Paragraph, Spacer)
     app = spec.appendices
     if app.minutes is not None:
-        story += [PageBreak(), Mark("minutes")]
+        story += [PageBreak()] if story else []
+        story += [Mark("minutes")]
         story += _minutes(app.minutes, styles, Paragraph, Spacer)
     if app.actions is not None:
-        story += [PageBreak(), Mark("actions")]
+        story += [PageBreak()] if story else []
+        story += [Mark("actions")]
         story += _actions(
             app.actions_title, app.actions, styles, Paragraph, Table, TableStyle, colors, cm
         )
+    if not story:
+        return layout
     doc.build(story)
     layout.page_count = doc.page
     return layout
