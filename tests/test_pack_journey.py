@@ -112,7 +112,7 @@ def test_journey_3_check_fix_build_issue_email_supplement(
         "Late costings",
         pdf_bytes(2, label="Late"),
         "costings.pdf",
-        added_at=dt.datetime.now(dt.UTC).replace(tzinfo=None) + dt.timedelta(seconds=1),
+        added_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
     )
     supplement = tmp_path / "supplement.pdf"
     code, out, err = cli("pack", "issue", REF, "--supplement", "--out", str(supplement))

@@ -66,7 +66,6 @@ class PackPlan:
     kind: str
     header: Header
     papers: list[PaperPlan]
-    agenda_secret: bool  # restricted
     appendices: Appendices
     problems: list[Problem]  # found from the records alone
     blob_root: str
@@ -75,7 +74,6 @@ class PackPlan:
     author: str = ""
     agenda: list = field(default_factory=list)  # AgendaRow, filled once pages are known
     meeting_date: dt.date | None = None
-    items_meta: dict = field(default_factory=dict)
     email_limit_mb: int = 20
 
 
@@ -161,7 +159,8 @@ def plan(
             )
         problems = _record_problems(chosen, numbers, papers, required, kind)
         if not version_line:
-            done = [p for p in issued_packs(s, meeting.id) if p.kind == "main"]
+            same = "restricted" if restricted else "main"
+            done = [p for p in issued_packs(s, meeting.id) if p.kind == same]
             version_line = (
                 f"Draft pack (version {len(done) + 1} not yet issued), built {medium_date(today)}"
             )
@@ -179,22 +178,16 @@ def plan(
             if kind == "main"
             else Appendices()
         )
-        items_meta = {
-            "items": [(i.id, i.parent_id, numbers[i.id]) for i in items],
-            "secret": sorted(secret),
-        }
-        shown = items if kind != "supplement" else [i for i in items if i.id not in secret]
-        agenda_src = [
-            i for i in shown if kind != "supplement" or any(p.item_id == i.id for p in papers)
-        ]
-        base_rows = agenda_rows(meeting, agenda_src, numbers, secret, restricted, set())
+        base_rows = agenda_rows(meeting, items, numbers, secret, restricted, set())
+        if kind == "supplement":
+            wanted = {p.item for p in papers}
+            base_rows = [r for r in base_rows if r.number in wanted]
         return PackPlan(
             meeting_id=meeting.id,
             label=label,
             kind=kind,
             header=header,
             papers=papers,
-            agenda_secret=restricted,
             appendices=app,
             problems=problems,
             blob_root=str(db.blobs.root),
@@ -203,7 +196,6 @@ def plan(
             author=values["organisation_name"],
             agenda=base_rows,
             meeting_date=meeting.date,
-            items_meta=items_meta,
             email_limit_mb=int(values["pack_email_limit_mb"]),
         )
 
