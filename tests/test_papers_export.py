@@ -19,6 +19,7 @@ def test_papers_export_writes_cover_sheets_and_contents(db: Any, cli: Any, tmp_p
     out = tmp_path / "papers"
     code, stdout, err = cli("pack", "papers-export", "SG:2027-02-09", "--out", str(out))
     assert code == 0, err
+    assert "00-contents.docx" in stdout
     names = sorted(p.name for p in out.iterdir())
     assert names[0] == "00-contents.docx"
     assert any("Workforce-plan-cover-sheet" in n for n in names)

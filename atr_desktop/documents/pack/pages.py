@@ -436,6 +436,11 @@ def _actions(
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("GRID", (0, 0), (-1, -1), 0.3, colors.HexColor("#AEB7BD")),
     ]
+    def rag_style(rag: str) -> Any:
+        if rag.lower() in {"red", "green"}:
+            return st["cellb"].clone("rag", textColor=colors.white)
+        return st["cellb"]
+
     for i, row in enumerate(rows, start=1):
         text = _t(row.description)
         if row.latest_update:
@@ -447,7 +452,7 @@ def _actions(
                 P(_t(row.owner), st["cell"]),
                 P(_t(row.due), st["cell"]),
                 P(_t(row.status), st["cell"]),
-                P(_t(row.rag.capitalize()), st["cell"]),
+                P(_t(row.rag.capitalize()), rag_style(row.rag)),
             ]
         )
         colour = RAG_COLOURS.get(row.rag.lower())
