@@ -63,6 +63,11 @@ def test_awkward_papers_build_into_one_numbered_bookmarked_pack(db: Any, tmp_pat
     awkward_meeting(db)
     out = tmp_path / "pack.pdf"
     result = pack.build(db, "SG:2027-02-09", out)
+    assert_pack_reads_back(out, result)
+
+
+def assert_pack_reads_back(out: Path, result: Any) -> None:
+    """Pages, stamps, bookmarks, agenda links and metadata, as pypdf reads them."""
     reader = PdfReader(out)
     total = len(reader.pages)
     assert total == result.page_count
@@ -140,6 +145,7 @@ def test_word_paper_is_converted_once_and_cached(db: Any, tmp_path: Path) -> Non
     assert again.ok
     assert {p: p.stat().st_mtime_ns for p in cached} == stamp
     out = tmp_path / "pack.pdf"
-    pack.build(db, "SG:2027-02-09", out)
+    result = pack.build(db, "SG:2027-02-09", out)
+    assert_pack_reads_back(out, result)
     text = "".join(p.extract_text() for p in PdfReader(out).pages)
     assert "converted for the pack" in text

@@ -436,6 +436,7 @@ def _actions(
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("GRID", (0, 0), (-1, -1), 0.3, colors.HexColor("#AEB7BD")),
     ]
+
     def rag_style(rag: str) -> Any:
         if rag.lower() in {"red", "green"}:
             return st["cellb"].clone("rag", textColor=colors.white)
