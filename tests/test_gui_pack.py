@@ -83,3 +83,29 @@ def test_cancel_leaves_nothing_half_written(qtbot: Any, db: Any, tmp_path: Path)
     assert not out.exists()
     assert list(folder.iterdir()) == []
     assert not dialog.open_button.isEnabled()
+
+
+def test_issue_then_email_draft_from_the_dialog(
+    qtbot: Any, db: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    import email
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from atr_desktop.services import pack_issue
+
+    dialog = make_dialog(qtbot, db)
+    out = tmp_path / "issued.pdf"
+    dialog.out_edit.setText(str(out))
+    qtbot.mouseClick(dialog.issue_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=60000)
+    assert "Issued pack version 1" in dialog.results.toPlainText()
+    packs = pack_issue.list_packs(db, dialog.meeting_id)
+    assert len(packs) == 1 and out.is_file()
+    assert out.stat().st_size == packs[0].size
+    eml_path = tmp_path / "pack.eml"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(eml_path), ""))
+    qtbot.mouseClick(dialog.email_button, Qt.MouseButton.LeftButton)
+    assert "Wrote the email draft" in dialog.results.toPlainText()
+    message = email.message_from_bytes(eml_path.read_bytes())
+    assert [p.get_filename() for p in message.walk() if p.get_filename()]

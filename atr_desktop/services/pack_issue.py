@@ -87,15 +87,18 @@ def supplement_base(session: Session, meeting_id: int) -> tuple[int, int, dt.dat
     return last_page + 1, len(chain), since
 
 
-def issue(
-    db: Database,
-    ref: str | int,
-    kind: str = "main",
-    out: Path | None = None,
-    placeholders: bool = False,
-    today: dt.date | None = None,
-) -> tuple[PackInfo, pack_service.BuildResult]:
-    """Build and record the pack as issued; its bytes go into the content store."""
+@dataclass(frozen=True)
+class IssuePlan:
+    """What will be issued: the pack's plan and its version, read before the slow build."""
+
+    plan: pack_service.PackPlan
+    version: int
+    today: dt.date
+
+
+def plan_issue(
+    db: Database, ref: str | int, kind: str = "main", today: dt.date | None = None
+) -> IssuePlan:
     today = today or dt.date.today()
     with db.session() as s:
         meeting = find_meeting(s, ref)
@@ -106,21 +109,23 @@ def issue(
         supplements = [
             p for p in packs if p.kind == "supplement" and mains and p.version == mains[-1].version
         ]
+    issued = f"issued {medium_date(today)}"
     if kind == "supplement":
-        line = f"Supplementary pack {len(supplements) + 1} to pack version {version}, issued {medium_date(today)}"  # noqa: E501
+        line = f"Supplementary pack {len(supplements) + 1} to pack version {version}, {issued}"
     elif kind == "restricted":
-        line = f"Restricted pack version {version}, issued {medium_date(today)}"
+        line = f"Restricted pack version {version}, {issued}"
     else:
-        line = f"Pack version {version}, issued {medium_date(today)}"
-    plan = pack_service.plan(db, ref, kind, line, today)
-    with tempfile.TemporaryDirectory(prefix="atr-issue-") as work:
-        target = Path(work) / "pack.pdf"
-        result = pack_service.build_plan(pack_service.check_plan(plan), target, placeholders)
-        data = target.read_bytes()
-        sha = db.blobs.put_bytes(data)
-        if out is not None:
-            out.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(target, out)
+        line = f"Pack version {version}, {issued}"
+    return IssuePlan(pack_service.plan(db, ref, kind, line, today), version, today)
+
+
+def record_issue(
+    db: Database, issue_plan: IssuePlan, pdf: Path, result: pack_service.BuildResult
+) -> PackInfo:
+    """Keep the built pack exactly as issued: bytes in the store, a Pack row, an audit line."""
+    plan = issue_plan.plan
+    data = pdf.read_bytes()
+    sha = db.blobs.put_bytes(data)
     note = plan.header.note
     if result.placeholders:
         note += (
@@ -131,10 +136,10 @@ def issue(
     with db.session() as s:
         row = Pack(
             meeting_id=plan.meeting_id,
-            kind=kind,
-            version=version,
+            kind=plan.kind,
+            version=issue_plan.version,
             supplement_number=plan.supplement,
-            issued_on=today,
+            issued_on=issue_plan.today,
             sha256=sha,
             size=len(data),
             page_count=result.page_count,
@@ -144,8 +149,28 @@ def issue(
         )
         s.add(row)
         s.flush()
-        audit.record(s, "pack", row.id, "issue", f"{plan.label} {kind} v{version}")
-        info = _info(row)
+        audit.record(s, "pack", row.id, "issue", f"{plan.label} {plan.kind} v{issue_plan.version}")
+        return _info(row)
+
+
+def issue(
+    db: Database,
+    ref: str | int,
+    kind: str = "main",
+    out: Path | None = None,
+    placeholders: bool = False,
+    today: dt.date | None = None,
+) -> tuple[PackInfo, pack_service.BuildResult]:
+    """Build and record the pack as issued; its bytes go into the content store."""
+    issue_plan = plan_issue(db, ref, kind, today)
+    with tempfile.TemporaryDirectory(prefix="atr-issue-") as work:
+        target = Path(work) / "pack.pdf"
+        checked = pack_service.check_plan(issue_plan.plan)
+        result = pack_service.build_plan(checked, target, placeholders)
+        info = record_issue(db, issue_plan, target, result)
+        if out is not None:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(target, out)
     return info, result
 
 

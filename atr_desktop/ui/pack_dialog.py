@@ -88,6 +88,7 @@ class PackDialog(QDialog):
         self.job: PackJob | None = None
         self.progress: QProgressDialog | None = None
         self.built: Path | None = None
+        self._issuing: tuple[Any, Path] | None = None
         self.setWindowTitle("Meeting pack")
         self.setObjectName("packDialog")
         self.setMinimumWidth(640)
@@ -117,6 +118,12 @@ class PackDialog(QDialog):
         self.build_button.setAccessibleName("Build pack")
         self.build_button.setDefault(True)
         self.build_button.clicked.connect(self.start_build)
+        self.issue_button = QPushButton("Issue pack")
+        self.issue_button.setAccessibleName("Issue the pack (kept exactly as issued)")
+        self.issue_button.clicked.connect(self.start_issue)
+        self.email_button = QPushButton("Email draft…")
+        self.email_button.setAccessibleName("Write an email draft with the issued pack")
+        self.email_button.clicked.connect(self.write_email)
         self.open_button = QPushButton("Open")
         self.open_button.setAccessibleName("Open the pack in the PDF viewer")
         self.open_button.setEnabled(False)
@@ -129,7 +136,9 @@ class PackDialog(QDialog):
         buttons.rejected.connect(self.reject)
         actions = QHBoxLayout()
         actions.addWidget(self.build_button)
+        actions.addWidget(self.issue_button)
         actions.addWidget(self.open_button)
+        actions.addWidget(self.email_button)
         actions.addStretch(1)
         actions.addWidget(buttons)
 
@@ -164,23 +173,51 @@ class PackDialog(QDialog):
     def busy(self) -> bool:
         return self.job is not None
 
-    def start_build(self) -> None:
-        from atr_desktop.services import pack
-
-        if self.busy:
-            return
+    def _out_path(self) -> Path | None:
         out = Path(self.out_edit.text().strip()).expanduser()
         if not out.name.lower().endswith(".pdf"):
             show_user_error(self, "Choose a file name ending .pdf for the pack.")
+            return None
+        return out
+
+    def start_build(self) -> None:
+        """Build a draft pack (not recorded) at the chosen path."""
+        from atr_desktop.services import pack
+
+        out = self._out_path()
+        if self.busy or out is None:
             return
         try:
             plan = pack.plan(self.db, self.meeting_id, self.kind.currentData())
         except UserError as exc:
             self.results.setPlainText(str(exc))
             return
+        self._issuing = None
+        self._start(plan, out)
+
+    def start_issue(self) -> None:
+        """Build the pack into a private folder, record it as issued, save a copy."""
+        import tempfile
+
+        from atr_desktop.services import pack_issue
+
+        out = self._out_path()
+        if self.busy or out is None:
+            return
+        try:
+            issuing = pack_issue.plan_issue(self.db, self.meeting_id, self.kind.currentData())
+        except UserError as exc:
+            self.results.setPlainText(str(exc))
+            return
+        self._issuing = (issuing, out)
+        folder = Path(tempfile.mkdtemp(prefix="atr-issue-"))
+        self._start(issuing.plan, folder / "pack.pdf")
+
+    def _start(self, plan: Any, out: Path) -> None:
         self.results.setPlainText("Building…")
         self.open_button.setEnabled(False)
-        self.build_button.setEnabled(False)
+        for button in (self.build_button, self.issue_button, self.email_button):
+            button.setEnabled(False)
         total = len(plan.papers)
         self.progress = QProgressDialog("Checking the papers…", "Cancel", 0, max(total, 1), self)
         self.progress.setWindowTitle("Building the pack")
@@ -216,11 +253,30 @@ class PackDialog(QDialog):
             self.progress.setLabelText(text)
 
     def _on_built(self, result: Any) -> None:
-        self.built = Path(result.path)
-        lines = [
-            f"Built {result.path}",
-            f"{result.page_count} pages (pack pages {result.first_page} to {result.last_page}).",
-        ]
+        lines = []
+        if self._issuing is not None:
+            import shutil
+
+            from atr_desktop.services import pack_issue
+
+            issuing, out = self._issuing
+            built = Path(result.path)
+            try:
+                info = pack_issue.record_issue(self.db, issuing, built, result)
+                out.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(built, out)
+            except (UserError, OSError) as exc:
+                self.results.setPlainText(f"The pack was not issued: {exc}")
+                return
+            lines.append(f"Issued {issuing.plan.header.version_line.split(',')[0].lower()}"
+                         f" (id {info.id}); a copy is saved as {out}")  # fmt: skip
+            self.built = out
+        else:
+            self.built = Path(result.path)
+            lines.append(f"Built {result.path}")
+        lines.append(
+            f"{result.page_count} pages (pack pages {result.first_page} to {result.last_page})."
+        )
         lines += [f"Placeholder page for: {p}" for p in result.placeholders]
         lines += [f"Warning: {w}" for w in result.warnings]
         self.results.setPlainText("\n".join(lines))
@@ -236,9 +292,34 @@ class PackDialog(QDialog):
             self.progress = None
         if self.job is not None:
             self.job.wait()
+            if self._issuing is not None:
+                import shutil
+
+                shutil.rmtree(self.job.out.parent, ignore_errors=True)
             self.job.deleteLater()
             self.job = None
-        self.build_button.setEnabled(True)
+        for button in (self.build_button, self.issue_button, self.email_button):
+            button.setEnabled(True)
+
+    def write_email(self) -> None:
+        """An email draft (.eml) to the distribution list with the latest issued pack."""
+        from atr_desktop.services import pack_issue
+
+        default = Path(self.out_edit.text().strip()).with_suffix(".eml")
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Save the email draft as", str(default), "Email drafts (*.eml)"
+        )
+        if not name:
+            return
+        try:
+            draft = pack_issue.email_draft(self.db, self.meeting_id, Path(name))
+        except UserError as exc:
+            show_user_error(self, str(exc))
+            return
+        text = f"Wrote the email draft {draft.path} to {draft.recipients} recipient(s)."
+        if not draft.attached:
+            text += f"\nThe pack is too large to attach: it is saved as {draft.pack_path}."
+        self.results.setPlainText(text)
 
     def open_pack(self) -> None:
         """Open the built PDF in the system's viewer (a local file; never the network)."""
