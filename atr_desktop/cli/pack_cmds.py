@@ -78,9 +78,9 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
             papers=len(result.plan.papers),
         )
     elif result.problems:
-        print(
-            f"{len(result.problems)} problem(s) to fix before the pack is built:", file=sys.stderr
-        )
+        n = len(result.problems)
+        head = f"{n} problem{'s' if n != 1 else ''} to fix before the pack is built:"
+        print(head, file=sys.stderr)
         for problem in result.problems:
             print(f"  - {problem}", file=sys.stderr)
     else:

@@ -108,9 +108,13 @@ class PackProblems(UserError):
         self.problems = problems
         lines = "\n".join(f"  - {p}" for p in problems)
         super().__init__(
-            f"The pack was not built: {len(problems)} problem(s) to fix first "
+            f"The pack was not built: {_count(len(problems))} to fix first "
             f"(or build with placeholder pages):\n{lines}"
         )
+
+
+def _count(n: int) -> str:
+    return f"{n} problem" if n == 1 else f"{n} problems"
 
 
 def cache_dir() -> Path:
