@@ -102,14 +102,15 @@ def test_office_paper_without_a_converter_is_named(db: Any) -> None:
 
 SLOW_WORKER = r"""
 import json, sys, time
-job = json.loads(sys.stdin.read())
-for item in job["jobs"]:
-    print(json.dumps({"event": "start", "key": item["key"]}), flush=True)
-    if "slow" in item["filename"]:
-        time.sleep(60)
-    print(json.dumps({"event": "done", "key": item["key"], "result": {
-        "key": item["key"], "pdf": item["path"], "pages": 1}}), flush=True)
-print(json.dumps({"event": "finished"}), flush=True)
+for line in sys.stdin:
+    job = json.loads(line)
+    for item in job["jobs"]:
+        print(json.dumps({"event": "start", "key": item["key"]}), flush=True)
+        if "slow" in item["filename"]:
+            time.sleep(60)
+        print(json.dumps({"event": "done", "key": item["key"], "result": {
+            "key": item["key"], "pdf": item["path"], "pages": 1}}), flush=True)
+    print(json.dumps({"event": "end"}), flush=True)
 """
 
 
@@ -133,7 +134,7 @@ def test_a_worker_that_crashes_blames_the_paper(tmp_path: Path) -> None:
     from atr_desktop.documents.pack.prepare import Job
     from atr_desktop.documents.pack.runner import run_prepare
 
-    crash = "import os, sys, json; sys.stdin.read(); os._exit(3)"
+    crash = "import os, sys; sys.stdin.readline(); os._exit(3)"
     results = run_prepare(
         [Job("1", "a.pdf", "/x", "a")], tmp_path, None, command=[sys.executable, "-c", crash]
     )

@@ -182,4 +182,26 @@ def test_pack_worker_flag_runs_the_worker(monkeypatch: Any, capsys: Any) -> None
     monkeypatch.setattr(sys, "stdin", io.StringIO(json.dumps({"mode": "prepare", "jobs": [],
                                                               "cache": "/tmp"})))  # fmt: skip
     assert main(["--pack-worker"]) == 0
-    assert json.loads(capsys.readouterr().out) == {"event": "finished"}
+    events = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert events == [{"event": "finished"}, {"event": "end"}]
+
+
+def test_one_worker_process_checks_then_builds(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from atr_desktop.documents.pack.prepare import Job
+    from atr_desktop.documents.pack.runner import Worker, run_build, run_prepare
+    from tests.pack_fixtures import pdf_bytes, write
+    from tools.bench_pack import spec_for
+
+    paths = [write(tmp_path, f"p{n}.pdf", pdf_bytes(2)) for n in range(2)]
+    jobs = [Job(str(n), p.name, str(p), f"sha{n}") for n, p in enumerate(paths)]
+    with Worker() as worker:
+        prepared = run_prepare(jobs, tmp_path / "cache", None, worker=worker)
+        assert worker.proc is not None
+        pid = worker.proc.pid
+        assert [prepared[j.key].pages for j in jobs] == [2, 2]
+        built = run_build(spec_for(paths), tmp_path / "pack.pdf", worker=worker)  # type: ignore[arg-type]
+        assert worker.proc is not None and worker.proc.pid == pid
+    assert worker.proc is None
+    assert len(PdfReader(tmp_path / "pack.pdf").pages) == built.page_count

@@ -253,6 +253,7 @@ def check_plan(
     converter: Converter | str | None = "find",
     timeout: float = runner.PAPER_TIMEOUT,
     command: list[str] | None = None,
+    worker: runner.Worker | None = None,
 ) -> CheckResult:
     """Read and check every paper in the worker; all problems together."""
     from atr_desktop.storage.blobs import BlobStore
@@ -282,7 +283,7 @@ def check_plan(
     assert not isinstance(chosen, str)
     try:
         prepared = runner.run_prepare(
-            jobs, cache_dir(), chosen, on_event, cancelled, timeout, command
+            jobs, cache_dir(), chosen, on_event, cancelled, timeout, command, worker
         )
     except runner.WorkerCancelled:
         raise UserError("Cancelled: nothing was written.") from None
@@ -348,6 +349,7 @@ def build_plan(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] = lambda: False,
     command: list[str] | None = None,
+    worker: runner.Worker | None = None,
 ) -> BuildResult:
     """Build in the worker into a temporary folder, then move into place: a cancelled or
     failed build leaves nothing half-written at ``out``."""
@@ -362,7 +364,9 @@ def build_plan(
                 progress(-1, -1, event.get("text", ""))
 
         try:
-            built = runner.run_build(spec, work / "pack.pdf", on_event, cancelled, command=command)
+            built = runner.run_build(
+                spec, work / "pack.pdf", on_event, cancelled, command=command, worker=worker
+            )
         except runner.WorkerCancelled:
             raise UserError("Cancelled: nothing was written.") from None
         except runner.WorkerFailed as exc:
@@ -402,5 +406,6 @@ def build(
     version_line: str = "",
     today: dt.date | None = None,
 ) -> BuildResult:
-    checked = check_plan(plan(db, ref, kind, version_line, today))
-    return build_plan(checked, out, placeholders)
+    with runner.Worker() as worker:
+        checked = check_plan(plan(db, ref, kind, version_line, today), worker=worker)
+        return build_plan(checked, out, placeholders, worker=worker)

@@ -18,6 +18,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from atr_desktop.documents import eml
+from atr_desktop.documents.pack import runner
 from atr_desktop.domain.dates import hhmm, long_date, medium_date
 from atr_desktop.domain.pack import megabytes, too_large
 from atr_desktop.errors import NotFound, UserError
@@ -165,8 +166,9 @@ def issue(
     issue_plan = plan_issue(db, ref, kind, today)
     with tempfile.TemporaryDirectory(prefix="atr-issue-") as work:
         target = Path(work) / "pack.pdf"
-        checked = pack_service.check_plan(issue_plan.plan)
-        result = pack_service.build_plan(checked, target, placeholders)
+        with runner.Worker() as worker:
+            checked = pack_service.check_plan(issue_plan.plan, worker=worker)
+            result = pack_service.build_plan(checked, target, placeholders, worker=worker)
         info = record_issue(db, issue_plan, target, result)
         if out is not None:
             out.parent.mkdir(parents=True, exist_ok=True)

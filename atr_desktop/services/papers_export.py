@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from atr_desktop.documents.cover_sheets import contents_docx, cover_sheet_docx
+from atr_desktop.documents.pack import runner
 from atr_desktop.services import pack
 from atr_desktop.services.house import house
 from atr_desktop.storage.database import Database
@@ -30,14 +31,15 @@ def export_papers(
     db: Database, ref: str | int, out: Path, placeholders: bool = False
 ) -> list[Path]:
     """Write every cover sheet and the contents list into ``out``; returns the files."""
-    checked = pack.check_plan(pack.plan(db, ref, "main"))
-    spec, _used = pack.spec_for(checked, placeholders)
+    with runner.Worker() as worker:
+        checked = pack.check_plan(pack.plan(db, ref, "main"), worker=worker)
+        spec, _used = pack.spec_for(checked, placeholders)
+        with tempfile.TemporaryDirectory(prefix="atr-papers-") as work:
+            built = pack.build_plan(checked, Path(work) / "pack.pdf", placeholders, worker=worker)
     style = house(db)
     header = spec.header
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
-    with tempfile.TemporaryDirectory(prefix="atr-papers-") as work:
-        built = pack.build_plan(checked, Path(work) / "pack.pdf", placeholders)
     rows = []
     for index, entry in enumerate(spec.entries, start=1):
         name = f"{index:02d}-item-{entry.item}-{_slug(entry.cover.title)}-cover-sheet.docx"

@@ -57,16 +57,24 @@ class PackJob(QThread):
         def progress(done: int, total: int, text: str) -> None:
             self.progressed.emit(done, total, text)
 
+        from atr_desktop.documents.pack.runner import Worker
+
         try:
-            checked = pack.check_plan(
-                self.plan, progress, self.cancel_flag.is_set, command=self.command
-            )
-            if self.cancel_flag.is_set():
-                raise UserError("Cancelled: nothing was written.")
-            self.progressed.emit(-1, -1, "Putting the pack together")
-            result = pack.build_plan(
-                checked, self.out, self.placeholders, progress, self.cancel_flag.is_set
-            )
+            with Worker(self.command) as worker:
+                checked = pack.check_plan(
+                    self.plan, progress, self.cancel_flag.is_set, worker=worker
+                )
+                if self.cancel_flag.is_set():
+                    raise UserError("Cancelled: nothing was written.")
+                self.progressed.emit(-1, -1, "Putting the pack together")
+                result = pack.build_plan(
+                    checked,
+                    self.out,
+                    self.placeholders,
+                    progress,
+                    self.cancel_flag.is_set,
+                    worker=worker,
+                )
         except UserError as exc:
             self.failed.emit(str(exc))
             return

@@ -58,34 +58,90 @@ def _reader(stream: IO[str], out: queue.Queue[str | None]) -> None:
     out.put(None)
 
 
-def _run(
-    payload: dict[str, Any],
-    on_event: Events,
-    cancelled: Cancelled,
-    timeout: float,
-    command: Sequence[str] | None,
-) -> None:
-    """Run one job; raises WorkerTimeout (with the paper being read), WorkerCancelled,
-    WorkerFailed."""
-    with tempfile.TemporaryFile() as errors:
-        proc = subprocess.Popen(
-            list(command or worker_command()),
+class Worker:
+    """One worker process that runs several jobs (check, then build), a JSON line each, so
+    a build pays the process's start-up and imports once. Killed on Cancel or a timeout;
+    the next job starts a fresh one."""
+
+    def __init__(self, command: Sequence[str] | None = None) -> None:
+        self.command = list(command or worker_command())
+        self.proc: subprocess.Popen[str] | None = None
+        self.lines: queue.Queue[str | None] = queue.Queue()
+        self.errors: IO[bytes] | None = None
+        self.thread: threading.Thread | None = None
+
+    def __enter__(self) -> Worker:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _ensure(self) -> subprocess.Popen[str]:
+        if self.proc is not None and self.proc.poll() is None:
+            return self.proc
+        self.close()
+        self.errors = tempfile.TemporaryFile()  # noqa: SIM115 (closed in close())
+        self.proc = subprocess.Popen(
+            self.command,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
-            stderr=errors,
+            stderr=self.errors,
             text=True,
             encoding="utf-8",
             creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
         )
-        lines: queue.Queue[str | None] = queue.Queue()
-        assert proc.stdin is not None and proc.stdout is not None
-        thread = threading.Thread(target=_reader, args=(proc.stdout, lines), daemon=True)
-        thread.start()
+        self.lines = queue.Queue()
+        assert self.proc.stdout is not None
+        self.thread = threading.Thread(
+            target=_reader, args=(self.proc.stdout, self.lines), daemon=True
+        )
+        self.thread.start()
+        return self.proc
+
+    def close(self) -> None:
+        """Stop the worker (politely if idle, else killed) and tidy up."""
+        proc, self.proc = self.proc, None
+        if proc is not None:
+            with contextlib.suppress(OSError):
+                if proc.stdin is not None:
+                    proc.stdin.close()
+            try:
+                proc.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+        if self.thread is not None:
+            self.thread.join(timeout=5)
+            self.thread = None
+        if self.errors is not None:
+            self.errors.close()
+            self.errors = None
+
+    def kill(self) -> None:
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.kill()
+        self.close()
+
+    def _stderr_tail(self) -> str:
+        if self.errors is None:
+            return ""
+        self.errors.seek(0)
+        return self.errors.read()[-300:].decode("utf-8", "replace").strip()
+
+    def run(
+        self, payload: dict[str, Any], on_event: Events, cancelled: Cancelled, timeout: float
+    ) -> None:
+        """Run one job; raises WorkerTimeout (with the paper being read), WorkerCancelled,
+        WorkerFailed. The worker is killed on any of them."""
+        proc = self._ensure()
         current = ""
         try:
-            with contextlib.suppress(BrokenPipeError):
-                proc.stdin.write(json.dumps(payload))
-                proc.stdin.close()
+            assert proc.stdin is not None
+            try:
+                proc.stdin.write(json.dumps(payload) + "\n")
+                proc.stdin.flush()
+            except (BrokenPipeError, OSError):
+                pass  # it died at once: reported below when its output ends
             last = time.monotonic()
             while True:
                 if cancelled():
@@ -93,31 +149,35 @@ def _run(
                 if time.monotonic() - last > timeout:
                     raise WorkerTimeout(current)
                 try:
-                    line = lines.get(timeout=0.05)
+                    line = self.lines.get(timeout=0.05)
                 except queue.Empty:
                     continue
                 if line is None:
-                    break
+                    proc.wait(timeout=30)
+                    raise WorkerFailed(
+                        f"the worker stopped (code {proc.returncode}) {self._stderr_tail()}"
+                    )
                 last = time.monotonic()
                 try:
                     event = json.loads(line)
                 except json.JSONDecodeError:
                     continue
-                if event.get("event") == "start":
+                kind = event.get("event")
+                if kind == "end":
+                    return
+                if kind == "start":
                     current = event.get("key", "")
-                if event.get("event") == "error":
+                if kind == "error":
                     raise WorkerFailed(event.get("message", "the worker failed"))
                 on_event(event)
-            proc.wait(timeout=30)
-            if proc.returncode != 0:
-                errors.seek(0)
-                tail = errors.read()[-300:].decode("utf-8", "replace").strip()
-                raise WorkerFailed(f"the worker stopped (code {proc.returncode}) {tail}")
-        finally:
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
-            thread.join(timeout=5)
+        except BaseException:
+            self.kill()
+            raise
+
+
+def _worker(worker: Worker | None, command: Sequence[str] | None) -> tuple[Worker, bool]:
+    """The worker to use and whether this call owns (and so closes) it."""
+    return (worker, False) if worker is not None else (Worker(command), True)
 
 
 def run_prepare(
@@ -128,8 +188,26 @@ def run_prepare(
     cancelled: Cancelled = lambda: False,
     timeout: float = PAPER_TIMEOUT,
     command: Sequence[str] | None = None,
+    worker: Worker | None = None,
 ) -> dict[str, Prepared]:
     """Check and convert every paper; a paper that hangs becomes a 'took too long' problem."""
+    runner, owned = _worker(worker, command)
+    try:
+        return _prepare(jobs, cache, converter, on_event, cancelled, timeout, runner)
+    finally:
+        if owned:
+            runner.close()
+
+
+def _prepare(
+    jobs: list[Job],
+    cache: Path,
+    converter: Converter | None,
+    on_event: Events,
+    cancelled: Cancelled,
+    timeout: float,
+    runner: Worker,
+) -> dict[str, Prepared]:
     results: dict[str, Prepared] = {}
     remaining = list(jobs)
     while remaining:
@@ -147,7 +225,7 @@ def run_prepare(
             "timeout": timeout,
         }
         try:
-            _run(payload, collect, cancelled, timeout, command)
+            runner.run(payload, collect, cancelled, timeout)
         except WorkerTimeout as exc:
             results[exc.key] = Prepared(
                 exc.key,
@@ -171,6 +249,7 @@ def run_build(
     cancelled: Cancelled = lambda: False,
     timeout: float = BUILD_TIMEOUT,
     command: Sequence[str] | None = None,
+    worker: Worker | None = None,
 ) -> BuiltPack:
     """Assemble the pack in the worker; ``out`` is written only when it succeeds."""
     found: list[BuiltPack] = []
@@ -181,10 +260,14 @@ def run_build(
         on_event(event)
 
     payload = {"mode": "build", "spec": spec.to_json(), "out": str(out)}
+    runner, owned = _worker(worker, command)
     try:
-        _run(payload, collect, cancelled, timeout, command)
+        runner.run(payload, collect, cancelled, timeout)
     except WorkerTimeout:
         raise WorkerFailed(f"building the pack took longer than {timeout:.0f} seconds") from None
+    finally:
+        if owned:
+            runner.close()
     if not found:
         raise WorkerFailed("the worker finished without a pack")
     return found[0]

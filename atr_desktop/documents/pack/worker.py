@@ -1,7 +1,8 @@
 """The pack worker: a separate process that reads, checks, converts and assembles papers.
 
-A damaged or hostile paper can hang or crash this process, never the app. It reads one
-JSON job on stdin and writes one JSON event per line on stdout:
+A damaged or hostile paper can hang or crash this process, never the app. It reads JSON
+jobs on stdin, one a line, and writes one JSON event per line on stdout (``end`` closes
+each job):
 ``{"event": "start", "key": ...}`` before each paper, ``{"event": "done", ...}`` after it,
 ``{"event": "progress", "text": ...}`` while assembling, ``{"event": "built", ...}`` at
 the end, or ``{"event": "error", "message": ...}``.
@@ -49,11 +50,15 @@ def run_job(job: dict[str, Any]) -> None:
 
 
 def main() -> int:
-    try:
-        run_job(json.loads(sys.stdin.read()))
-    except Exception as exc:  # reported to the app, which shows it plainly
-        _emit("error", message=f"{type(exc).__name__}: {exc}")
-        return 1
+    """Run jobs, one JSON line each, until stdin closes; ``end`` follows every job."""
+    for line in sys.stdin:
+        if not line.strip():
+            continue
+        try:
+            run_job(json.loads(line))
+        except Exception as exc:  # reported to the app, which shows it plainly
+            _emit("error", message=f"{type(exc).__name__}: {exc}")
+        _emit("end")
     return 0
 
 
