@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QThread, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
 
 from atr_desktop.errors import UserError
 from atr_desktop.paths import app_paths
-from atr_desktop.storage.database import Database
 from atr_desktop.ui.errors import show_user_error
+
+if TYPE_CHECKING:
+    from atr_desktop.storage.database import Database
 
 KINDS = (("Main pack", "main"), ("Supplementary pack", "supplement"),
          ("Restricted pack (Part B)", "restricted"))  # fmt: skip
