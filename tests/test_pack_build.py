@@ -64,6 +64,24 @@ def test_awkward_papers_build_into_one_numbered_bookmarked_pack(db: Any, tmp_pat
     out = tmp_path / "pack.pdf"
     result = pack.build(db, "SG:2027-02-09", out)
     assert_pack_reads_back(out, result)
+    assert_every_page_renders(out, result.page_count, tmp_path)
+
+
+def assert_every_page_renders(out: Path, pages: int, tmp_path: Path) -> None:
+    """pdftoppm (poppler) renders every page without an error."""
+    import subprocess
+
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm is not installed")
+    done = subprocess.run(
+        ["pdftoppm", "-r", "12", "-png", str(out), str(tmp_path / "p")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Error" not in done.stderr
+    assert len(list(tmp_path.glob("p-*.png"))) == pages
 
 
 def assert_pack_reads_back(out: Path, result: Any) -> None:
@@ -108,27 +126,6 @@ def assert_pack_reads_back(out: Path, result: Any) -> None:
     assert "ATR Strategy Group" in (reader.metadata.title or "")
     assert reader.metadata.author
     assert str(reader.trailer["/Root"]["/Lang"]) == "en-GB"
-
-
-def test_every_page_renders_with_pdftoppm(db: Any, tmp_path: Path) -> None:
-    import subprocess
-
-    from atr_desktop.services import pack
-
-    if shutil.which("pdftoppm") is None:
-        pytest.skip("pdftoppm is not installed")
-    awkward_meeting(db)
-    out = tmp_path / "pack.pdf"
-    result = pack.build(db, "SG:2027-02-09", out)
-    done = subprocess.run(
-        ["pdftoppm", "-r", "12", "-png", str(out), str(tmp_path / "p")],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stderr
-    assert "Error" not in done.stderr
-    assert len(list(tmp_path.glob("p-*.png"))) == result.page_count
 
 
 @pytest.mark.skipif(not HAS_SOFFICE, reason="LibreOffice is not installed")

@@ -131,11 +131,24 @@ def test_journey_3_check_fix_build_issue_email_supplement(
     # Nothing new: no second supplement.
     code, _, err = cli("pack", "issue", REF, "--supplement")
     assert code == 1 and "nothing for a supplementary pack" in err
+    # A withdrawn pack stays on record and is no longer sent.
+    code, _, err = cli("pack", "withdraw", REF, "--id", str(packs[-1]["id"]), "--reason", "")
+    assert code == 1 and "Say why" in err
     # The next email sends the supplement.
     code, _, err = cli("pack", "email", REF, "--out", str(eml_path))
     assert code == 0
     message = email.message_from_bytes(eml_path.read_bytes())
     assert "supplementary pack 1" in message["Subject"]
+    code, out, err = cli(
+        "pack", "withdraw", REF, "--id", str(packs[-1]["id"]), "--reason", "Wrong costings"
+    )
+    assert code == 0, err
+    code, out, _ = cli("pack", "list", REF, "--json")
+    packs = json.loads(out)["packs"]
+    assert len(packs) == 2 and packs[-1]["withdrawn_reason"] == "Wrong costings"
+    code, _, err = cli("pack", "email", REF, "--out", str(eml_path))
+    assert code == 0
+    assert "supplementary" not in email.message_from_bytes(eml_path.read_bytes())["Subject"]
 
 
 def test_part_b_papers_only_in_the_restricted_pack(db: Any, cli: Any, tmp_path: Path) -> None:

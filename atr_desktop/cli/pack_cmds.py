@@ -1,4 +1,4 @@
-"""``pack check|build|issue|list|open|email|papers-export``: the meeting pack."""
+"""``pack check|build|issue|list|withdraw|open|email|papers-export``: the meeting pack."""
 
 from __future__ import annotations
 
@@ -31,6 +31,10 @@ def register(nouns: Any) -> None:
     _kind(p)
     p = add_verb(verbs, "list", cmd_list, "list the meeting's issued packs", json_flag=True)
     p.add_argument("meeting")
+    p = add_verb(verbs, "withdraw", cmd_withdraw, "withdraw an issued pack (it stays on record)")
+    p.add_argument("meeting")
+    p.add_argument("--id", type=int, dest="pack_id", required=True, help="from 'pack list'")
+    p.add_argument("--reason", required=True)
     p = add_verb(verbs, "open", cmd_open, "save an issued pack exactly as issued")
     p.add_argument("meeting")
     p.add_argument("--version", type=int, help="which version (default: the latest)")
@@ -149,6 +153,14 @@ def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
             for p in rows
         ],
     )  # fmt: skip
+    return 0
+
+
+def cmd_withdraw(ctx: Context, args: argparse.Namespace) -> int:
+    from atr_desktop.services import pack_issue
+
+    info = pack_issue.withdraw(ctx.db(), args.meeting, args.pack_id, args.reason)
+    print(f"Withdrew pack {info.id} ({info.kind}, version {info.version}); it stays on record.")
     return 0
 
 

@@ -176,6 +176,22 @@ def issue(
     return info, result
 
 
+def withdraw(db: Database, ref: str | int, pack_id: int, reason: str) -> PackInfo:
+    """Withdraw an issued pack with a reason; it stays on record (never deleted)."""
+    if not reason.strip():
+        raise UserError("Say why the pack is withdrawn (--reason): it stays on record.")
+    with db.session() as s:
+        meeting = find_meeting(s, ref)
+        row = s.get(Pack, pack_id)
+        if row is None or row.meeting_id != meeting.id:
+            raise NotFound(f"This meeting has no issued pack {pack_id}: 'pack list' shows them.")
+        if row.withdrawn_reason:
+            raise UserError(f"Pack {pack_id} was already withdrawn: {row.withdrawn_reason}")
+        row.withdrawn_reason = reason.strip()
+        audit.record(s, "pack", row.id, "withdraw", reason.strip())
+        return _info(row)
+
+
 def list_packs(db: Database, ref: str | int) -> list[PackInfo]:
     with db.session() as s:
         meeting = find_meeting(s, ref)
