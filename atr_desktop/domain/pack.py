@@ -60,4 +60,7 @@ def too_large(size_bytes: int, limit_mb: int) -> bool:
 
 
 def megabytes(size_bytes: int) -> str:
+    """'23.4 MB', or '35 KB' under a megabyte."""
+    if size_bytes < 1024 * 1024:
+        return f"{max(1, round(size_bytes / 1024))} KB"
     return f"{size_bytes / (1024 * 1024):.1f} MB"

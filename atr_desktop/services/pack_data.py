@@ -233,7 +233,7 @@ def minutes_data(session: Session, meeting: Meeting) -> MinutesData | None:
         return None
     minutes = session.scalar(select(Minutes).where(Minutes.meeting_id == prev.id))
     status = minutes.status if minutes else "not yet drafted"
-    word = "Draft minutes" if status != "approved" else "Minutes"
+    word = "Draft minutes" if status == "draft" else "Minutes"
     title = f"{word} of the meeting held on {long_date(prev.date)}"
     register = list(session.scalars(select(Attendance).where(Attendance.meeting_id == prev.id)))
     items, numbers = agenda_items(session, prev)

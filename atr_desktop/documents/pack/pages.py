@@ -314,6 +314,8 @@ def _agenda(
         )
     )
     out.append(table)
+    if not spec.agenda:
+        out.append(P("No items have been added to the agenda yet.", st["body"]))
     out.append(P("&nbsp;", st["small"]))
     out.append(
         P(
