@@ -28,6 +28,11 @@ def _db_only(argv: list[str]) -> tuple[bool, str | None]:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["--pack-worker"]:
+        # The frozen bundle's way to run the pack worker (sys.executable is the app).
+        from atr_desktop.documents.pack.worker import main as worker_main
+
+        return worker_main()
     from atr_desktop.logs import setup_logging
 
     paths = app_paths()

@@ -33,6 +33,7 @@ NOUN_MODULES: tuple[str, ...] = (
     "atr_desktop.cli.agenda_cmds",
     "atr_desktop.cli.papers_cmds",
     "atr_desktop.cli.forward_plan_cmds",
+    "atr_desktop.cli.pack_cmds",
 )
 
 

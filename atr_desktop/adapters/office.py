@@ -1,0 +1,183 @@
+"""Turning Word, Excel and PowerPoint papers into PDF: LibreOffice where installed, or
+Microsoft Office through COM on Windows. Probes are injectable so both branches are tested
+on any machine.
+
+LibreOffice runs headless with a private profile folder (so it never fights a copy the
+user has open) and a timeout; Office runs invisibly and is always told to quit.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+WORD = {".doc", ".docx", ".odt", ".rtf"}
+EXCEL = {".xls", ".xlsx", ".ods"}
+POWERPOINT = {".ppt", ".pptx", ".odp"}
+OFFICE_SUFFIXES = WORD | EXCEL | POWERPOINT
+
+SOFFICE_PLACES = (
+    r"C:\Program Files\LibreOffice\program\soffice.exe",
+    r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
+    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+)
+
+
+class ConversionError(Exception):
+    """A paper could not be turned into PDF; the message says why, plainly."""
+
+
+@dataclass(frozen=True)
+class Converter:
+    """Which converter to use: kind 'soffice' (program path) or 'msoffice' (COM)."""
+
+    kind: str
+    program: str = ""
+
+    @property
+    def label(self) -> str:
+        return "LibreOffice" if self.kind == "soffice" else "Microsoft Office"
+
+
+def find_converter(
+    which: Callable[[str], str | None] = shutil.which,
+    platform: str = sys.platform,
+    exists: Callable[[str], bool] = os.path.exists,
+    com_available: Callable[[], bool] | None = None,
+) -> Converter | None:
+    """LibreOffice if found, else Office on Windows when its COM server answers, else None."""
+    for name in ("soffice", "libreoffice"):
+        found = which(name)
+        if found:
+            return Converter("soffice", found)
+    for place in SOFFICE_PLACES:
+        if exists(place):
+            return Converter("soffice", place)
+    if platform == "win32" and (com_available or _com_available)():
+        return Converter("msoffice")
+    return None
+
+
+def _com_available() -> bool:
+    """Word registered as a COM server (HKEY_CLASSES_ROOT\\Word.Application)."""
+    try:
+        import winreg  # type: ignore[import-not-found,unused-ignore]
+
+        winreg.CloseKey(winreg.OpenKey(winreg.HKEY_CLASSES_ROOT, "Word.Application"))  # type: ignore[attr-defined,unused-ignore]
+        return True
+    except (ImportError, OSError):
+        return False
+
+
+def convert(
+    converter: Converter,
+    source: Path,
+    out_pdf: Path,
+    timeout: float = 120.0,
+    run: Callable[..., Any] = subprocess.run,
+    com_factory: Callable[[str], Any] | None = None,
+) -> Path:
+    """Convert ``source`` (its suffix says what it is) to ``out_pdf``."""
+    suffix = source.suffix.lower()
+    if suffix not in OFFICE_SUFFIXES:
+        raise ConversionError(f"{source.name} is not a Word, Excel or PowerPoint file.")
+    out_pdf.parent.mkdir(parents=True, exist_ok=True)
+    if converter.kind == "soffice":
+        return _soffice(converter.program, source, out_pdf, timeout, run)
+    return _msoffice(source, out_pdf, com_factory or _dispatch)
+
+
+def _soffice(
+    program: str, source: Path, out_pdf: Path, timeout: float, run: Callable[..., Any]
+) -> Path:
+    with tempfile.TemporaryDirectory(prefix="atr-soffice-") as work:
+        profile = Path(work, "profile").as_uri()
+        outdir = Path(work, "out")
+        try:
+            run(
+                [
+                    program,
+                    f"-env:UserInstallation={profile}",
+                    "--headless",
+                    "--norestore",
+                    "--nologo",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    str(outdir),
+                    str(source),
+                ],
+                capture_output=True,
+                timeout=timeout,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            raise ConversionError(
+                f"LibreOffice took longer than {timeout:.0f} seconds to convert it."
+            ) from None
+        except OSError as exc:
+            raise ConversionError(f"LibreOffice could not be started ({exc}).") from None
+        made = outdir / (source.stem + ".pdf")
+        if not made.is_file() or made.stat().st_size == 0:
+            raise ConversionError("LibreOffice could not convert it (it may be damaged).")
+        shutil.move(str(made), out_pdf)
+    return out_pdf
+
+
+def _dispatch(prog_id: str) -> Any:
+    import win32com.client  # type: ignore[import-not-found,unused-ignore]
+
+    return win32com.client.DispatchEx(prog_id)
+
+
+# Office's own "save as PDF" constants: Word wdExportFormatPDF, Excel xlTypePDF,
+# PowerPoint ppSaveAsPDF.
+_WORD_PDF, _EXCEL_PDF, _POWERPOINT_PDF = 17, 0, 32
+
+
+def _msoffice(source: Path, out_pdf: Path, factory: Callable[[str], Any]) -> Path:
+    suffix = source.suffix.lower()
+    src, dst = str(source.resolve()), str(out_pdf.resolve())
+    try:
+        if suffix in WORD:
+            app = factory("Word.Application")
+            app.Visible = False
+            app.DisplayAlerts = 0
+            try:
+                doc = app.Documents.Open(src, ReadOnly=True, AddToRecentFiles=False)
+                doc.ExportAsFixedFormat(dst, _WORD_PDF)
+                doc.Close(False)
+            finally:
+                app.Quit()
+        elif suffix in EXCEL:
+            app = factory("Excel.Application")
+            app.Visible = False
+            app.DisplayAlerts = False
+            try:
+                book = app.Workbooks.Open(src, ReadOnly=True)
+                book.ExportAsFixedFormat(_EXCEL_PDF, dst)
+                book.Close(False)
+            finally:
+                app.Quit()
+        else:
+            app = factory("PowerPoint.Application")
+            try:
+                deck = app.Presentations.Open(src, True, False, False)
+                deck.SaveAs(dst, _POWERPOINT_PDF)
+                deck.Close()
+            finally:
+                app.Quit()
+    except ConversionError:
+        raise
+    except Exception as exc:  # COM raises its own error types
+        raise ConversionError(f"Microsoft Office could not convert it ({exc}).") from None
+    if not out_pdf.is_file():
+        raise ConversionError("Microsoft Office did not produce a PDF.")
+    return out_pdf

@@ -1,0 +1,211 @@
+"""Check one paper and turn it into a PDF the pack can take: what the worker runs.
+
+Problems are plain sentences about the file (the caller adds the item and file name):
+empty, not what its name says, password-protected, damaged. Converted PDFs are cached by
+the content's sha256, so an unchanged paper is converted once.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from atr_desktop.adapters.office import (
+    EXCEL,
+    OFFICE_SUFFIXES,
+    POWERPOINT,
+    WORD,
+    ConversionError,
+    Converter,
+    convert,
+)
+
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".tif", ".tiff", ".bmp"}
+KIND_NAMES = {
+    "pdf": "a PDF",
+    "word": "a Word document",
+    "excel": "an Excel workbook",
+    "powerpoint": "a PowerPoint presentation",
+    "image": "an image",
+    "ole": "an older Office file",
+    "encrypted-office": "a password-protected Office file",
+    "zip": "a zip archive",
+    "rtf": "a Word (RTF) document",
+    "unknown": "not a document the pack can read",
+}
+
+
+@dataclass(frozen=True)
+class Job:
+    key: str
+    filename: str
+    path: str
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Prepared:
+    key: str
+    pdf: str = ""
+    pages: int = 0
+    problem: str = ""
+    needs_converter: bool = False
+
+
+def expected_kind(filename: str) -> str:
+    suffix = Path(filename).suffix.lower()
+    if suffix == ".pdf":
+        return "pdf"
+    if suffix in WORD:
+        return "word"
+    if suffix in EXCEL:
+        return "excel"
+    if suffix in POWERPOINT:
+        return "powerpoint"
+    if suffix in IMAGE_SUFFIXES:
+        return "image"
+    return "unknown"
+
+
+def sniff(path: Path) -> str:
+    """What the bytes say the file is (magic numbers), whatever its name."""
+    with path.open("rb") as fh:
+        head = fh.read(1024)
+    if b"%PDF-" in head:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        try:
+            with zipfile.ZipFile(path) as archive:
+                names = archive.namelist()
+        except (zipfile.BadZipFile, OSError):
+            return "unknown"
+        if any(n.startswith("word/") for n in names):
+            return "word"
+        if any(n.startswith("xl/") for n in names):
+            return "excel"
+        if any(n.startswith("ppt/") for n in names):
+            return "powerpoint"
+        if "content.xml" in names:
+            return {".odt": "word", ".ods": "excel", ".odp": "powerpoint"}.get(
+                path.suffix.lower(), "word"
+            )
+        return "zip"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        whole = path.read_bytes()
+        if "EncryptedPackage".encode("utf-16-le") in whole:
+            return "encrypted-office"
+        return "ole"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
+    if head.startswith((b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"II*\x00", b"MM\x00*", b"BM")):
+        return "image"
+    return "unknown"
+
+
+def _matches(expected: str, actual: str, suffix: str) -> bool:
+    if expected == actual:
+        return True
+    if actual == "ole" and suffix in {".doc", ".xls", ".ppt"}:
+        return True
+    return actual == "rtf" and suffix in {".rtf", ".doc"}
+
+
+def check_pdf(path: Path) -> tuple[int, str]:
+    """(pages, problem): password-protected, damaged or empty PDFs are problems."""
+    import pikepdf
+
+    try:
+        with pikepdf.open(path) as pdf:
+            warnings = " ".join(pdf.get_warnings()).lower()
+            pages = len(pdf.pages)
+            if "damaged" in warnings or "recover" in warnings or "reconstruct" in warnings:
+                return pages, "is damaged (it had to be repaired to be read, so pages may be lost)"
+            if pages == 0:
+                return 0, "has no pages"
+            return pages, ""
+    except pikepdf.PasswordError:
+        return 0, "is password-protected: ask the author for a copy without a password"
+    except (pikepdf.PdfError, OSError, ValueError):
+        return 0, "is damaged and cannot be read: ask the author to send it again"
+
+
+def image_to_pdf(source: Path, out: Path) -> None:
+    """Place an image on an A4 page (landscape when the image is wide), fitted in margins."""
+    from PIL import Image
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen.canvas import Canvas
+
+    with Image.open(source) as img:
+        img.load()
+        picture = img.convert("RGB") if img.mode not in {"RGB", "L"} else img.copy()
+    size = landscape(A4) if picture.width > picture.height else A4
+    margin = 36.0
+    scale = min((size[0] - 2 * margin) / picture.width, (size[1] - 2 * margin) / picture.height)
+    w, h = picture.width * scale, picture.height * scale
+    canvas = Canvas(str(out), pagesize=size)
+    canvas.drawImage(ImageReader(picture), (size[0] - w) / 2, (size[1] - h) / 2, w, h)
+    canvas.showPage()
+    canvas.save()
+
+
+def prepare(job: Job, cache: Path, converter: Converter | None, timeout: float) -> Prepared:
+    """Check the paper and return a PDF path for it (or the problem)."""
+    path = Path(job.path)
+    if not path.is_file():
+        return Prepared(job.key, problem="is missing from the papers' store")
+    if path.stat().st_size == 0:
+        return Prepared(job.key, problem="is empty (0 bytes)")
+    expected, actual = expected_kind(job.filename), sniff(path)
+    suffix = Path(job.filename).suffix.lower()
+    if actual == "encrypted-office":
+        return Prepared(job.key, problem="is password-protected: ask for a copy without one")
+    if expected == "unknown":
+        return Prepared(
+            job.key, problem=f"is a kind of file the pack cannot include ('{suffix or 'none'}')"
+        )
+    if not _matches(expected, actual, suffix):
+        return Prepared(
+            job.key,
+            problem=f"is not really {KIND_NAMES[expected]}: its content is "
+            f"{KIND_NAMES.get(actual, 'something else')}",
+        )
+    if expected == "pdf":
+        pages, problem = check_pdf(path)
+        return Prepared(job.key, str(path), pages, problem)
+    cached = cache / f"{job.sha256}.pdf"
+    if not cached.is_file():
+        cache.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(prefix="atr-paper-", dir=cache) as work:
+            made = Path(work) / "converted.pdf"
+            if expected == "image":
+                try:
+                    image_to_pdf(path, made)
+                except (OSError, ValueError, SyntaxError):
+                    return Prepared(job.key, problem="is an image that cannot be read")
+            else:
+                if converter is None:
+                    return Prepared(
+                        job.key,
+                        problem="needs converting to PDF and no converter is installed "
+                        "(install LibreOffice, or save it as PDF from Word)",
+                        needs_converter=True,
+                    )
+                named = Path(work) / f"paper{suffix}"
+                shutil.copyfile(path, named)
+                try:
+                    convert(converter, named, made, timeout=timeout)
+                except ConversionError as exc:
+                    return Prepared(job.key, problem=f"could not be converted to PDF: {exc}")
+            os.replace(made, cached)
+    pages, problem = check_pdf(cached)
+    if problem:
+        cached.unlink(missing_ok=True)
+    return Prepared(job.key, str(cached), pages, problem)
+
+
+__all__ = ["OFFICE_SUFFIXES", "Job", "Prepared", "prepare"]

@@ -1,0 +1,411 @@
+"""Checking and building a meeting's pack (main, supplementary or restricted).
+
+Two steps so the window can keep its thread: :func:`plan` reads the store (quick, one
+unit of work) into plain data; :func:`check_plan` and :func:`build_plan` do the slow part
+in the pack worker process, touching no Session.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from atr_desktop.adapters.office import Converter, find_converter
+from atr_desktop.documents.pack import runner
+from atr_desktop.documents.pack.prepare import Job, Prepared
+from atr_desktop.documents.pack.spec import Appendices, Entry, Header, PackSpec
+from atr_desktop.domain.dates import medium_date
+from atr_desktop.domain.pack import megabytes, too_large
+from atr_desktop.errors import UserError
+from atr_desktop.paths import app_paths
+from atr_desktop.services import settings
+from atr_desktop.services.pack_data import (
+    PaperPlan,
+    agenda_items,
+    agenda_rows,
+    appendices,
+    confidential_ids,
+    header_for,
+    paper_plans,
+)
+from atr_desktop.services.refs import find_meeting
+from atr_desktop.storage.database import Database
+from atr_desktop.storage.models import Group
+
+KINDS = ("main", "supplement", "restricted")
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with one paper, named by its agenda item and file."""
+
+    item: str
+    paper: str
+    filename: str
+    message: str
+    paper_id: int = 0
+    blocks_file: bool = True  # the file cannot go in (a placeholder would stand in)
+
+    def __str__(self) -> str:
+        name = f"{self.filename} ('{self.paper}')" if self.filename else f"'{self.paper}'"
+        return f"Item {self.item}, {name}: {self.message}."
+
+
+@dataclass(frozen=True)
+class PackPlan:
+    """Everything needed to check and build, as plain data."""
+
+    meeting_id: int
+    label: str  # 'SG:2027-02-09'
+    kind: str
+    header: Header
+    papers: list[PaperPlan]
+    appendices: Appendices
+    problems: list[Problem]  # found from the records alone
+    blob_root: str
+    first_page: int = 1
+    supplement: int = 0
+    author: str = ""
+    agenda: list = field(default_factory=list)  # AgendaRow, filled once pages are known
+    meeting_date: dt.date | None = None
+    email_limit_mb: int = 20
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    plan: PackPlan
+    prepared: dict[str, Prepared]
+    problems: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    path: Path
+    page_count: int
+    first_page: int
+    last_page: int
+    size: int
+    item_pages: dict[str, int]
+    placeholders: list[Problem]
+    warnings: list[str]
+    entry_pages: list[int] = field(default_factory=list)
+
+
+class PackProblems(UserError):
+    """The pack cannot be built yet: every problem, one per line."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        lines = "\n".join(f"  - {p}" for p in problems)
+        super().__init__(
+            f"The pack was not built: {_count(len(problems))} to fix first "
+            f"(or build with placeholder pages):\n{lines}"
+        )
+
+
+def _count(n: int) -> str:
+    return f"{n} problem" if n == 1 else f"{n} problems"
+
+
+def cache_dir() -> Path:
+    return app_paths().cache / "pack-pdf"
+
+
+def plan(
+    db: Database,
+    ref: str | int,
+    kind: str = "main",
+    version_line: str = "",
+    today: dt.date | None = None,
+) -> PackPlan:
+    """Read what the pack needs, in one unit of work."""
+    from atr_desktop.services.pack_issue import issued_packs, supplement_base
+
+    if kind not in KINDS:
+        raise UserError(f"A pack is main, supplement or restricted, not '{kind}'.")
+    today = today or dt.date.today()
+    values = settings.all_settings(db)
+    required = set(values["required_cover_fields"])
+    with db.session() as s:
+        meeting = find_meeting(s, ref)
+        group = s.get(Group, meeting.group_id)
+        assert group is not None
+        label = f"{group.code}:{meeting.date.isoformat()}"
+        items, numbers = agenda_items(s, meeting)
+        secret = confidential_ids(items)
+        restricted = kind == "restricted"
+        chosen = [i for i in items if (i.id in secret) == restricted]
+        papers = paper_plans(s, chosen, numbers)
+        first_page, number, note = 1, 0, ""
+        if kind == "supplement":
+            first_page, number, since = supplement_base(s, meeting.id)
+            papers = [p for p in papers if p.added_at is not None and p.added_at > since]
+            if not papers:
+                raise UserError(
+                    f"No paper has arrived or changed since the pack for {label} was issued: "
+                    "there is nothing for a supplementary pack."
+                )
+            note = "\n".join(
+                f"Item {p.item}: {p.cover.title} ("
+                + ("revised version" if p.revised else "new paper")
+                + ")"
+                for p in papers
+            )
+        problems = _record_problems(chosen, numbers, papers, required, kind)
+        if not version_line:
+            same = "restricted" if restricted else "main"
+            done = [p for p in issued_packs(s, meeting.id) if p.kind == same]
+            version_line = (
+                f"Draft pack (version {len(done) + 1} not yet issued), built {medium_date(today)}"
+            )
+        header = header_for(
+            s, meeting, values["organisation_name"], values["protective_marking"], version_line
+        )
+        if restricted:
+            header = replace(header, title="Restricted pack: Part B", restricted=True)
+        if kind == "supplement":
+            header = replace(
+                header, title=f"Supplementary pack {number}", supplement=number, note=note
+            )
+        app = (
+            appendices(s, meeting, items, numbers, today, int(values["action_amber_days"]))
+            if kind == "main"
+            else Appendices()
+        )
+        base_rows = agenda_rows(meeting, items, numbers, secret, restricted, set())
+        if kind == "supplement":
+            wanted = {p.item for p in papers}
+            base_rows = [r for r in base_rows if r.number in wanted]
+        return PackPlan(
+            meeting_id=meeting.id,
+            label=label,
+            kind=kind,
+            header=header,
+            papers=papers,
+            appendices=app,
+            problems=problems,
+            blob_root=str(db.blobs.root),
+            first_page=first_page,
+            supplement=number,
+            author=values["organisation_name"],
+            agenda=base_rows,
+            meeting_date=meeting.date,
+            email_limit_mb=int(values["pack_email_limit_mb"]),
+        )
+
+
+def _record_problems(
+    items: list, numbers: dict[int, str], papers: list[PaperPlan], required: set[str], kind: str
+) -> list[Problem]:
+    out = []
+    for paper in papers:
+        for key in sorted(required):
+            if key in paper.values and not str(paper.values[key]).strip():
+                out.append(
+                    Problem(
+                        paper.item,
+                        paper.cover.title,
+                        paper.filename,
+                        f"the cover sheet has no {key.replace('_', ' ')}",
+                        paper.paper_id,
+                        blocks_file=False,
+                    )
+                )
+        if not paper.sha256:
+            out.append(
+                Problem(
+                    paper.item,
+                    paper.cover.title,
+                    "",
+                    "the paper was expected but has not been received",
+                    paper.paper_id,
+                )
+            )
+    if kind != "supplement":
+        with_papers = {p.item_id for p in papers}
+        for item in items:
+            if item.has_papers and item.kind == "standard" and item.id not in with_papers:
+                out.append(
+                    Problem(
+                        numbers[item.id],
+                        item.title,
+                        "",
+                        "the agenda says this item has papers but none has been added",
+                    )
+                )
+    return out
+
+
+def check_plan(
+    plan_: PackPlan,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+    converter: Converter | str | None = "find",
+    timeout: float = runner.PAPER_TIMEOUT,
+    command: list[str] | None = None,
+    worker: runner.Worker | None = None,
+) -> CheckResult:
+    """Read and check every paper in the worker; all problems together."""
+    from atr_desktop.storage.blobs import BlobStore
+
+    blobs = BlobStore(Path(plan_.blob_root))
+    jobs = [
+        Job(str(p.paper_id), p.filename, str(blobs.path_for(p.sha256)), p.sha256)
+        for p in plan_.papers
+        if p.sha256
+    ]
+    names = {str(p.paper_id): p for p in plan_.papers}
+    total = len(jobs)
+    done = 0
+
+    def on_event(event: dict) -> None:
+        nonlocal done
+        if progress is None:
+            return
+        if event.get("event") == "start":
+            paper = names[event["key"]]
+            progress(done, total, f"Checking item {paper.item}: {paper.filename}")
+        elif event.get("event") == "done":
+            done += 1
+            progress(done, total, "")
+
+    chosen = find_converter() if converter == "find" else converter
+    assert not isinstance(chosen, str)
+    try:
+        prepared = runner.run_prepare(
+            jobs, cache_dir(), chosen, on_event, cancelled, timeout, command, worker
+        )
+    except runner.WorkerCancelled:
+        raise UserError("Cancelled: nothing was written.") from None
+    problems = list(plan_.problems)
+    for key, result in prepared.items():
+        if result.problem:
+            p = names[key]
+            problems.append(Problem(p.item, p.cover.title, p.filename, result.problem, p.paper_id))
+    problems.sort(key=lambda p: (tuple(int(x) for x in p.item.split(".") if x.isdigit()), p.paper))
+    return CheckResult(plan_, prepared, problems)
+
+
+def spec_for(checked: CheckResult, placeholders: bool) -> tuple[PackSpec, list[Problem]]:
+    """The PackSpec: papers in order, placeholders standing in for unusable files."""
+    plan_ = checked.plan
+    blocking = [p for p in checked.problems if p.blocks_file]
+    if checked.problems and not placeholders:
+        raise PackProblems(checked.problems)
+    used: list[Problem] = []
+    entries = []
+    reasons = {p.paper_id: p for p in blocking if p.paper_id}
+    for paper in plan_.papers:
+        result = checked.prepared.get(str(paper.paper_id))
+        if paper.paper_id in reasons or result is None or not result.pdf:
+            reason = reasons.get(paper.paper_id)
+            text = reason.message if reason else "the paper has not been received"
+            entries.append(
+                Entry(
+                    paper.item,
+                    paper.cover,
+                    placeholder=f"The paper {text}.",
+                    paper_id=paper.paper_id,
+                )
+            )
+            if reason:
+                used.append(reason)
+        else:
+            entries.append(
+                Entry(paper.item, paper.cover, source=result.pdf, paper_id=paper.paper_id)
+            )
+    with_pages = {e.item for e in entries}
+    app = plan_.appendices
+    if app.minutes is not None and app.minutes_item:
+        with_pages.add(app.minutes_item)
+    if app.actions is not None and app.actions_item:
+        with_pages.add(app.actions_item)
+    agenda = [replace(row, has_pack_pages=row.number in with_pages) for row in plan_.agenda]
+    spec = PackSpec(
+        header=plan_.header,
+        agenda=agenda,
+        entries=entries,
+        appendices=app,
+        first_page=plan_.first_page,
+        author=plan_.author,
+    )
+    return spec, used
+
+
+def build_plan(
+    checked: CheckResult,
+    out: Path,
+    placeholders: bool = False,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+    command: list[str] | None = None,
+    worker: runner.Worker | None = None,
+) -> BuildResult:
+    """Build in the worker into a temporary folder, then move into place: a cancelled or
+    failed build leaves nothing half-written at ``out``."""
+    spec, used = spec_for(checked, placeholders)
+    out = out.expanduser().resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".atr-pack-", dir=out.parent))
+    try:
+
+        def on_event(event: dict) -> None:
+            if progress is not None and event.get("event") == "progress":
+                progress(-1, -1, event.get("text", ""))
+
+        try:
+            built = runner.run_build(
+                spec, work / "pack.pdf", on_event, cancelled, command=command, worker=worker
+            )
+        except runner.WorkerCancelled:
+            raise UserError("Cancelled: nothing was written.") from None
+        except runner.WorkerFailed as exc:
+            raise UserError(f"The pack could not be built ({exc}).") from None
+        os.replace(work / "pack.pdf", out)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    warnings = []
+    if too_large(built.size, checked.plan.email_limit_mb):
+        warnings.append(
+            f"The pack is {megabytes(built.size)}, larger than the "
+            f"{checked.plan.email_limit_mb} MB email limit: share it another way."
+        )
+    return BuildResult(
+        path=out,
+        page_count=built.page_count,
+        first_page=built.first_page,
+        last_page=built.last_page,
+        size=built.size,
+        item_pages=built.item_pages,
+        placeholders=used,
+        warnings=warnings,
+        entry_pages=built.entry_pages,
+    )
+
+
+def check(db: Database, ref: str | int, kind: str = "main", **kw: object) -> CheckResult:
+    return check_plan(plan(db, ref, kind), **kw)  # type: ignore[arg-type]
+
+
+def build(
+    db: Database,
+    ref: str | int,
+    out: Path,
+    kind: str = "main",
+    placeholders: bool = False,
+    version_line: str = "",
+    today: dt.date | None = None,
+) -> BuildResult:
+    with runner.Worker() as worker:
+        checked = check_plan(plan(db, ref, kind, version_line, today), worker=worker)
+        return build_plan(checked, out, placeholders, worker=worker)

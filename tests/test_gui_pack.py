@@ -1,0 +1,111 @@
+"""The pack dialog driven as a user would: build with progress, open, cancel."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from tests.pack_fixtures import add_item, add_paper, make_meeting, pdf_bytes
+from tests.test_pack_problems import SLOW_WORKER
+
+
+def make_dialog(qtbot: Any, db: Any, command: list[str] | None = None) -> Any:
+    from atr_desktop.ui.pack_dialog import PackDialog
+
+    meeting = make_meeting(db)
+    item = add_item(db, meeting, "Workforce")
+    add_paper(db, item, "Workforce plan", pdf_bytes(2), "plan.pdf")
+    add_paper(db, item, "Slow paper", pdf_bytes(1), "slow.pdf")
+    dialog = PackDialog(db, meeting, worker_command=command)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_build_through_the_progress_dialog_then_open(
+    qtbot: Any, db: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    dialog = make_dialog(qtbot, db)
+    assert "ATR Strategy Group" in dialog.heading.text()
+    out = tmp_path / "my pack.pdf"
+    dialog.out_edit.clear()
+    qtbot.keyClicks(dialog.out_edit, str(out))
+    qtbot.mouseClick(dialog.build_button, Qt.MouseButton.LeftButton)
+    assert dialog.progress is not None and dialog.progress.isVisible()
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=60000)
+    assert out.is_file()
+    assert "Built" in dialog.results.toPlainText()
+    assert dialog.open_button.isEnabled()
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    assert opened == [str(out)]
+
+
+def test_problems_are_listed_in_the_dialog(qtbot: Any, db: Any, tmp_path: Path) -> None:
+    dialog = make_dialog(qtbot, db)
+    meeting_item = add_item(db, dialog.meeting_id, "Missing")
+    add_paper(db, meeting_item, "Never sent", None)
+    dialog.out_edit.setText(str(tmp_path / "p.pdf"))
+    qtbot.mouseClick(dialog.build_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=60000)
+    assert "Never sent" in dialog.results.toPlainText()
+    assert not (tmp_path / "p.pdf").exists()
+    qtbot.mouseClick(dialog.placeholders, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.build_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=60000)
+    assert (tmp_path / "p.pdf").is_file()
+    assert "Placeholder page for" in dialog.results.toPlainText()
+
+
+def test_cancel_leaves_nothing_half_written(qtbot: Any, db: Any, tmp_path: Path) -> None:
+    dialog = make_dialog(qtbot, db, command=[sys.executable, "-c", SLOW_WORKER])
+    folder = tmp_path / "out"
+    folder.mkdir()
+    out = folder / "pack.pdf"
+    dialog.out_edit.setText(str(out))
+    qtbot.mouseClick(dialog.build_button, Qt.MouseButton.LeftButton)
+    progress = dialog.progress
+    assert progress is not None
+    qtbot.waitUntil(lambda: "slow.pdf" in progress.labelText(), timeout=30000)
+    # The window stays responsive while the worker is stuck on the slow paper.
+    assert dialog.busy and not dialog.build_button.isEnabled()
+    cancel = progress.findChild(QPushButton)
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=30000)
+    assert "Cancelled" in dialog.results.toPlainText()
+    assert not out.exists()
+    assert list(folder.iterdir()) == []
+    assert not dialog.open_button.isEnabled()
+
+
+def test_issue_then_email_draft_from_the_dialog(
+    qtbot: Any, db: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    import email
+
+    from PySide6.QtWidgets import QFileDialog
+
+    from atr_desktop.services import pack_issue
+
+    dialog = make_dialog(qtbot, db)
+    out = tmp_path / "issued.pdf"
+    dialog.out_edit.setText(str(out))
+    qtbot.mouseClick(dialog.issue_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=60000)
+    assert "Issued pack version 1" in dialog.results.toPlainText()
+    packs = pack_issue.list_packs(db, dialog.meeting_id)
+    assert len(packs) == 1 and out.is_file()
+    assert out.stat().st_size == packs[0].size
+    eml_path = tmp_path / "pack.eml"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(eml_path), ""))
+    qtbot.mouseClick(dialog.email_button, Qt.MouseButton.LeftButton)
+    assert "Wrote the email draft" in dialog.results.toPlainText()
+    message = email.message_from_bytes(eml_path.read_bytes())
+    assert [p.get_filename() for p in message.walk() if p.get_filename()]
