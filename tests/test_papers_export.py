@@ -1,4 +1,4 @@
-"""``pack papers-export``: the cover sheets and contents list as Word papers in a folder."""
+"""``papers export``: the cover sheets and contents list as Word papers in a folder."""
 
 from __future__ import annotations
 
@@ -17,11 +17,18 @@ def test_papers_export_writes_cover_sheets_and_contents(db: Any, cli: Any, tmp_p
     add_paper(db, item, "Workforce plan", pdf_bytes(4), "plan.pdf")
     add_paper(db, add_item(db, meeting, "Schools"), "Schools pilot", pdf_bytes(2), "s.pdf")
     out = tmp_path / "papers"
-    code, stdout, err = cli("pack", "papers-export", "SG:2027-02-09", "--out", str(out))
+    code, stdout, err = cli("papers", "export", "SG:2027-02-09", "--out", str(out))
     assert code == 0, err
     assert "00-contents.docx" in stdout
     names = sorted(p.name for p in out.iterdir())
-    assert names[0] == "00-contents.docx"
+    assert names[:2] == ["00-agenda.docx", "00-contents.docx"]
+    agenda_text = [
+        c.text
+        for t in Document(str(out / "00-agenda.docx")).tables
+        for r in t.rows
+        for c in r.cells
+    ]
+    assert "Workforce" in agenda_text
     assert any("Workforce-plan-cover-sheet" in n for n in names)
     sheet = Document(str(next(out.glob("*Workforce-plan*"))))
     cells = [c.text for row in sheet.tables[0].rows for c in row.cells]

@@ -1,4 +1,4 @@
-"""``pack check|build|issue|list|withdraw|open|email|papers-export``: the meeting pack."""
+"""``pack check|build|issue|list|withdraw|open|email``: the meeting pack."""
 
 from __future__ import annotations
 
@@ -46,11 +46,6 @@ def register(nouns: Any) -> None:
     p.add_argument("--out", required=True, metavar="FILE.eml")
     p.add_argument("--id", type=int, dest="pack_id", help="the pack to send (default: latest)")
     # TODO(lead): move to the 'papers' noun as 'papers export' at merge.
-    p = add_verb(verbs, "papers-export", cmd_papers_export,
-                 "export the cover sheets and contents list as Word papers")  # fmt: skip
-    p.add_argument("meeting")
-    p.add_argument("--out", required=True, metavar="DIR")
-    p.add_argument("--placeholders", action="store_true")
 
 
 def _kind(p: argparse.ArgumentParser) -> None:
@@ -186,14 +181,4 @@ def cmd_email(ctx: Context, args: argparse.Namespace) -> int:
             "says how to share it.",
             file=sys.stderr,
         )
-    return 0
-
-
-def cmd_papers_export(ctx: Context, args: argparse.Namespace) -> int:
-    """Kept separate so the lead can move it under the 'papers' noun as 'papers export'."""
-    from atr_desktop.services import papers_export
-
-    written = papers_export.export_papers(ctx.db(), args.meeting, Path(args.out), args.placeholders)
-    for path in written:
-        print(path)
     return 0

@@ -24,6 +24,15 @@ def register(nouns: Any) -> None:
     verbs = add_noun(nouns, "papers", "papers on agenda items, and their cover sheets")
     p = add_verb(
         verbs,
+        "export",
+        cmd_export,
+        "write the meeting's Word papers to a folder: agenda, cover sheets, pack contents",
+    )
+    p.add_argument("meeting")
+    p.add_argument("--out", required=True, metavar="DIR", type=Path)
+    p.add_argument("--placeholders", action="store_true", help="list unusable papers anyway")
+    p = add_verb(
+        verbs,
         "attach",
         cmd_attach,
         "attach a file to an item (a new version if the paper has one)",
@@ -163,4 +172,12 @@ def cmd_emails(ctx: Context, args: argparse.Namespace) -> int:
         print(f"Wrote {path}")
     if not written:
         print("No papers are outstanding: no drafts written.")
+    return 0
+
+
+def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
+    from atr_desktop.services import papers_export
+
+    for path in papers_export.export_papers(ctx.db(), args.meeting, args.out, args.placeholders):
+        print(path)
     return 0

@@ -1,26 +1,21 @@
 """``papers export``: a meeting's Word papers in one folder (cover sheets, contents list).
 
 The contents list gives each paper's pack page exactly as the pack lays it out (the pack
-is built in a temporary folder to learn them). HOOK for the lead: the meetings branch
-writes the agenda .docx; register it in :data:`EXTRA_EXPORTS` at merge so it lands in the
-same folder.
+is built in a temporary folder to learn them). The Word agenda goes in the same folder.
 """
 
 from __future__ import annotations
 
 import re
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 from atr_desktop.documents.cover_sheets import contents_docx, cover_sheet_docx
 from atr_desktop.documents.pack import runner
 from atr_desktop.services import pack
 from atr_desktop.services.house import house
+from atr_desktop.services.meeting_outputs import export_agenda
 from atr_desktop.storage.database import Database
-
-# Each takes (db, meeting ref, folder) and returns the files it wrote.
-EXTRA_EXPORTS: list[Callable[[Database, str | int, Path], list[Path]]] = []
 
 
 def _slug(text: str) -> str:
@@ -53,6 +48,5 @@ def export_papers(
             )
         )
     written.append(contents_docx(style, header.group, header.day, rows, out / "00-contents.docx"))
-    for extra in EXTRA_EXPORTS:
-        written.extend(extra(db, ref, out))
+    written.append(export_agenda(db, ref, out / "00-agenda.docx"))
     return written

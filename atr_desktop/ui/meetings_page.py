@@ -102,8 +102,10 @@ class MeetingsPage(QWidget):
         self.minutes_button = self._button("Register and &minutes…", "registerMinutes", None)
         self.minutes_button.setEnabled(False)
         self.minutes_button.setToolTip("Register and minutes: coming with the minutes area")
+        self.pack_button = self._button("Build &pack…", "buildPack", self.build_pack)
         outputs = QHBoxLayout()
         for b in (
+            self.pack_button,
             self.export_button,
             self.ics_button,
             self.series_ics_button,
@@ -178,6 +180,14 @@ class MeetingsPage(QWidget):
     def current(self) -> MeetingInfo | None:
         return self.view.current()
 
+    def build_pack(self) -> None:
+        from atr_desktop.ui.pack_dialog import PackDialog
+
+        meeting = self.current()
+        if meeting is not None:
+            PackDialog(self.db, meeting.id, self).exec()
+            self.show_header()
+
     def show_record(self, kind: str, record_id: int) -> None:
         """Select the meeting (and agenda item) a search result or Home line names."""
         from atr_desktop.services.refs import meeting_of_record
@@ -202,6 +212,7 @@ class MeetingsPage(QWidget):
         for b in (
             self.edit_button,
             self.cancel_button,
+            self.pack_button,
             self.export_button,
             self.ics_button,
             self.series_ics_button,

@@ -1,0 +1,38 @@
+"""The areas reach each other: the Meetings page opens the pack (and the register)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from atr_desktop.paths import app_paths
+from atr_desktop.ui.main_window import MainWindow
+from tests.gui_helpers import with_modal
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, demo_db, db_path: Path):
+    demo_db.close()
+    win = MainWindow(app_paths(), tmp_path / "log.txt")
+    qtbot.addWidget(win)
+    win.show()
+    win.open_store(db_path)
+    yield win
+    win.close_store()
+
+
+def test_build_pack_button_opens_the_pack_for_the_selected_meeting(window) -> None:
+    from atr_desktop.ui.pack_dialog import PackDialog
+
+    window.go_to("Meetings")
+    page = window.pages["Meetings"]
+    meeting = page.current()
+    assert meeting is not None and page.pack_button.isEnabled()
+
+    def look(dialog) -> tuple[type, int]:
+        seen = (type(dialog), dialog.meeting_id)
+        dialog.reject()
+        return seen
+
+    assert with_modal(look, page.pack_button.click) == [(PackDialog, meeting.id)]
