@@ -21,6 +21,10 @@ NOUN_MODULES: tuple[str, ...] = (
     "atr_desktop.cli.setup_cmds",
     "atr_desktop.cli.groups_cmds",
     "atr_desktop.cli.settings_cmds",
+    "atr_desktop.cli.attendance_cmds",
+    "atr_desktop.cli.minutes_cmds",
+    "atr_desktop.cli.decisions_cmds",
+    "atr_desktop.cli.actions_cmds",
 )
 
 
