@@ -462,3 +462,53 @@ def _defer_to_forward_plan(
     session.flush()
     audit.record(session, "agenda_item", item.id, "deferred", reason.strip())
     return plan
+
+
+@dataclass(frozen=True)
+class MeetingChoice:
+    """A meeting as choosers list it (stand-in until the meetings helper's list merges)."""
+
+    id: int
+    group_code: str
+    group_name: str
+    date: dt.date
+    status: str
+
+    @property
+    def label(self) -> str:
+        from atr_desktop.domain.dates import long_date
+
+        return f"{self.group_code}  {long_date(self.date)}  ({self.group_name})"
+
+
+def meeting_choices(db: Database, group: str | None = None) -> list[MeetingChoice]:
+    """Meetings newest first (cancelled ones left out), optionally of one group."""
+    with db.session() as s:
+        query = (
+            select(Meeting, Group)
+            .join(Group, Group.id == Meeting.group_id)
+            .where(Meeting.status != "cancelled")
+            .order_by(Meeting.date.desc(), Meeting.id.desc())
+        )
+        if group:
+            query = query.where(Group.code == group.upper())
+        return [MeetingChoice(m.id, g.code, g.name, m.date, m.status) for m, g in s.execute(query)]
+
+
+@dataclass(frozen=True)
+class ItemChoice:
+    id: int
+    number: str
+    title: str
+    confidential: bool
+
+
+def agenda_items(db: Database, meeting_id: int) -> list[ItemChoice]:
+    """A meeting's items in running order, Part B included."""
+    with db.session() as s:
+        numbers = meeting_item_numbers(s, meeting_id)
+        items = s.scalars(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id)).all()
+        return [
+            ItemChoice(i.id, numbers[i.id], i.title, i.confidential)
+            for i in sorted(items, key=lambda i: _number_key(numbers[i.id]))
+        ]
