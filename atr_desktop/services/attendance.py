@@ -232,10 +232,17 @@ def _present_for(
     return line.person_id not in left
 
 
-def _sector(person: Person | None) -> str:
-    if person is None or person.organisation is None or person.organisation.sector is None:
-        return ""
-    return person.organisation.sector.name
+def _sectors(session: Session, person_ids: set[int]) -> dict[int, str]:
+    """Each person's sector (through their organisation), in one query."""
+    from atr_desktop.storage.models import Organisation, Sector
+
+    rows = session.execute(
+        select(Person.id, Sector.name)
+        .join(Organisation, Organisation.id == Person.organisation_id)
+        .join(Sector, Sector.id == Organisation.sector_id)
+        .where(Person.id.in_(person_ids))
+    )
+    return {pid: name for pid, name in rows}
 
 
 def quorum_for(
@@ -278,6 +285,11 @@ def quorum_for(
             continue
         members = _members_on(session, group.id, meeting.date)
         non_voting = {m.person_id for m in members if not m.voting}
+        sectors = _sectors(
+            session,
+            {m.person_id for m in members}
+            | {d.person_id for d in deputies.values() if d.person_id},
+        )
         voters: dict[int, Voter] = {}
         for m in members:
             if not m.voting or m.role == "deputy" or m.person_id in voters:
@@ -288,7 +300,7 @@ def quorum_for(
                 and line.status == "present"
                 and _present_for(line, item_id, order, left)
             )
-            sector = _sector(m.person)
+            sector = sectors.get(m.person_id, "")
             deputy = deputies.get(m.person_id)
             if (
                 not present
@@ -297,7 +309,7 @@ def quorum_for(
                 and _present_for(deputy, item_id, order, left)
             ):
                 present = True
-                sector = _sector(session.get(Person, deputy.person_id or 0))
+                sector = sectors.get(deputy.person_id or 0, "")
             voters[m.person_id] = Voter(m.person_id, present, sector, m.role in CHAIR_ROLES)
         result = evaluate(rule, list(voters.values()))
         out.append(
@@ -307,21 +319,13 @@ def quorum_for(
 
 
 def _line_info(
-    session: Session, meeting: Meeting, line: Attendance, numbers: dict[int, str]
+    session: Session,
+    line: Attendance,
+    numbers: dict[int, str],
+    memberships: dict[int, Membership],
 ) -> RegisterLine:
     person = session.get(Person, line.person_id) if line.person_id else None
-    groups = [g.id for g in quorum_groups(session, meeting)] + [meeting.group_id]
-    membership = None
-    if person is not None:
-        membership = next(
-            (
-                m
-                for gid in groups
-                for m in _members_on(session, gid, meeting.date)
-                if m.person_id == person.id
-            ),
-            None,
-        )
+    membership = memberships.get(person.id) if person is not None else None
     constituent = (
         session.get(Group, line.constituent_group_id) if line.constituent_group_id else None
     )
@@ -346,6 +350,15 @@ def _line_info(
     )
 
 
+def _memberships(session: Session, meeting: Meeting) -> dict[int, Membership]:
+    """Person id -> their membership on the meeting's date (joint: any constituent's)."""
+    out: dict[int, Membership] = {}
+    for group_id in [g.id for g in quorum_groups(session, meeting)] + [meeting.group_id]:
+        for m in _members_on(session, group_id, meeting.date):
+            out.setdefault(m.person_id, m)
+    return out
+
+
 def _register(session: Session, meeting: Meeting) -> Register:
     from atr_desktop.services.record_lock import minutes_of
 
@@ -354,6 +367,7 @@ def _register(session: Session, meeting: Meeting) -> Register:
     assert group is not None
     numbers = meeting_item_numbers(session, meeting.id)
     minutes = minutes_of(session, meeting)
+    memberships = _memberships(session, meeting)
     return Register(
         meeting_id=meeting.id,
         group_code=group.code,
@@ -362,7 +376,7 @@ def _register(session: Session, meeting: Meeting) -> Register:
         joint=group.kind == "joint",
         locked=minutes is not None and minutes.status == "approved",
         lines=tuple(
-            _line_info(session, meeting, line, numbers) for line in _lines(session, meeting)
+            _line_info(session, line, numbers, memberships) for line in _lines(session, meeting)
         ),
         quorum=tuple(quorum_for(session, meeting)),
     )

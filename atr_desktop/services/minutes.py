@@ -150,6 +150,41 @@ def _header_lines(session: Session, meeting: Meeting) -> tuple[list[str], list[s
     return present, apologies, attending
 
 
+def _item_minutes(
+    session: Session,
+    item: AgendaItem,
+    number: str,
+    codes: dict[int, str],
+    saved: str,
+    draft: str | None,
+) -> ItemMinutes:
+    decisions = tuple(
+        DecisionLine(d.id, d.text, codes.get(d.group_id, ""), d.needs_ratification, d.status)
+        for d in session.scalars(
+            select(Decision).where(Decision.agenda_item_id == item.id).order_by(Decision.id)
+        )
+    )
+    actions = tuple(
+        ActionLine(a.id, a.ref, a.description, _owner(session, a), a.due_date, a.status)
+        for a in session.scalars(
+            select(Action).where(Action.agenda_item_id == item.id).order_by(Action.id)
+        )
+    )
+    return ItemMinutes(
+        item.id,
+        number,
+        item.title,
+        item.kind,
+        item.confidential,
+        item.added_on_day,
+        item.deferred,
+        saved,
+        decisions,
+        actions,
+        draft if draft is not None and draft != saved else None,
+    )
+
+
 def _view(session: Session, meeting: Meeting, confidential: bool) -> MinutesView:
     group = session.get(Group, meeting.group_id)
     assert group is not None
@@ -185,39 +220,18 @@ def _view(session: Session, meeting: Meeting, confidential: bool) -> MinutesView
         )
     }
     codes = {g.id: g.code for g in session.scalars(select(Group))}
-    out = []
-    for item in sorted(items, key=lambda i: _number_key(numbers[i.id])):
-        if item.confidential != confidential:
-            continue
-        decisions = tuple(
-            DecisionLine(d.id, d.text, codes.get(d.group_id, ""), d.needs_ratification, d.status)
-            for d in session.scalars(
-                select(Decision).where(Decision.agenda_item_id == item.id).order_by(Decision.id)
-            )
+    out = [
+        _item_minutes(
+            session,
+            item,
+            numbers[item.id],
+            codes,
+            entries.get(item.id, ""),
+            drafts.get(draft_key(meeting.id, item.id)),
         )
-        actions = tuple(
-            ActionLine(a.id, a.ref, a.description, _owner(session, a), a.due_date, a.status)
-            for a in session.scalars(
-                select(Action).where(Action.agenda_item_id == item.id).order_by(Action.id)
-            )
-        )
-        saved = entries.get(item.id, "")
-        draft = drafts.get(draft_key(meeting.id, item.id))
-        out.append(
-            ItemMinutes(
-                item.id,
-                numbers[item.id],
-                item.title,
-                item.kind,
-                item.confidential,
-                item.added_on_day,
-                item.deferred,
-                saved,
-                decisions,
-                actions,
-                draft if draft is not None and draft != saved else None,
-            )
-        )
+        for item in sorted(items, key=lambda i: _number_key(numbers[i.id]))
+        if item.confidential == confidential
+    ]
     present, apologies, attending = _header_lines(session, meeting)
     from atr_desktop.services.attendance import quorum_for
 
@@ -277,16 +291,9 @@ def write_item(db: Database, meeting_ref: str | int, item_ref: str | int, text: 
         s.execute(delete(DraftText).where(DraftText.key == draft_key(meeting.id, item.id)))
         s.flush()
         audit.record(s, "minutes", minutes.id, "item written", f"item {item.id}")
-        meeting_id = meeting.id
-        item_id = item.id
-    view = show(db, meeting_id, confidential=_is_confidential(db, item_id))
-    return next(i for i in view.items if i.item_id == item_id)
-
-
-def _is_confidential(db: Database, item_id: int) -> bool:
-    with db.session() as s:
-        item = s.get(AgendaItem, item_id)
-        return bool(item and item.confidential)
+        codes = {g.id: g.code for g in s.scalars(select(Group))}
+        number = meeting_item_numbers(s, meeting.id)[item.id]
+        return _item_minutes(s, item, number, codes, entry.discussion, None)
 
 
 def autosave(db: Database, meeting_id: int, item_id: int, text: str) -> None:

@@ -12,13 +12,13 @@ import random
 from collections.abc import Callable
 
 from atr_desktop.errors import UserError
-from atr_desktop.services.demo import calendar, people
+from atr_desktop.services.demo import calendar, people, records
 from atr_desktop.storage.database import Database
 from atr_desktop.storage.models import DbMeta
 
 Step = Callable[[Database, dt.date, random.Random], dict[str, int]]
 
-STEPS: list[Step] = [people.add_people, calendar.add_meetings]
+STEPS: list[Step] = [people.add_people, calendar.add_meetings, records.add_records]
 
 
 def build_demo(db: Database, today: dt.date | None = None) -> dict[str, int]:
