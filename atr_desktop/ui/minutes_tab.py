@@ -138,9 +138,13 @@ class MinutesTab(QWidget):
                 ("E&xport to Word…", "exportMinutes", self.export),
             )
         }
-        QShortcut(QKeySequence("Ctrl+S"), self, self.save_current)
-        QShortcut(QKeySequence("Ctrl+D"), self, self.add_decision)
-        QShortcut(QKeySequence(ADD_ACTION_KEYS), self, self.add_action)
+        self.keys = {
+            QKeySequence("Ctrl+S").toString(): self.save_current,
+            QKeySequence("Ctrl+D").toString(): self.add_decision,
+            QKeySequence(ADD_ACTION_KEYS).toString(): self.add_action,
+        }
+        for keys, slot in self.keys.items():
+            QShortcut(QKeySequence(keys), self, slot)
         for widget in (self.editor, self.item_list, self.decision_list, self.action_list):
             widget.installEventFilter(self)
         right = QWidget()
@@ -179,15 +183,21 @@ class MinutesTab(QWidget):
         return button
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Ctrl+Shift+A is 'deselect' to text and list widgets on Linux: keep it ours."""
-        if isinstance(event, QKeyEvent) and QKeySequence(event.keyCombination()) == QKeySequence(
-            ADD_ACTION_KEYS
+        """The minute-taker's keys work wherever the focus is in the tab.
+
+        Handled here rather than left to the shortcut map alone: Ctrl+Shift+A is 'deselect'
+        to text and list widgets on Linux, and a key must never fall through unnoticed.
+        """
+        if isinstance(event, QKeyEvent) and event.type() in (
+            QEvent.Type.ShortcutOverride,
+            QEvent.Type.KeyPress,
         ):
-            if event.type() == QEvent.Type.ShortcutOverride:
-                event.accept()  # deliver the key press here, where it is handled below
-                return True
-            if event.type() == QEvent.Type.KeyPress:
-                self.add_action()
+            handler = self.keys.get(QKeySequence(event.keyCombination()).toString())
+            if handler is not None:
+                if event.type() == QEvent.Type.ShortcutOverride:
+                    event.accept()  # deliver the key press here, handled below
+                else:
+                    handler()
                 return True
         return super().eventFilter(watched, event)
 
