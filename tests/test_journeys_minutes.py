@@ -117,9 +117,8 @@ def test_journey_4_on_the_day_through_the_window(qtbot, db, db_path) -> None:
         box.accept()
 
     with_modal(declare, lambda: qtbot.mouseClick(reg.declare_button, Qt.MouseButton.LeftButton))
-    assert (
+    assert reg.declarations.item(0).text() == (
         "Tariq Haddad: Trustee of the bidding charity (item 5), left the room"
-        == reg.declarations.item(0).text()
     )
     assert attendance.item_quorum(db, sg.meeting, "5")[0].reason.startswith("Quorate: 4 of 6")
 
@@ -284,12 +283,12 @@ def test_journey_5_tidy_minutes_export_to_word_and_reminders(db, cli, tmp_path) 
     assert "Siân Evans (Chair), Lead, Leeds City Council" in text
     assert "Grace Mensah, ATR Lived Experience Panel" in text
     assert (
-        "The meeting was quorate: 5 of 6 voting members present (4 needed), NHS and Local authority present."
-        in text
+        "The meeting was quorate: 5 of 6 voting members present (4 needed), "
+        "NHS and Local authority present." in text
     )
     assert (
-        "Tariq Haddad declared: Trustee of Touchstone (item 5, Training Collaborative) and left the meeting for item 5."
-        in text
+        "Tariq Haddad declared: Trustee of Touchstone (item 5, Training Collaborative) "
+        "and left the meeting for item 5." in text
     )
     assert "rough notes" not in text and "Commercial terms" not in text
     from docx import Document
@@ -304,7 +303,7 @@ def test_journey_5_tidy_minutes_export_to_word_and_reminders(db, cli, tmp_path) 
     styles = {p.style.name for p in doc.paragraphs}
     assert {"Title", "Heading 2", "List Bullet"} <= styles
     reminders = tmp_path / "reminders"
-    code, out_text, _ = cli("actions", "remind", "--out", str(reminders))
+    code, _, _ = cli("actions", "remind", "--out", str(reminders))
     assert code == 0
     drafts = sorted(reminders.glob("*.eml"))
     assert [p.name for p in drafts] == ["actions-finance-lead.eml", "actions-zo-clarke.eml"]

@@ -83,6 +83,7 @@ class ActionsPage(QWidget):
         self.due_within = QSpinBox()
         self.due_within.setObjectName("actionsDueWithin")
         self.due_within.setAccessibleName("Due within days (0 for any)")
+        self.due_within.lineEdit().setAccessibleName("Due within days")
         self.due_within.setRange(0, 365)
         self.due_within.setSpecialValueText("any time")
         self.due_within.setPrefix("due within ")
