@@ -6,6 +6,7 @@ or None per cell) so a RAG rating shows as a colour with its word.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,16 @@ def table_xlsx(out: Path, sheets: Sequence[Section]) -> Path:
         first = False
         sheet.title = _sheet_title(name)
         xlsx.write_sheet(sheet, headers, rows, fills)
+        for row in sheet.iter_rows(min_row=2):
+            for cell in row:
+                if isinstance(cell.value, dt.date):
+                    cell.number_format = "d mmm yyyy"  # a real date, shown the UK way
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.print_title_rows = "1:1"
     return xlsx.save(workbook, out)
 
 
@@ -45,6 +56,18 @@ def shade(cell: Any, colour: str) -> None:
     shading.set(qn("w:color"), "auto")
     shading.set(qn("w:fill"), colour)
     cell._tc.get_or_add_tcPr().append(shading)
+
+
+def apply_widths(table: Any, widths_cm: Sequence[float]) -> None:
+    """Fixed column widths that Word and LibreOffice both honour (grid and every cell)."""
+    from docx.shared import Cm
+
+    table.autofit = False
+    for column, width in zip(table.columns, widths_cm, strict=False):
+        column.width = Cm(width)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths_cm, strict=False):
+            cell.width = Cm(width)
 
 
 def set_landscape(doc: Any) -> None:
@@ -80,7 +103,9 @@ def table_docx(
         if not rows:
             doc.add_paragraph("None.")
             continue
-        table = word.add_table(doc, headers, rows, widths_cm)
+        table = word.add_table(doc, headers, rows)
+        if widths_cm:
+            apply_widths(table, widths_cm)
         for r, row in enumerate(table.rows[1:]):
             for c, cell in enumerate(row.cells):
                 for paragraph in cell.paragraphs:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from atr_desktop.documents import word
+from atr_desktop.documents.logs import apply_widths
 from atr_desktop.documents.text import xml_safe
 
 
@@ -40,15 +41,18 @@ class MinutesDoc:
 
 
 def _labelled(doc: object, label: str, lines: Sequence[str]) -> None:
-    table = word.add_table(doc, ["", ""], [[label, "\n".join(lines) or "None"]])  # type: ignore[arg-type]
+    """A two-column row: the label in bold, one line per person (group names in bold)."""
+    table = word.add_table(doc, ["", ""], [[label, ""]])  # type: ignore[arg-type]
     table._tbl.remove(table.rows[0]._tr)
-    from docx.shared import Cm
-
-    for row in table.rows:
-        row.cells[0].width = Cm(3.5)
-        row.cells[1].width = Cm(13.5)
-        for run in row.cells[0].paragraphs[0].runs:
-            run.bold = True
+    apply_widths(table, (3.5, 13.5))
+    label_cell, body = table.rows[0].cells
+    for run in label_cell.paragraphs[0].runs:
+        run.bold = True
+    paragraph = body.paragraphs[0]
+    for n, line in enumerate(lines or ["None"]):
+        if n:
+            paragraph = body.add_paragraph()
+        paragraph.add_run(line).bold = line.endswith(":")
 
 
 def build(house: word.House, data: MinutesDoc, out: Path) -> Path:
@@ -82,9 +86,8 @@ def build(house: word.House, data: MinutesDoc, out: Path) -> Path:
             doc.add_paragraph().add_run(xml_safe(decision)).bold = True
         if item.actions:
             doc.add_paragraph().add_run("Actions").bold = True
-            word.add_table(
-                doc, ["Ref", "Action", "Owner", "Due"], item.actions, (3.0, 8.0, 3.5, 2.5)
-            )
+            table = word.add_table(doc, ["Ref", "Action", "Owner", "Due"], item.actions)
+            apply_widths(table, (3.0, 8.0, 3.5, 2.5))
     if data.amendments:
         doc.add_heading("Amendments after approval", level=2)
         for text in data.amendments:

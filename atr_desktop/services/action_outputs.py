@@ -27,20 +27,22 @@ HEADERS = [
 RAG_COLUMN = HEADERS.index("RAG")
 
 
-def _row(a: ActionInfo) -> list[object]:
-    where = a.meeting + (f" item {a.item}" if a.item else "")
+def _row(a: ActionInfo, excel: bool = False) -> list[object]:
+    """One line of the log; Excel gets real dates (filterable), Word gets UK text."""
+    day = (lambda d: d) if excel else short_date
+    where = a.raised_at
     update = f"{short_date(a.latest_update_on)}: {a.latest_update}" if a.latest_update else ""
     status = a.status.capitalize()
     if a.closed_at:
         status += f" (agreed {short_date(a.closed_at)})"
     return [
         a.ref,
-        short_date(a.raised_on),
+        day(a.raised_on),
         where,
         a.description,
         a.owner,
-        short_date(a.due_date),
-        short_date(a.revised_due_date),
+        day(a.due_date),
+        day(a.revised_due_date),
         status,
         a.rag,
         update,
@@ -64,12 +66,13 @@ def export_log(
     actions = list_actions(db, ActionFilter(group=group), today)
     open_rows = [a for a in actions if a.is_open]
     closed = [a for a in actions if not a.is_open]
-    sections = [
-        ("Open actions", HEADERS, [_row(a) for a in open_rows], _fills(open_rows)),
-        ("Closed actions", HEADERS, [_row(a) for a in closed], _fills(closed)),
-    ]
     suffix = out.suffix.lower()
-    if suffix == ".xlsx":
+    excel = suffix == ".xlsx"
+    sections = [
+        ("Open actions", HEADERS, [_row(a, excel) for a in open_rows], _fills(open_rows)),
+        ("Closed actions", HEADERS, [_row(a, excel) for a in closed], _fills(closed)),
+    ]
+    if excel:
         return logs.table_xlsx(out, sections)
     if suffix == ".docx":
         day = today or dt.date.today()
@@ -81,7 +84,7 @@ def export_log(
             sections,
             landscape=True,
             subtitle=f"As at {long_date(day)}. RAG: Red overdue, Amber due soon or moved.",
-            widths_cm=(2.6, 2.0, 3.2, 6.0, 3.0, 2.0, 2.0, 2.4, 1.6, 5.0),
+            widths_cm=(2.6, 1.9, 3.0, 5.2, 2.6, 1.9, 1.9, 2.2, 1.4, 3.0),
         )
     raise UserError("Export the action log to a .xlsx or .docx file.")
 
@@ -112,7 +115,7 @@ def reminders(db: Database, out_dir: Path, today: dt.date | None = None) -> list
         for a in items:
             due = f"due {short_date(a.due)}" if a.due else "no due date"
             flag = " - OVERDUE" if a.overdue else ""
-            lines.append(f"- {a.ref} ({a.meeting}, {due}{flag}): {a.description}")
+            lines.append(f"- {a.ref} ({a.raised_at}; {due}{flag}): {a.description}")
             if a.latest_update:
                 lines.append(
                     f"    Latest update {short_date(a.latest_update_on)}: {a.latest_update}"

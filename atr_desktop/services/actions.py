@@ -40,6 +40,7 @@ class ActionInfo:
     group_code: str
     meeting_id: int | None
     meeting: str
+    meeting_date: dt.date | None
     item: str
     item_title: str
     raised_on: dt.date
@@ -62,6 +63,18 @@ class ActionInfo:
     @property
     def due(self) -> dt.date | None:
         return self.revised_due_date or self.due_date
+
+    @property
+    def raised_at(self) -> str:
+        """'SG 10 Nov 2026, item 5' (UK style, for people; ``meeting`` is for typing)."""
+        if not self.meeting or self.meeting_date is None:
+            return "Imported" if self.meeting_id is None else ""
+        from atr_desktop.domain.dates import short_date
+
+        code = self.meeting.split(":")[0]
+        return f"{code} {short_date(self.meeting_date)}" + (
+            f", item {self.item}" if self.item else ""
+        )
 
     @property
     def is_open(self) -> bool:
@@ -121,6 +134,7 @@ def _info(
         group_code=group.code if group else "",
         meeting_id=a.meeting_id,
         meeting=f"{mgroup.code}:{meeting.date.isoformat()}" if meeting and mgroup else "",
+        meeting_date=meeting.date if meeting else None,
         item=(numbers or {}).get(a.agenda_item_id or 0, ""),
         item_title=item.title if item else "",
         raised_on=a.raised_on,

@@ -203,7 +203,7 @@ def export(db: Database, out: Path, group: str | None = None, search: str = "") 
             d.id,
             short_date(d.decided_on),
             d.group_code,
-            d.meeting,
+            f"{d.meeting.split(':')[0]} {short_date(d.decided_on)}",
             f"{d.item} {d.item_title}".strip(),
             d.text,
             d.status.capitalize() + (f": {d.status_reason}" if d.status_reason else ""),

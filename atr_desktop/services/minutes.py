@@ -125,8 +125,12 @@ def _owner(session: Session, action: Action) -> str:
 
 
 def _header_lines(session: Session, meeting: Meeting) -> tuple[list[str], list[str], list[str]]:
+    """Present, apologies, in attendance; a joint meeting's lists grouped by constituent."""
     register = _register(session, meeting)
-    present, apologies, attending = [], [], []
+    names = {g.code: g.name for g in session.scalars(select(Group))}
+    present: dict[str, list[str]] = {}
+    apologies: dict[str, list[str]] = {}
+    attending: list[str] = []
     deputy_of = {ln.deputy_for_id: ln for ln in register.lines if ln.status == "deputy"}
     for ln in register.lines:
         who = ", ".join(p for p in (ln.name, ln.job_title, ln.organisation) if p)
@@ -136,18 +140,30 @@ def _header_lines(session: Session, meeting: Meeting) -> tuple[list[str], list[s
                 f" (left at item {ln.left_item})" if ln.left_item else "",
             )
         )
+        key = ln.constituent if register.joint else ""
         if ln.status == "present":
             role = f" ({ln.role.capitalize()})" if ln.role in ("chair", "vice-chair") else ""
-            present.append(f"{ln.name}{role}" + who[len(ln.name) :] + timing)
+            present.setdefault(key, []).append(f"{ln.name}{role}" + who[len(ln.name) :] + timing)
         elif ln.status == "deputy":
-            present.append(f"{who} (deputy for {ln.deputy_for}){timing}")
+            present.setdefault(key, []).append(f"{who} (deputy for {ln.deputy_for}){timing}")
         elif ln.status == "apologies":
             deputy = deputy_of.get(ln.person_id)
             org = f", {ln.organisation}" if ln.organisation else ""
-            apologies.append(f"{ln.name}{org}" + (f" (deputy: {deputy.name})" if deputy else ""))
+            line = f"{ln.name}{org}" + (f" (deputy: {deputy.name})" if deputy else "")
+            apologies.setdefault(key, []).append(line)
         elif ln.status == "in-attendance":
             attending.append(who + timing + (f" ({ln.note})" if ln.note else ""))
-    return present, apologies, attending
+
+    def grouped(lines: dict[str, list[str]]) -> list[str]:
+        if not register.joint:
+            return lines.get("", [])
+        out: list[str] = []
+        for code in lines:  # the register's order: the joint group's own, then constituents
+            out.append(f"{names.get(code, register.group_name)}:")
+            out += lines[code]
+        return out
+
+    return grouped(present), grouped(apologies), attending
 
 
 def _item_minutes(
@@ -508,6 +524,7 @@ class ItemChoice:
     number: str
     title: str
     confidential: bool
+    kind: str = "standard"
 
 
 def agenda_items(db: Database, meeting_id: int) -> list[ItemChoice]:
@@ -516,6 +533,6 @@ def agenda_items(db: Database, meeting_id: int) -> list[ItemChoice]:
         numbers = meeting_item_numbers(s, meeting_id)
         items = s.scalars(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id)).all()
         return [
-            ItemChoice(i.id, numbers[i.id], i.title, i.confidential)
+            ItemChoice(i.id, numbers[i.id], i.title, i.confidential, i.kind)
             for i in sorted(items, key=lambda i: _number_key(numbers[i.id]))
         ]

@@ -46,7 +46,7 @@ COLUMNS: list[Column[ActionInfo]] = [
     ),
     Column("Status", lambda a: a.status.capitalize()),
     Column("RAG", lambda a: a.rag, background=lambda a: "#" + RAG_COLOURS.get(a.rag, "FFFFFF")),
-    Column("Raised at", lambda a: f"{a.meeting} {a.item}".strip(), sort_key=lambda a: a.raised_on),
+    Column("Raised at", lambda a: a.raised_at, sort_key=lambda a: a.raised_on),
     Column("Latest update", lambda a: a.latest_update),
 ]
 

@@ -36,7 +36,7 @@ def _status(d: DecisionInfo) -> str:
 COLUMNS: list[Column[DecisionInfo]] = [
     Column("Date", lambda d: short_date(d.decided_on), sort_key=lambda d: d.decided_on),
     Column("Group", lambda d: d.group_code),
-    Column("Meeting", lambda d: d.meeting),
+    Column("Meeting", lambda d: d.meeting.split(":")[0], sort_key=lambda d: d.meeting),
     Column("Item", lambda d: f"{d.item} {d.item_title}".strip()),
     Column("Decision", lambda d: d.text),
     Column(

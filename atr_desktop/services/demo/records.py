@@ -48,11 +48,21 @@ TOPICS = {
 }
 
 DISCUSSION = (
-    "{lead} introduced the paper and summarised the progress since the last meeting.\n"
+    "The Programme Lead introduced the paper and summarised the progress since the last meeting.\n"
     "Members discussed:\n- the capacity of partners to release staff\n"
     "- how lived experience members will shape the next phase\n"
     "- the evaluation measures and when they report"
 )
+
+STANDING_TEXT = {
+    "apologies": "The Chair welcomed members and noted the apologies received.",
+    "declarations": "No new interests were declared.",
+    "minutes": "The minutes of the last meeting were APPROVED as a correct record. There were "
+    "no matters arising that are not on the agenda.",
+    "action_log": "Members reviewed the action log. Updates are recorded against each action; "
+    "actions completed since the last meeting were agreed for closure.",
+    "aob": "There was no other business.",
+}
 
 ACTION_TEXTS = (
     "Circulate the training matrix to all partners",
@@ -211,11 +221,7 @@ def _write_minutes(db: Database, meeting_id: int, items: list[minutes.ItemChoice
         s.add(record)
         s.flush()
         for item in items:
-            text = DISCUSSION.format(lead="The Programme Lead")
-            if item.number == "1":
-                text = "The Chair welcomed members and noted the apologies received."
-            elif item.number == "2":
-                text = "No new interests were declared."
+            text = STANDING_TEXT.get(item.kind, DISCUSSION)
             s.add(MinuteEntry(minutes_id=record.id, agenda_item_id=item.id, discussion=text))
 
 
