@@ -159,6 +159,7 @@ class MinutesTab(QWidget):
         splitter.addWidget(self.item_list)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([330, 820])
         row1 = QHBoxLayout()
         row2 = QHBoxLayout()
         for name in ("saveMinutes", "addDecision", "addAction", "addAob", "deferItem"):

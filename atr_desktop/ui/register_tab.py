@@ -99,7 +99,17 @@ class RegisterTab(QWidget):
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for col, width in (
+            (1, 220),
+            (STATUS_COL, 135),
+            (DEPUTY_COL, 150),
+            (ARRIVED_COL, 140),
+            (LEFT_COL, 140),
+        ):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(col, width)
         self.guest_button = QPushButton("Add &guest…")
         self.guest_button.setObjectName("addGuest")
         self.guest_button.clicked.connect(self.add_guest)
@@ -162,6 +172,7 @@ class RegisterTab(QWidget):
                 lambda _, r=row: self._send(r, LineChange(left=str(self._value(r, LEFT_COL) or "")))
             )
             deputy.currentIndexChanged.connect(lambda _, r=row: self._deputy_changed(r))
+        self.table.setColumnHidden(3, not reg.joint)
         self.guest_button.setEnabled(not reg.locked)
         self.declare_button.setEnabled(not reg.locked)
         self.declarations.clear()
@@ -172,7 +183,10 @@ class RegisterTab(QWidget):
         self.show_quorum(reg)
 
     def _item_choices(self) -> list[tuple[str, object]]:
-        return [("", None), *[(f"{i.number} {i.title[:30]}", i.number) for i in self.items]]
+        def label(title: str) -> str:
+            return title if len(title) <= 16 else title[:15] + "…"
+
+        return [("", None), *[(f"{i.number} {label(i.title)}", i.number) for i in self.items]]
 
     def _combo(self, name: str, choices: list[tuple[str, object]], current: object) -> QComboBox:
         combo = QComboBox()
