@@ -114,6 +114,18 @@ def test_excel_action_log_has_rag_colours_filters_and_closed_sheet(db, tmp_path)
     assert [t.rows[1].cells[3].text for t in doc.tables] == ["Overdue one", "Closed one"]
 
 
+def test_part_b_actions_stay_out_of_the_exported_log(db, tmp_path) -> None:
+    from openpyxl import load_workbook
+
+    sg = strategy_group(db)
+    actions.add_action(db, sg.meeting, "5", "Public task", "A", dt.date(2027, 1, 1))
+    actions.add_action(db, sg.meeting, "7", "Secret task", "B", dt.date(2027, 1, 1))
+    sheet = load_workbook(action_outputs.export_log(db, tmp_path / "p.xlsx")).active
+    assert [r[3] for r in sheet.iter_rows(min_row=2, values_only=True)] == ["Public task"]
+    out = action_outputs.export_log(db, tmp_path / "all.xlsx", confidential=True)
+    assert load_workbook(out).active.max_row == 3
+
+
 def test_reminder_drafts_one_per_owner(db, tmp_path) -> None:
     sg = strategy_group(db)
     actions.add_action(db, sg.meeting, "5", "One", sg.ref("Tariq"), dt.date(2026, 11, 20))

@@ -27,6 +27,20 @@ def test_decision_while_not_quorate_is_flagged_and_ratified_later(db) -> None:
     _quorate(db, sg, sg.next_meeting)
     ratified = decisions.ratify(db, d.id, sg.next_meeting)
     assert ratified.ratified_at == dt.date(2027, 2, 9) and not ratified.needs_ratification
+    assert decisions.list_decisions(db, awaiting_ratification=True) == []
+
+
+def test_part_b_decisions_stay_out_of_the_exported_log(db, tmp_path) -> None:
+    from openpyxl import load_workbook
+
+    sg = strategy_group(db)
+    decisions.add_decision(db, sg.meeting, "5", "Public decision.")
+    decisions.add_decision(db, sg.meeting, "7", "Confidential award.")
+    assert len(decisions.list_decisions(db, awaiting_ratification=True)) == 2
+    public = load_workbook(decisions.export(db, tmp_path / "d.xlsx")).active
+    assert [r[5] for r in public.iter_rows(min_row=2, values_only=True)] == ["Public decision."]
+    both = load_workbook(decisions.export(db, tmp_path / "b.xlsx", confidential=True)).active
+    assert both.max_row == 3
 
 
 def test_quorate_decision_withdrawn_stays_on_the_log_and_search_finds_it(db, cli, tmp_path) -> None:

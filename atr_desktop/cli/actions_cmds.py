@@ -62,6 +62,7 @@ def register(nouns: Any) -> None:
     p = add_verb(verbs, "export", cmd_export, "the action log to Excel or Word")
     p.add_argument("--group")
     p.add_argument("--out", required=True, type=Path)
+    p.add_argument("--confidential", action="store_true", help="include Part B actions")
     p = add_verb(verbs, "remind", cmd_remind, "an email draft per owner listing their actions")
     p.add_argument("--out", required=True, type=Path, help="folder for the .eml drafts")
 
@@ -173,7 +174,8 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
-    print(f"Wrote {action_outputs.export_log(ctx.db(), args.out, args.group)}")
+    out = action_outputs.export_log(ctx.db(), args.out, args.group, confidential=args.confidential)
+    print(f"Wrote {out}")
     return 0
 
 

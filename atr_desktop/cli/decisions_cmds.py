@@ -21,6 +21,9 @@ def register(nouns: Any) -> None:
     p = add_verb(verbs, "list", cmd_list, "list decisions", json_flag=True)
     p.add_argument("--group")
     p.add_argument("--search", default="")
+    p.add_argument(
+        "--awaiting-ratification", action="store_true", help="only those taken while not quorate"
+    )
     p = add_verb(
         verbs, "withdraw", cmd_withdraw, "withdraw a decision (kept on record)", json_flag=True
     )
@@ -36,6 +39,7 @@ def register(nouns: Any) -> None:
     p.add_argument("--out", required=True, type=Path)
     p.add_argument("--group")
     p.add_argument("--search", default="")
+    p.add_argument("--confidential", action="store_true", help="include Part B decisions")
 
 
 def _print(rows: list[decisions.DecisionInfo], as_json: bool) -> None:
@@ -70,7 +74,10 @@ def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_list(ctx: Context, args: argparse.Namespace) -> int:
-    _print(decisions.list_decisions(ctx.db(), args.group, args.search), args.json)
+    rows = decisions.list_decisions(
+        ctx.db(), args.group, args.search, awaiting_ratification=args.awaiting_ratification
+    )
+    _print(rows, args.json)
     return 0
 
 
@@ -85,5 +92,6 @@ def cmd_ratify(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
-    print(f"Wrote {decisions.export(ctx.db(), args.out, args.group, args.search)}")
+    out = decisions.export(ctx.db(), args.out, args.group, args.search, args.confidential)
+    print(f"Wrote {out}")
     return 0

@@ -57,13 +57,24 @@ def _fills(rows: list[ActionInfo]) -> list[list[str | None]]:
 
 
 def export_log(
-    db: Database, out: Path, group: str | None = None, today: dt.date | None = None
+    db: Database,
+    out: Path,
+    group: str | None = None,
+    today: dt.date | None = None,
+    confidential: bool = False,
 ) -> Path:
-    """Open actions first by due date; closed ones in their own sheet (Excel) or section."""
+    """Open actions first by due date; closed ones in their own sheet (Excel) or section.
+
+    Actions arising from Part B items are left out unless ``confidential`` is asked for.
+    """
     from atr_desktop.documents import logs
     from atr_desktop.services.house import house
 
-    actions = list_actions(db, ActionFilter(group=group), today)
+    actions = [
+        a
+        for a in list_actions(db, ActionFilter(group=group), today)
+        if confidential or not a.confidential
+    ]
     open_rows = [a for a in actions if a.is_open]
     closed = [a for a in actions if not a.is_open]
     suffix = out.suffix.lower()

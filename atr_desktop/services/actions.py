@@ -59,6 +59,7 @@ class ActionInfo:
     latest_update: str
     latest_update_on: dt.date | None
     updates: tuple[UpdateInfo, ...]
+    confidential: bool = False
 
     @property
     def due(self) -> dt.date | None:
@@ -153,6 +154,7 @@ def _info(
         latest_update=latest.text if latest else "",
         latest_update_on=latest.on_date if latest else None,
         updates=updates,
+        confidential=bool(item and item.confidential),
     )
 
 

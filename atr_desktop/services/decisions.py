@@ -133,7 +133,11 @@ def _find(session: Session, decision_id: int | str) -> Decision:
 
 
 def list_decisions(
-    db: Database, group: str | None = None, search: str = "", include_withdrawn: bool = True
+    db: Database,
+    group: str | None = None,
+    search: str = "",
+    include_withdrawn: bool = True,
+    awaiting_ratification: bool = False,
 ) -> list[DecisionInfo]:
     """Newest first; ``search`` matches the wording, the item title or the reason."""
     with db.session() as s:
@@ -150,6 +154,10 @@ def list_decisions(
                     AgendaItem.title.ilike(like),
                     Decision.status_reason.ilike(like),
                 )
+            )
+        if awaiting_ratification:
+            query = query.where(
+                Decision.needs_ratification.is_(True), Decision.ratified_at_meeting_id.is_(None)
             )
         return [_info(s, d) for d in s.scalars(query)]
 
@@ -191,12 +199,21 @@ def ratify(db: Database, decision_id: int | str, at_ref: str | int) -> DecisionI
         return _info(s, d)
 
 
-def export(db: Database, out: Path, group: str | None = None, search: str = "") -> Path:
-    """The decision log to Excel (.xlsx) or Word (.docx), by the file's extension."""
+def export(
+    db: Database,
+    out: Path,
+    group: str | None = None,
+    search: str = "",
+    confidential: bool = False,
+) -> Path:
+    """The decision log to Excel (.xlsx) or Word (.docx), by the file's extension.
+
+    Decisions under Part B items are left out unless ``confidential`` is asked for.
+    """
     from atr_desktop.documents import logs
     from atr_desktop.services.house import house
 
-    rows = list_decisions(db, group, search)
+    rows = [d for d in list_decisions(db, group, search) if confidential or not d.confidential]
     headers = ["Id", "Date", "Group", "Meeting", "Item", "Decision", "Status", "Ratification"]
     table = [
         [
