@@ -12,7 +12,7 @@ from atr_desktop.domain import rag
 from atr_desktop.errors import UserError
 from atr_desktop.services import action_outputs, actions, actions_import
 from atr_desktop.services.actions import ActionChange, ActionFilter
-from tests.meeting_fixtures import strategy_group
+from tests.meeting_fixtures import add_meeting, strategy_group
 
 TODAY = dt.date(2026, 12, 1)
 
@@ -41,7 +41,7 @@ def test_action_raised_at_one_meeting_is_on_the_next_action_log_until_closed(db)
     assert a.ref == "SG-2026-001" and a.owner == "Tariq Haddad" and a.rag == "Green"
     b = actions.add_action(db, sg.meeting, "6", "Cost the options", "Finance lead", None)
     assert b.ref == "SG-2026-002" and b.owner == "Finance lead"
-    assert [x.ref for x in actions.carried_forward(db, sg.next_meeting)] == [a.ref, b.ref]
+    assert [x.ref for x in actions.carried_forward(db, sg.next_meeting)] == [b.ref, a.ref]
     assert actions.carried_forward(db, sg.meeting) == []
     with pytest.raises(UserError, match="agreed at a meeting"):
         actions.update_action(db, a.ref, ActionChange(status="closed"))
@@ -50,7 +50,14 @@ def test_action_raised_at_one_meeting_is_on_the_next_action_log_until_closed(db)
         db, a.ref, ActionChange(status="closed", at_meeting=sg.next_meeting)
     )
     assert closed.closed_at == dt.date(2027, 2, 9) and closed.rag == "Closed"
-    assert [x.ref for x in actions.carried_forward(db, sg.next_meeting)] == [b.ref]
+    # Closed at the next meeting: still on that meeting's log, off later ones.
+    assert [x.ref for x in actions.carried_forward(db, sg.next_meeting)] == [b.ref, a.ref]
+    later = add_meeting(db, "SG", dt.date(2027, 5, 11))
+    assert [x.ref for x in actions.carried_forward(db, later)] == [b.ref]
+    from atr_desktop.services import minutes
+
+    log_item = next(i for i in minutes.show(db, later).items if i.kind == "action_log")
+    assert [x.ref for x in log_item.carried] == [b.ref]
     assert a.ref in [x.ref for x in actions.list_actions(db)]  # closed stays on record
 
 

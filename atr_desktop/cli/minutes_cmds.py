@@ -77,6 +77,8 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
             print(f"   DECISION: {d.text}")
         for a in item.actions:
             print(f"   ACTION {a.ref}: {a.description} ({a.owner}, due {short_date(a.due)})")
+        for a in item.carried:
+            print(f"   BROUGHT FORWARD {a.ref}: {a.description} ({a.owner}, {a.status})")
     return 0
 
 

@@ -356,7 +356,8 @@ def _order(a: ActionInfo) -> tuple[int, dt.date, str]:
 def carried_forward(
     db: Database, meeting_ref: str | int, today: dt.date | None = None
 ) -> list[ActionInfo]:
-    """What the meeting's action-log item lists: the group's open actions raised before it."""
+    """What the meeting's action-log item lists: the group's actions raised before it that
+    were still open when it met (open now, or closed on or after its date)."""
     amber = _amber(db)
     with db.session() as s:
         meeting = find_meeting(s, meeting_ref)
@@ -364,7 +365,10 @@ def carried_forward(
         assert group is not None
         joint_meetings = select(Meeting.id).where(Meeting.group_id == group.id)
         query = select(Action).where(
-            Action.status.in_(rules.OPEN_STATUSES),
+            or_(
+                Action.status.in_(rules.OPEN_STATUSES),
+                (Action.status == "closed") & (Action.closed_on >= meeting.date),
+            ),
             Action.raised_on < meeting.date,
             or_(Action.group_id == group.id, Action.meeting_id.in_(joint_meetings)),
         )

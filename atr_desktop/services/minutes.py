@@ -72,6 +72,7 @@ class ItemMinutes:
     decisions: tuple[DecisionLine, ...]
     actions: tuple[ActionLine, ...]
     pending_draft: str | None
+    carried: tuple[ActionLine, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -285,10 +286,26 @@ def _view(session: Session, meeting: Meeting, confidential: bool) -> MinutesView
 
 
 def show(db: Database, meeting_ref: str | int, confidential: bool = False) -> MinutesView:
-    """The minutes as they stand: public items, or only Part B with ``confidential``."""
+    """The minutes as they stand: public items, or only Part B with ``confidential``.
+
+    The action-log item carries the actions brought forward to it (a query, not a copy).
+    """
+    from dataclasses import replace
+
+    from atr_desktop.services.actions import carried_forward
+
     with db.session() as s:
         meeting = find_meeting(s, meeting_ref)
-        return _view(s, meeting, confidential)
+        view = _view(s, meeting, confidential)
+    if not any(i.kind == "action_log" for i in view.items):
+        return view
+    carried = tuple(
+        ActionLine(a.id, a.ref, a.description, a.owner, a.due, a.status)
+        for a in carried_forward(db, view.meeting_id)
+        if not a.confidential
+    )
+    items = tuple(replace(i, carried=carried) if i.kind == "action_log" else i for i in view.items)
+    return replace(view, items=items)
 
 
 def write_item(db: Database, meeting_ref: str | int, item_ref: str | int, text: str) -> ItemMinutes:

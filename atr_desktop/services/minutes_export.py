@@ -60,6 +60,9 @@ def document_data(view: MinutesView) -> MinutesDoc:
             for d in item.decisions
         ]
         actions = [[a.ref, a.description, a.owner, short_date(a.due)] for a in item.actions]
+        if item.carried and not item.discussion.strip():
+            refs = ", ".join(a.ref for a in item.carried)
+            note = note or f"Actions brought forward and reviewed: {refs}."
         items.append(ItemDoc(item.number, item.title, item.discussion, decisions, actions, note))
     approval = (
         f"Approved as a correct record at the meeting of {medium_date(view.approved_at)}."

@@ -281,6 +281,11 @@ class MinutesTab(QWidget):
             self.action_list.addItem(
                 f"{a.ref}  {a.description}  ({a.owner}, due {short_date(a.due)})"
             )
+        for a in item.carried:
+            self.action_list.addItem(
+                f"Brought forward: {a.ref}  {a.description}  "
+                f"({a.owner}, due {short_date(a.due)}, {a.status})"
+            )
 
     # --- typing --------------------------------------------------------------------------
 
