@@ -41,7 +41,7 @@ def test_action_raised_at_one_meeting_is_on_the_next_action_log_until_closed(db)
     assert a.ref == "SG-2026-001" and a.owner == "Tariq Haddad" and a.rag == "Green"
     b = actions.add_action(db, sg.meeting, "6", "Cost the options", "Finance lead", None)
     assert b.ref == "SG-2026-002" and b.owner == "Finance lead"
-    assert [x.ref for x in actions.carried_forward(db, sg.next_meeting)] == [b.ref, a.ref]
+    assert [x.ref for x in actions.carried_forward(db, sg.next_meeting)] == [a.ref, b.ref]
     assert actions.carried_forward(db, sg.meeting) == []
     with pytest.raises(UserError, match="agreed at a meeting"):
         actions.update_action(db, a.ref, ActionChange(status="closed"))
