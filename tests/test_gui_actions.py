@@ -178,3 +178,26 @@ def test_decision_log_searches_and_withdraws(qtbot, db) -> None:
 
     with_modal(reason, lambda: qtbot.mouseClick(page.withdraw_button, Qt.MouseButton.LeftButton))
     assert decisions.list_decisions(db, search="training")[0].status == "withdrawn"
+
+
+def test_decision_taken_while_not_quorate_is_ratified_from_the_log(qtbot, db) -> None:
+    from atr_desktop.services import attendance
+
+    sg = strategy_group(db)
+    d = decisions.add_decision(db, sg.meeting, "5", "The Group AGREED the plan.")
+    for name in ("Siân", "Zoë", "Tariq", "Niamh"):
+        attendance.set_attendance(
+            db, sg.next_meeting, sg.ref(name), attendance.LineChange("present")
+        )
+    page = DecisionsPage(db)
+    qtbot.addWidget(page)
+    page.view.select_where(lambda x: x.id == d.id)
+    assert page.ratify_button.isEnabled()
+
+    def choose(chooser) -> None:
+        qtbot.keyClicks(chooser.filter, "9 February 2027")
+        chooser.accept()
+
+    with_modal(choose, lambda: qtbot.mouseClick(page.ratify_button, Qt.MouseButton.LeftButton))
+    assert decisions.list_decisions(db)[0].ratified_at == dt.date(2027, 2, 9)
+    assert not page.ratify_button.isEnabled() or page.view.current().ratified_at

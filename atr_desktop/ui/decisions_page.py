@@ -65,6 +65,12 @@ class DecisionsPage(QWidget):
         self.withdraw_button = QPushButton("&Withdraw…")
         self.withdraw_button.setObjectName("withdrawDecision")
         self.withdraw_button.clicked.connect(self.withdraw)
+        self.ratify_button = QPushButton("&Ratify…")
+        self.ratify_button.setObjectName("ratifyDecision")
+        self.ratify_button.setToolTip(
+            "Ratify a decision taken while not quorate, at a quorate meeting"
+        )
+        self.ratify_button.clicked.connect(self.ratify)
         export = QPushButton("E&xport…")
         export.setObjectName("exportDecisions")
         export.clicked.connect(self.export)
@@ -76,6 +82,7 @@ class DecisionsPage(QWidget):
             top.addWidget(widget, 1 if widget is self.search else 0)
         buttons = QHBoxLayout()
         buttons.addWidget(self.withdraw_button)
+        buttons.addWidget(self.ratify_button)
         buttons.addWidget(export)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -100,6 +107,20 @@ class DecisionsPage(QWidget):
     def _enable(self) -> None:
         d = self.view.current()
         self.withdraw_button.setEnabled(d is not None and d.status == "valid")
+        self.ratify_button.setEnabled(d is not None and d.needs_ratification)
+
+    def ratify(self) -> None:
+        from atr_desktop.ui.meeting_chooser import MeetingChooser
+
+        d = self.view.current()
+        if d is None:
+            return
+        chooser = MeetingChooser(self.db, self, d.group_code)
+        chooser.setWindowTitle("Ratified at which meeting?")
+        if chooser.exec() and chooser.chosen is not None:
+            meeting = chooser.chosen
+            if attempt(self, lambda: decisions.ratify(self.db, d.id, meeting)) is not None:
+                self.refresh()
 
     def withdraw(self) -> None:
         d = self.view.current()
