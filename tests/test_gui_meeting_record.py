@@ -150,3 +150,37 @@ def test_item_on_the_day_is_added_under_aob(qtbot, db) -> None:
     with_modal(title, lambda: qtbot.mouseClick(tab.buttons["addAob"], Qt.MouseButton.LeftButton))
     assert tab.item_list.currentItem().text() == "8.1  Winter pressures [on the day]"
     assert dt.date(2026, 11, 10) == minutes.show(db, sg.meeting).date
+
+
+def test_approving_from_the_minutes_tab_locks_them(qtbot, db) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    sg = strategy_group(db)
+    minutes.write_item(db, sg.meeting, "5", "Discussed.")
+    dialog = _open(qtbot, db, sg.meeting)
+    tab = dialog.minutes_tab
+    seen: list[str] = []
+
+    def amendments() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QInputDialog) or box.labelText().startswith("Approved at"):
+            QTimer.singleShot(20, amendments)
+            return
+        seen.append(box.labelText())
+        box.setTextValue("Item 5: 'reach' not 'range'.")
+        box.accept()
+
+    def which(box) -> None:
+        seen.append(box.labelText())
+        assert box.comboBoxItems()[0].startswith("SG  Tuesday 9 February 2027")
+        QTimer.singleShot(0, amendments)
+        box.accept()
+
+    with_modal(
+        which, lambda: qtbot.mouseClick(tab.buttons["approveMinutes"], Qt.MouseButton.LeftButton)
+    )
+    assert seen == ["Approved at which meeting?", "Amendments agreed (if any):"]
+    view = minutes.show(db, sg.meeting)
+    assert view.locked and view.amendments_agreed == "Item 5: 'reach' not 'range'."
+    assert tab.editor.isReadOnly() and "APPROVED" in tab.status.text()
