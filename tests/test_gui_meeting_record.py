@@ -184,3 +184,38 @@ def test_approving_from_the_minutes_tab_locks_them(qtbot, db) -> None:
     view = minutes.show(db, sg.meeting)
     assert view.locked and view.amendments_agreed == "Item 5: 'reach' not 'range'."
     assert tab.editor.isReadOnly() and "APPROVED" in tab.status.text()
+
+
+def test_a_correction_to_approved_minutes_is_an_amendment_on_record(qtbot, db) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    sg = strategy_group(db)
+    minutes.write_item(db, sg.meeting, "5", "Discussed.")
+    minutes.approve(db, sg.meeting, sg.next_meeting)
+    dialog = _open(qtbot, db, sg.meeting)
+    tab = dialog.minutes_tab
+    tab.item_list.setCurrentRow(4)
+    assert tab.buttons["amendMinutes"].isEnabled()
+
+    def reason() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QInputDialog) or not box.labelText().startswith("Why"):
+            QTimer.singleShot(20, reason)
+            return
+        box.setTextValue("Omitted in error")
+        box.accept()
+
+    def correction(box) -> None:
+        box.setTextValue("Tariq Haddad abstained.")
+        QTimer.singleShot(0, reason)
+        box.accept()
+
+    with_modal(
+        correction, lambda: qtbot.mouseClick(tab.buttons["amendMinutes"], Qt.MouseButton.LeftButton)
+    )
+    view = minutes.show(db, sg.meeting)
+    assert [(a.item, a.text, a.reason) for a in view.amendments] == [
+        ("5", "Tariq Haddad abstained.", "Omitted in error")
+    ]
+    assert view.items[4].discussion == "Discussed."

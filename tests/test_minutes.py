@@ -109,3 +109,19 @@ def test_cannot_approve_with_unsaved_typing(db) -> None:
     minutes.autosave(db, sg.meeting, item_id, "Saved and more")
     with pytest.raises(UserError, match="not saved yet"):
         minutes.approve(db, sg.meeting, sg.next_meeting)
+
+
+def test_an_item_id_from_the_window_is_never_taken_for_a_number(db) -> None:
+    from tests.meeting_fixtures import add_meeting
+
+    strategy_group(db)
+    long_agenda = add_meeting(
+        db, "SG", dt.date(2027, 5, 11), tuple(f"Topic {n}" for n in range(12))
+    )
+    items = minutes.agenda_items(db, long_agenda)
+    first = items[0]
+    clash = next(i for i in items if i.number == str(first.id))  # number '15' is another item
+    minutes.write_item(db, long_agenda, first.id, "By id")
+    minutes.write_item(db, long_agenda, str(first.id), "By number")
+    written = {i.item_id: i.discussion for i in minutes.show(db, long_agenda).items}
+    assert written[first.id] == "By id" and written[clash.id] == "By number"

@@ -20,8 +20,8 @@ from atr_desktop.services import audit, settings
 from atr_desktop.services.attendance import person_name
 from atr_desktop.services.decisions import binding_group
 from atr_desktop.services.groups import find_group
-from atr_desktop.services.record_lock import ensure_unlocked
-from atr_desktop.services.refs import find_item, find_meeting, find_person, meeting_item_numbers
+from atr_desktop.services.record_lock import ensure_unlocked, item_of
+from atr_desktop.services.refs import find_meeting, find_person, meeting_item_numbers
 from atr_desktop.storage.database import Database
 from atr_desktop.storage.models import Action, ActionUpdate, AgendaItem, Group, Meeting, Person
 
@@ -207,7 +207,7 @@ def add_action(
     with db.session() as s:
         meeting = find_meeting(s, meeting_ref)
         ensure_unlocked(s, meeting)
-        item = find_item(s, meeting, item_ref)
+        item = item_of(s, meeting, item_ref)
         group = binding_group(s, meeting, binds)
         person_id, owner_text = resolve_owner(s, owner)
         action = Action(

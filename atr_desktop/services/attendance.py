@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from atr_desktop.domain.quorum import QuorumRule, Voter, evaluate
 from atr_desktop.errors import UserError
 from atr_desktop.services import audit
-from atr_desktop.services.record_lock import ensure_unlocked
+from atr_desktop.services.record_lock import ensure_unlocked, item_of
 from atr_desktop.services.refs import find_item, find_meeting, find_person, meeting_item_numbers
 from atr_desktop.storage.database import Database
 from atr_desktop.storage.models import (
@@ -391,7 +391,7 @@ def item_quorum(db: Database, meeting_ref: str | int, item_ref: str | int) -> li
     with db.session() as s:
         meeting = find_meeting(s, meeting_ref)
         ensure_register(s, meeting)
-        return quorum_for(s, meeting, find_item(s, meeting, item_ref).id)
+        return quorum_for(s, meeting, item_of(s, meeting, item_ref).id)
 
 
 def normalise_status(text: str) -> str:
@@ -531,7 +531,7 @@ def declare(
         meeting = find_meeting(s, meeting_ref)
         ensure_unlocked(s, meeting)
         person = find_person(s, person_ref)
-        item = find_item(s, meeting, item_ref) if item_ref not in (None, "") else None
+        item = item_of(s, meeting, item_ref) if item_ref not in (None, "") else None
         if left_room and item is None:
             raise UserError("Leaving the room is for an item: say which item (--item).")
         row = ItemDeclaration(

@@ -19,8 +19,8 @@ from atr_desktop.errors import NotFound, UserError
 from atr_desktop.services import audit
 from atr_desktop.services.attendance import ensure_register, quorum_for, quorum_groups
 from atr_desktop.services.groups import find_group
-from atr_desktop.services.record_lock import ensure_unlocked
-from atr_desktop.services.refs import find_item, find_meeting, meeting_item_numbers
+from atr_desktop.services.record_lock import ensure_unlocked, item_of
+from atr_desktop.services.refs import find_meeting, meeting_item_numbers
 from atr_desktop.storage.database import Database
 from atr_desktop.storage.models import AgendaItem, Decision, Group, Meeting
 
@@ -106,7 +106,7 @@ def add_decision(
     with db.session() as s:
         meeting = find_meeting(s, meeting_ref)
         ensure_unlocked(s, meeting)
-        item = find_item(s, meeting, item_ref)
+        item = item_of(s, meeting, item_ref)
         group = binding_group(s, meeting, binds)
         quorate = quorate_for(s, meeting, group, item.id)
         d = Decision(

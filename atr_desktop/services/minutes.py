@@ -23,8 +23,8 @@ from atr_desktop.services.attendance import (
     declarations_of,
     person_name,
 )
-from atr_desktop.services.record_lock import ensure_unlocked, minutes_of
-from atr_desktop.services.refs import find_item, find_meeting, meeting_item_numbers
+from atr_desktop.services.record_lock import ensure_unlocked, item_of, minutes_of
+from atr_desktop.services.refs import find_meeting, meeting_item_numbers
 from atr_desktop.storage.database import Database
 from atr_desktop.storage.models import (
     Action,
@@ -313,7 +313,7 @@ def write_item(db: Database, meeting_ref: str | int, item_ref: str | int, text: 
     with db.session() as s:
         meeting = find_meeting(s, meeting_ref)
         ensure_unlocked(s, meeting)
-        item = find_item(s, meeting, item_ref)
+        item = item_of(s, meeting, item_ref)
         minutes = minutes_of(s, meeting, create=True)
         assert minutes is not None
         entry = s.scalar(select(MinuteEntry).where(MinuteEntry.agenda_item_id == item.id))
@@ -413,7 +413,7 @@ def amend(
             raise UserError(
                 "These minutes are still a draft: edit them directly instead of amending."
             )
-        item = find_item(s, meeting, item_ref) if item_ref not in (None, "") else None
+        item = item_of(s, meeting, item_ref) if item_ref not in (None, "") else None
         row = MinuteAmendment(
             minutes_id=minutes.id,
             agenda_item_id=item.id if item else None,
@@ -477,7 +477,7 @@ def defer_item(db: Database, meeting_ref: str | int, item_ref: str | int, reason
     with db.session() as s:
         meeting = find_meeting(s, meeting_ref)
         ensure_unlocked(s, meeting)
-        item = find_item(s, meeting, item_ref)
+        item = item_of(s, meeting, item_ref)
         if item.deferred:
             raise UserError(f"'{item.title}' is already deferred to the forward plan.")
         plan = _defer_to_forward_plan(s, meeting, item, reason)

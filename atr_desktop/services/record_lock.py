@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 
 from atr_desktop.domain.dates import medium_date
 from atr_desktop.errors import UserError
-from atr_desktop.storage.models import Meeting, Minutes
+from atr_desktop.services.refs import find_item
+from atr_desktop.storage.models import AgendaItem, Meeting, Minutes
 
 
 def minutes_of(session: Session, meeting: Meeting, create: bool = False) -> Minutes | None:
@@ -33,3 +34,16 @@ def ensure_unlocked(session: Session, meeting: Meeting) -> None:
             f"The minutes of {medium_date(meeting.date)} were approved{when} and are locked: "
             "record a correction as an amendment ('minutes amend') instead."
         )
+
+
+def item_of(session: Session, meeting: Meeting, ref: str | int) -> AgendaItem:
+    """An item of the meeting: an ``int`` is its id (the window), text its number (typed).
+
+    The window passes ids, so an id is never mistaken for a number ('11' in a long agenda).
+    """
+    if isinstance(ref, int):
+        item = session.get(AgendaItem, ref)
+        if item is None or item.meeting_id != meeting.id:
+            raise UserError("That agenda item is no longer on this meeting: reopen the record.")
+        return item
+    return find_item(session, meeting, ref)

@@ -135,6 +135,7 @@ class MinutesTab(QWidget):
                 ("Item on the da&y…", "addAob", self.add_aob),
                 ("De&fer item…", "deferItem", self.defer),
                 ("A&pprove…", "approveMinutes", self.approve),
+                ("A&mendment…", "amendMinutes", self.amend),
                 ("E&xport to Word…", "exportMinutes", self.export),
             )
         }
@@ -165,7 +166,7 @@ class MinutesTab(QWidget):
         for name in ("saveMinutes", "addDecision", "addAction", "addAob", "deferItem"):
             row1.addWidget(self.buttons[name])
         row1.addStretch(1)
-        for name in ("approveMinutes", "exportMinutes"):
+        for name in ("approveMinutes", "amendMinutes", "exportMinutes"):
             row2.addWidget(self.buttons[name])
         row2.addStretch(1)
         layout = QVBoxLayout(self)
@@ -253,7 +254,10 @@ class MinutesTab(QWidget):
         self.current_id = None
         self.item_list.setCurrentRow(ids.index(keep) if keep in ids else 0)
         for name, button in self.buttons.items():
-            button.setEnabled(not self.locked or name == "exportMinutes")
+            if name == "amendMinutes":
+                button.setEnabled(self.locked)
+            else:
+                button.setEnabled(not self.locked or name == "exportMinutes")
         self.editor.setReadOnly(self.locked)
 
     def _item_changed(self, row: int) -> None:
@@ -428,6 +432,22 @@ class MinutesTab(QWidget):
         chosen = next(m for m in later if m.label == label)
         if attempt(self, lambda: minutes.approve(self.db, self.meeting_id, chosen.id, amendments)):
             self.reload()
+
+    def amend(self) -> None:
+        """A dated correction to approved minutes, under the current item."""
+        if not self.locked or self.current_id is None:
+            return
+        text, ok = QInputDialog.getMultiLineText(
+            self, "Amendment", f"Correction to item {self._number()} (the approved text stays):"
+        )
+        if not ok or not text.strip():
+            return
+        reason, ok = QInputDialog.getText(self, "Amendment", "Why is it corrected?")
+        if not ok:
+            return
+        item = self.current_id
+        if attempt(self, lambda: minutes.amend(self.db, self.meeting_id, text, reason, item)):
+            self.status.setText(self.status.text() + " An amendment is on record.")
 
     def export(self) -> None:
         self.save_current()
