@@ -169,7 +169,7 @@ def test_decision_log_searches_and_withdraws(qtbot, db) -> None:
     assert page.view.proxy.rowCount() == 2
     qtbot.keyClicks(page.search, "training")
     assert page.view.proxy.rowCount() == 1
-    assert page.view.proxy.index(0, 5).data() == "Needs ratification"
+    assert page.view.proxy.index(0, 3).data() == "Needs ratification"
     page.view.select_where(lambda d: True)
 
     def reason(box) -> None:

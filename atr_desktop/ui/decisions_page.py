@@ -33,12 +33,16 @@ def _status(d: DecisionInfo) -> str:
     return d.status.capitalize() + (f": {d.status_reason}" if d.status_reason else "")
 
 
+def _group(d: DecisionInfo) -> str:
+    """The group bound; a constituent's decision at a joint meeting says where it was taken."""
+    taken_at = d.meeting.split(":")[0]
+    return d.group_code if taken_at == d.group_code else f"{d.group_code} (at {taken_at})"
+
+
 COLUMNS: list[Column[DecisionInfo]] = [
     Column("Date", lambda d: short_date(d.decided_on), sort_key=lambda d: d.decided_on),
-    Column("Group", lambda d: d.group_code),
-    Column("Meeting", lambda d: d.meeting.split(":")[0], sort_key=lambda d: d.meeting),
+    Column("Group", _group),
     Column("Item", lambda d: f"{d.item} {d.item_title}".strip()),
-    Column("Decision", lambda d: d.text),
     Column(
         "Status",
         _status,
@@ -46,6 +50,7 @@ COLUMNS: list[Column[DecisionInfo]] = [
             "#FFD27F" if d.needs_ratification else ("#D9D9D9" if d.status != "valid" else None)
         ),
     ),
+    Column("Decision", lambda d: d.text),
 ]
 
 
@@ -62,6 +67,7 @@ class DecisionsPage(QWidget):
         self.search.setPlaceholderText("Search the wording, item or reason")
         self.search.setClearButtonEnabled(True)
         self.view: RecordView[DecisionInfo] = RecordView(COLUMNS, "decisions")
+        self.view.filter.hide()  # the search box above searches the whole log
         self.withdraw_button = QPushButton("&Withdraw…")
         self.withdraw_button.setObjectName("withdrawDecision")
         self.withdraw_button.clicked.connect(self.withdraw)

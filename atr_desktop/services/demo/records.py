@@ -54,6 +54,13 @@ DISCUSSION = (
     "- the evaluation measures and when they report"
 )
 
+DECISION_WORDING = (
+    "The Group APPROVED the recommendations of the paper on {topic}.",
+    "The Group AGREED to proceed with the {topic}, subject to the funding being confirmed.",
+    "The Group NOTED the update on {topic} and ASKED for a further report in six months.",
+    "The Group ENDORSED the approach to {topic} set out in the paper.",
+)
+
 STANDING_TEXT = {
     "apologies": "The Chair welcomed members and noted the apologies received.",
     "declarations": "No new interests were declared.",
@@ -191,8 +198,8 @@ def add_records(db: Database, today: dt.date, rng: random.Random) -> dict[str, i
         _write_minutes(db, meeting_id, items)
         topical = [i for i in items if i.title in TOPICS.get(code, []) or i.confidential]
         for item in topical[:2]:
-            wording = (
-                f"The Group APPROVED the recommendations of the paper on {item.title.lower()}."
+            wording = DECISION_WORDING[counts["decisions"] % len(DECISION_WORDING)].format(
+                topic=item.title.lower()
             )
             decisions.add_decision(db, meeting_id, item.id, wording)
             counts["decisions"] += 1
