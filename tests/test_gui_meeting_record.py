@@ -26,7 +26,9 @@ def _mark(tab, name: str, status: str) -> None:
     combo.setCurrentIndex(combo.findData(status))
 
 
-def test_register_shows_not_quorate_with_reason_until_enough_are_present(qtbot, db) -> None:
+def test_register_shows_not_quorate_with_reason_until_enough_are_present(
+    qtbot, db, tmp_path
+) -> None:
     sg = strategy_group(db)
     dialog = _open(qtbot, db, sg.meeting)
     tab = dialog.register_tab

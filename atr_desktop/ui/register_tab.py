@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -10,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -25,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from atr_desktop.errors import UserError
-from atr_desktop.services import attendance, minutes
+from atr_desktop.services import attendance, attendance_matrix, minutes
 from atr_desktop.services.attendance import STATUS_LABELS, LineChange, Register, RegisterLine
 from atr_desktop.storage.database import Database
 from atr_desktop.ui.errors import attempt, show_user_error
@@ -116,6 +118,9 @@ class RegisterTab(QWidget):
         self.declare_button = QPushButton("&Declaration of interest…")
         self.declare_button.setObjectName("addDeclaration")
         self.declare_button.clicked.connect(self.declare)
+        self.matrix_button = QPushButton("Attendance &matrix for the year…")
+        self.matrix_button.setObjectName("attendanceMatrix")
+        self.matrix_button.clicked.connect(self.matrix)
         self.declarations = QListWidget()
         self.declarations.setObjectName("declarationsList")
         self.declarations.setAccessibleName("Declarations of interest")
@@ -124,6 +129,7 @@ class RegisterTab(QWidget):
         buttons.addWidget(self.guest_button)
         buttons.addWidget(self.declare_button)
         buttons.addStretch(1)
+        buttons.addWidget(self.matrix_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.table, 1)
@@ -252,6 +258,24 @@ class RegisterTab(QWidget):
         text, colour = banner_html(reg)
         self.banner.setText(text)
         self.banner.setStyleSheet(f"QLabel {{ background: {colour}; padding: 6px; color: black; }}")
+
+    def matrix(self) -> None:
+        reg = attendance.get_register(self.db, self.meeting_id)
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            "Attendance matrix",
+            f"{reg.group_code} attendance {reg.date.year}.xlsx",
+            "Excel (*.xlsx);;Word (*.docx)",
+        )
+        if name:
+            self.matrix_to(Path(name))
+
+    def matrix_to(self, out: Path) -> Path | None:
+        """Who came to how many of how many of this group's meetings this year."""
+        reg = attendance.get_register(self.db, self.meeting_id)
+        return attempt(
+            self, lambda: attendance_matrix.export(self.db, reg.group_code, reg.date.year, out)
+        )
 
     def add_guest(self) -> None:
         name, ok = QInputDialog.getText(self, "Guest in attendance", "Name, role and organisation:")
