@@ -141,7 +141,8 @@ def test_journey_4_on_the_day_through_the_window(qtbot, db, db_path) -> None:
 
         def act(box, n: int = n) -> None:
             qtbot.keyClicks(box.text, f"Action {n + 1}")
-            qtbot.keyClicks(box.owner, "Finance lead" if n == 2 else sg.ref("Zoë"))
+            owner = {2: "Finance lead", 3: "Tariq Haddad"}.get(n, sg.ref("Zoë"))
+            qtbot.keyClicks(box.owner, owner)
             box.accept()
 
         dialog.activateWindow()
@@ -166,6 +167,10 @@ def test_journey_4_on_the_day_through_the_window(qtbot, db, db_path) -> None:
     saved = minutes.show(db, sg.meeting)
     assert saved.items[4].discussion == "The Group discussed the proposal."
     assert len(saved.items[4].decisions) == 2 and len(saved.items[4].actions) == 4
+    from atr_desktop.services import actions
+
+    tariq = next(a for a in actions.list_actions(db) if a.owner == "Tariq Haddad")
+    assert tariq.owner_email == sg.ref("Tariq")  # a name from the register links the person
     # The battery dies now: the window never closes; reopening restores the typing.
     again = MeetingRecordDialog(db, sg.meeting)
     qtbot.addWidget(again)

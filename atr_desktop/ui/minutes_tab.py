@@ -8,12 +8,14 @@ a decision and Ctrl+Shift+A an action under the current item.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
+    QCompleter,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -46,7 +48,9 @@ ADD_ACTION_KEYS = "Ctrl+Shift+A"
 class QuickActionDialog(QDialog):
     """Action, owner, due date: Enter saves."""
 
-    def __init__(self, binds: list[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, binds: list[str], people: Sequence[str] = (), parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("quickActionDialog")
         self.setWindowTitle("Add action")
@@ -56,6 +60,11 @@ class QuickActionDialog(QDialog):
         self.owner = QLineEdit()
         self.owner.setObjectName("quickActionOwner")
         self.owner.setAccessibleName("Owner (email or name)")
+        self.owner.setPlaceholderText("A name from the register, an email, or a team")
+        completer = QCompleter(list(people), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.owner.setCompleter(completer)
         self.due = QDateEdit(QDate.currentDate().addDays(28))
         self.due.setObjectName("quickActionDue")
         self.due.setAccessibleName("Due date")
@@ -356,7 +365,11 @@ class MinutesTab(QWidget):
     def add_action(self) -> None:
         if self.current_id is None or self.locked:
             return
-        dialog = QuickActionDialog(self.binds, self)
+        from atr_desktop.services import attendance
+
+        register = attendance.get_register(self.db, self.meeting_id)
+        people = sorted({ln.name for ln in register.lines if ln.person_id is not None})
+        dialog = QuickActionDialog(self.binds, people, self)
         if not dialog.exec():
             return
         done = attempt(
