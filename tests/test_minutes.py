@@ -125,3 +125,15 @@ def test_an_item_id_from_the_window_is_never_taken_for_a_number(db) -> None:
     minutes.write_item(db, long_agenda, str(first.id), "By number")
     written = {i.item_id: i.discussion for i in minutes.show(db, long_agenda).items}
     assert written[first.id] == "By id" and written[clash.id] == "By number"
+
+
+def test_a_read_only_copy_shows_registers_and_minutes_without_writing(db, db_path) -> None:
+    sg = strategy_group(db)
+    minutes.write_item(db, sg.meeting, "5", "Kept")
+    db.close()
+    copy = open_database(db_path, readonly=True)
+    try:
+        assert attendance.get_register(copy, sg.next_meeting).lines == ()
+        assert minutes.show(copy, sg.meeting).items[4].discussion == "Kept"
+    finally:
+        copy.close()
