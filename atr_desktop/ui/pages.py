@@ -28,6 +28,8 @@ class InfoPage(QWidget):
 
 def build_pages(window: QWidget, db: Database) -> dict[str, QWidget]:
     """One page per area, in the order of MainWindow.AREAS."""
+    from atr_desktop.ui.actions_page import ActionsPage
+    from atr_desktop.ui.decisions_page import DecisionsPage
     from atr_desktop.ui.groups_page import GroupsPage
     from atr_desktop.ui.home_page import HomePage
     from atr_desktop.ui.meetings_page import MeetingsPage
@@ -38,6 +40,6 @@ def build_pages(window: QWidget, db: Database) -> dict[str, QWidget]:
         "Groups": GroupsPage(db),
         "People": PeoplePage(db),
         "Meetings": MeetingsPage(db),
-        "Actions": InfoPage("Actions", "The action tracker across all groups."),
-        "Decisions": InfoPage("Decisions", "The decision log of every group."),
+        "Actions": ActionsPage(db),
+        "Decisions": DecisionsPage(db),
     }

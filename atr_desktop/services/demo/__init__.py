@@ -12,7 +12,7 @@ import random
 from collections.abc import Callable
 
 from atr_desktop.errors import UserError
-from atr_desktop.services.demo import agendas, calendar, governance, packs, people
+from atr_desktop.services.demo import agendas, calendar, governance, packs, people, records
 from atr_desktop.storage.database import Database
 from atr_desktop.storage.models import DbMeta
 
@@ -23,6 +23,7 @@ STEPS: list[Step] = [
     calendar.add_meetings,
     governance.add_governance,
     agendas.add_agendas,
+    records.add_records,
     packs.issue_demo_pack,
 ]
 

@@ -1,0 +1,555 @@
+"""Minutes: taken during the meeting and after it, approved at a later one, then locked.
+
+Typing is never lost: the window autosaves each pause in typing to DraftText in its own
+small transaction (:func:`autosave`); :func:`write_item` saves the text for real and drops
+the draft; on reopen :func:`pending_drafts` gives back what was typed but not saved.
+Confidential (Part B) items are minuted separately and never appear in the public minutes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from atr_desktop.errors import UserError
+from atr_desktop.services import audit
+from atr_desktop.services.attendance import (
+    DeclarationInfo,
+    QuorumStatus,
+    _register,
+    declarations_of,
+    person_name,
+)
+from atr_desktop.services.record_lock import ensure_unlocked, item_of, minutes_of
+from atr_desktop.services.refs import find_meeting, meeting_item_numbers
+from atr_desktop.storage.database import Database
+from atr_desktop.storage.models import (
+    Action,
+    AgendaItem,
+    Decision,
+    DraftText,
+    ForwardPlanItem,
+    Group,
+    Meeting,
+    MinuteAmendment,
+    MinuteEntry,
+    Person,
+)
+
+
+@dataclass(frozen=True)
+class DecisionLine:
+    id: int
+    text: str
+    group_code: str
+    needs_ratification: bool
+    status: str
+
+
+@dataclass(frozen=True)
+class ActionLine:
+    id: int
+    ref: str
+    description: str
+    owner: str
+    due: dt.date | None
+    status: str
+
+
+@dataclass(frozen=True)
+class ItemMinutes:
+    item_id: int
+    number: str
+    title: str
+    kind: str
+    confidential: bool
+    added_on_day: bool
+    deferred: bool
+    discussion: str
+    decisions: tuple[DecisionLine, ...]
+    actions: tuple[ActionLine, ...]
+    pending_draft: str | None
+    carried: tuple[ActionLine, ...] = ()
+
+
+@dataclass(frozen=True)
+class AmendmentInfo:
+    id: int
+    made_on: dt.date
+    item: str
+    text: str
+    reason: str
+    user: str
+
+
+@dataclass(frozen=True)
+class MinutesView:
+    meeting_id: int
+    group_code: str
+    group_name: str
+    date: dt.date
+    start_time: dt.time
+    end_time: dt.time | None
+    venue: str
+    status: str
+    approved_at: dt.date | None
+    amendments_agreed: str
+    present: tuple[str, ...]
+    apologies: tuple[str, ...]
+    in_attendance: tuple[str, ...]
+    quorum: tuple[QuorumStatus, ...]
+    declarations: tuple[DeclarationInfo, ...]
+    items: tuple[ItemMinutes, ...]
+    amendments: tuple[AmendmentInfo, ...]
+    confidential: bool
+
+    @property
+    def locked(self) -> bool:
+        return self.status == "approved"
+
+
+def draft_key(meeting_id: int, item_id: int) -> str:
+    return f"minutes:{meeting_id}:{item_id}"
+
+
+def _number_key(number: str) -> tuple[int, ...]:
+    return tuple(int(p) for p in number.split("."))
+
+
+def _owner(session: Session, action: Action) -> str:
+    if action.owner_person_id:
+        return person_name(session.get(Person, action.owner_person_id))
+    return action.owner_text
+
+
+def _header_lines(session: Session, meeting: Meeting) -> tuple[list[str], list[str], list[str]]:
+    """Present, apologies, in attendance; a joint meeting's lists grouped by constituent."""
+    register = _register(session, meeting)
+    names = {g.code: g.name for g in session.scalars(select(Group))}
+    present: dict[str, list[str]] = {}
+    apologies: dict[str, list[str]] = {}
+    attending: list[str] = []
+    deputy_of = {ln.deputy_for_id: ln for ln in register.lines if ln.status == "deputy"}
+    for ln in register.lines:
+        who = ", ".join(p for p in (ln.name, ln.job_title, ln.organisation) if p)
+        timing = "".join(
+            (
+                f" (from item {ln.arrived_item})" if ln.arrived_item else "",
+                f" (left at item {ln.left_item})" if ln.left_item else "",
+            )
+        )
+        key = ln.constituent if register.joint else ""
+        if ln.status == "present":
+            role = f" ({ln.role.capitalize()})" if ln.role in ("chair", "vice-chair") else ""
+            present.setdefault(key, []).append(f"{ln.name}{role}" + who[len(ln.name) :] + timing)
+        elif ln.status == "deputy":
+            present.setdefault(key, []).append(f"{who} (deputy for {ln.deputy_for}){timing}")
+        elif ln.status == "apologies":
+            deputy = deputy_of.get(ln.person_id)
+            org = f", {ln.organisation}" if ln.organisation else ""
+            line = f"{ln.name}{org}" + (f" (deputy: {deputy.name})" if deputy else "")
+            apologies.setdefault(key, []).append(line)
+        elif ln.status == "in-attendance":
+            attending.append(who + timing + (f" ({ln.note})" if ln.note else ""))
+
+    def grouped(lines: dict[str, list[str]]) -> list[str]:
+        if not register.joint:
+            return lines.get("", [])
+        out: list[str] = []
+        for code in lines:  # the register's order: the joint group's own, then constituents
+            out.append(f"{names.get(code, register.group_name)}:")
+            out += lines[code]
+        return out
+
+    return grouped(present), grouped(apologies), attending
+
+
+def _item_minutes(
+    session: Session,
+    item: AgendaItem,
+    number: str,
+    codes: dict[int, str],
+    saved: str,
+    draft: str | None,
+) -> ItemMinutes:
+    decisions = tuple(
+        DecisionLine(d.id, d.text, codes.get(d.group_id, ""), d.needs_ratification, d.status)
+        for d in session.scalars(
+            select(Decision).where(Decision.agenda_item_id == item.id).order_by(Decision.id)
+        )
+    )
+    actions = tuple(
+        ActionLine(a.id, a.ref, a.description, _owner(session, a), a.due_date, a.status)
+        for a in session.scalars(
+            select(Action).where(Action.agenda_item_id == item.id).order_by(Action.id)
+        )
+    )
+    return ItemMinutes(
+        item.id,
+        number,
+        item.title,
+        item.kind,
+        item.confidential,
+        item.added_on_day,
+        item.deferred,
+        saved,
+        decisions,
+        actions,
+        draft if draft is not None and draft != saved else None,
+    )
+
+
+def _view(session: Session, meeting: Meeting, confidential: bool) -> MinutesView:
+    group = session.get(Group, meeting.group_id)
+    assert group is not None
+    minutes = minutes_of(session, meeting)
+    numbers = meeting_item_numbers(session, meeting.id)
+    items = session.scalars(select(AgendaItem).where(AgendaItem.meeting_id == meeting.id)).all()
+    entries = {}
+    amendments: list[AmendmentInfo] = []
+    if minutes is not None:
+        for entry in session.scalars(
+            select(MinuteEntry).where(MinuteEntry.minutes_id == minutes.id)
+        ):
+            entries[entry.agenda_item_id] = entry.discussion
+        for a in session.scalars(
+            select(MinuteAmendment)
+            .where(MinuteAmendment.minutes_id == minutes.id)
+            .order_by(MinuteAmendment.id)
+        ):
+            amendments.append(
+                AmendmentInfo(
+                    a.id,
+                    a.made_on,
+                    numbers.get(a.agenda_item_id or 0, ""),
+                    a.text,
+                    a.reason,
+                    a.user,
+                )
+            )
+    drafts = {
+        d.key: d.text
+        for d in session.scalars(
+            select(DraftText).where(DraftText.key.like(f"minutes:{meeting.id}:%"))
+        )
+    }
+    codes = {g.id: g.code for g in session.scalars(select(Group))}
+    out = [
+        _item_minutes(
+            session,
+            item,
+            numbers[item.id],
+            codes,
+            entries.get(item.id, ""),
+            drafts.get(draft_key(meeting.id, item.id)),
+        )
+        for item in sorted(items, key=lambda i: _number_key(numbers[i.id]))
+        if item.confidential == confidential
+    ]
+    present, apologies, attending = _header_lines(session, meeting)
+    from atr_desktop.services.attendance import quorum_for
+
+    approved_at = (
+        session.get(Meeting, minutes.approved_at_meeting_id)
+        if minutes and minutes.approved_at_meeting_id
+        else None
+    )
+    shown = {i.number for i in out}
+    declarations = tuple(
+        d
+        for d in declarations_of(session, meeting)
+        if d.item in shown or (not d.item and not confidential)
+    )
+    return MinutesView(
+        meeting_id=meeting.id,
+        group_code=group.code,
+        group_name=group.name,
+        date=meeting.date,
+        start_time=meeting.start_time,
+        end_time=meeting.end_time,
+        venue=meeting.venue,
+        status=minutes.status if minutes else "draft",
+        approved_at=approved_at.date if approved_at else None,
+        amendments_agreed=minutes.amendments_agreed if minutes else "",
+        present=tuple(present),
+        apologies=tuple(apologies),
+        in_attendance=tuple(attending),
+        quorum=tuple(quorum_for(session, meeting)),
+        declarations=declarations,
+        items=tuple(out),
+        amendments=tuple(amendments),
+        confidential=confidential,
+    )
+
+
+def show(db: Database, meeting_ref: str | int, confidential: bool = False) -> MinutesView:
+    """The minutes as they stand: public items, or only Part B with ``confidential``.
+
+    The action-log item carries the actions brought forward to it (a query, not a copy).
+    """
+    from dataclasses import replace
+
+    from atr_desktop.services.actions import carried_forward
+
+    with db.session() as s:
+        meeting = find_meeting(s, meeting_ref)
+        view = _view(s, meeting, confidential)
+    if not any(i.kind == "action_log" for i in view.items):
+        return view
+    carried = tuple(
+        ActionLine(a.id, a.ref, a.description, a.owner, a.due, a.status)
+        for a in carried_forward(db, view.meeting_id)
+        if not a.confidential
+    )
+    items = tuple(replace(i, carried=carried) if i.kind == "action_log" else i for i in view.items)
+    return replace(view, items=items)
+
+
+def write_item(db: Database, meeting_ref: str | int, item_ref: str | int, text: str) -> ItemMinutes:
+    """Save the discussion minuted under one item (replacing what was there)."""
+    with db.session() as s:
+        meeting = find_meeting(s, meeting_ref)
+        ensure_unlocked(s, meeting)
+        item = item_of(s, meeting, item_ref)
+        minutes = minutes_of(s, meeting, create=True)
+        assert minutes is not None
+        entry = s.scalar(select(MinuteEntry).where(MinuteEntry.agenda_item_id == item.id))
+        if entry is None:
+            entry = MinuteEntry(minutes_id=minutes.id, agenda_item_id=item.id, discussion="")
+            s.add(entry)
+        entry.discussion = text.rstrip()
+        s.execute(delete(DraftText).where(DraftText.key == draft_key(meeting.id, item.id)))
+        s.flush()
+        audit.record(s, "minutes", minutes.id, "item written", f"item {item.id}")
+        codes = {g.id: g.code for g in s.scalars(select(Group))}
+        number = meeting_item_numbers(s, meeting.id)[item.id]
+        return _item_minutes(s, item, number, codes, entry.discussion, None)
+
+
+def autosave(db: Database, meeting_id: int, item_id: int, text: str) -> None:
+    """Keep typing not yet saved, in its own small transaction (survives a crash)."""
+    with db.session() as s:
+        key = draft_key(meeting_id, item_id)
+        row = s.get(DraftText, key)
+        if row is None:
+            s.add(DraftText(key=key, text=text))
+        else:
+            row.text = text
+            row.saved_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def pending_drafts(db: Database, meeting_ref: str | int) -> dict[int, str]:
+    """Item id -> text typed but not saved (differs from the saved minutes)."""
+    view_public = show(db, meeting_ref)
+    view_b = show(db, meeting_ref, confidential=True)
+    return {
+        i.item_id: i.pending_draft
+        for i in (*view_public.items, *view_b.items)
+        if i.pending_draft is not None
+    }
+
+
+def discard_draft(db: Database, meeting_id: int, item_id: int) -> None:
+    with db.session() as s:
+        s.execute(delete(DraftText).where(DraftText.key == draft_key(meeting_id, item_id)))
+
+
+def approve(
+    db: Database, meeting_ref: str | int, at_ref: str | int, amendments: str = ""
+) -> MinutesView:
+    """Approve a meeting's minutes at a later meeting; they are locked from then on."""
+    with db.session() as s:
+        meeting = find_meeting(s, meeting_ref)
+        at = find_meeting(s, at_ref)
+        if at.date <= meeting.date:
+            raise UserError(
+                "Minutes are approved at a later meeting: choose a meeting after "
+                f"{meeting.date.isoformat()}."
+            )
+        minutes = minutes_of(s, meeting)
+        if minutes is None:
+            raise UserError(
+                "There are no minutes of that meeting to approve yet: write them first."
+            )
+        ensure_unlocked(s, meeting)
+        unsaved = s.scalar(
+            select(func.count())
+            .select_from(DraftText)
+            .where(DraftText.key.like(f"minutes:{meeting.id}:%"))
+        )
+        if unsaved:
+            raise UserError(
+                "Some typing in these minutes is not saved yet: save or discard it, then approve."
+            )
+        minutes.status = "approved"
+        minutes.approved_at_meeting_id = at.id
+        minutes.approved_on = at.date
+        minutes.amendments_agreed = amendments.strip()
+        audit.record(s, "minutes", minutes.id, "approved", f"at meeting {at.id}")
+        s.flush()
+        return _view(s, meeting, False)
+
+
+def amend(
+    db: Database,
+    meeting_ref: str | int,
+    text: str,
+    reason: str,
+    item_ref: str | int | None = None,
+    on: dt.date | None = None,
+) -> AmendmentInfo:
+    """A dated correction to approved minutes, on record; the approved text is untouched."""
+    from atr_desktop.adapters.identity import current_user
+
+    if not text.strip() or not reason.strip():
+        raise UserError("An amendment needs its text and the reason for it.")
+    with db.session() as s:
+        meeting = find_meeting(s, meeting_ref)
+        minutes = minutes_of(s, meeting)
+        if minutes is None or minutes.status != "approved":
+            raise UserError(
+                "These minutes are still a draft: edit them directly instead of amending."
+            )
+        item = item_of(s, meeting, item_ref) if item_ref not in (None, "") else None
+        row = MinuteAmendment(
+            minutes_id=minutes.id,
+            agenda_item_id=item.id if item else None,
+            made_on=on or dt.date.today(),
+            text=text.strip(),
+            reason=reason.strip(),
+            user=current_user(),
+        )
+        s.add(row)
+        s.flush()
+        audit.record(s, "minutes", minutes.id, "amended", reason.strip()[:200])
+        numbers = meeting_item_numbers(s, meeting.id)
+        return AmendmentInfo(
+            row.id,
+            row.made_on,
+            numbers.get(row.agenda_item_id or 0, ""),
+            row.text,
+            row.reason,
+            row.user,
+        )
+
+
+def add_item_on_the_day(
+    db: Database, meeting_ref: str | int, title: str, confidential: bool = False
+) -> str:
+    """An item raised on the day, under any other business; returns its number ('9.1')."""
+    if not title.strip():
+        raise UserError("Type the title of the item raised on the day.")
+    with db.session() as s:
+        meeting = find_meeting(s, meeting_ref)
+        ensure_unlocked(s, meeting)
+        aob = s.scalar(
+            select(AgendaItem).where(AgendaItem.meeting_id == meeting.id, AgendaItem.kind == "aob")
+        )
+        parent_id = aob.id if aob else None
+        last = s.scalar(
+            select(func.max(AgendaItem.position)).where(
+                AgendaItem.meeting_id == meeting.id,
+                AgendaItem.parent_id.is_(None)
+                if parent_id is None
+                else AgendaItem.parent_id == parent_id,
+            )
+        )
+        item = AgendaItem(
+            meeting_id=meeting.id,
+            parent_id=parent_id,
+            position=(last or 0) + 1,
+            title=title.strip(),
+            added_on_day=True,
+            confidential=confidential,
+            minutes_allotted=0,
+        )
+        s.add(item)
+        s.flush()
+        audit.record(s, "agenda_item", item.id, "added on the day", title.strip())
+        return meeting_item_numbers(s, meeting.id)[item.id]
+
+
+def defer_item(db: Database, meeting_ref: str | int, item_ref: str | int, reason: str = "") -> int:
+    """Mark an item deferred and put it back on the group's forward plan; returns the plan id."""
+    with db.session() as s:
+        meeting = find_meeting(s, meeting_ref)
+        ensure_unlocked(s, meeting)
+        item = item_of(s, meeting, item_ref)
+        if item.deferred:
+            raise UserError(f"'{item.title}' is already deferred to the forward plan.")
+        plan = _defer_to_forward_plan(s, meeting, item, reason)
+        return plan.id
+
+
+def _defer_to_forward_plan(
+    session: Session, meeting: Meeting, item: AgendaItem, reason: str
+) -> ForwardPlanItem:
+    """The one place a deferral touches the forward plan (the meetings helper may own this)."""
+    item.deferred = True
+    plan = ForwardPlanItem(
+        group_id=meeting.group_id,
+        title=item.title,
+        purpose=item.purpose,
+        lead=item.lead,
+        source="deferred",
+        source_ref=f"meeting {meeting.id} item {item.id}"
+        + (f": {reason.strip()}" if reason.strip() else ""),
+    )
+    session.add(plan)
+    session.flush()
+    audit.record(session, "agenda_item", item.id, "deferred", reason.strip())
+    return plan
+
+
+@dataclass(frozen=True)
+class MeetingChoice:
+    """A meeting as choosers list it (stand-in until the meetings helper's list merges)."""
+
+    id: int
+    group_code: str
+    group_name: str
+    date: dt.date
+    status: str
+
+    @property
+    def label(self) -> str:
+        from atr_desktop.domain.dates import long_date
+
+        return f"{self.group_code}  {long_date(self.date)}  ({self.group_name})"
+
+
+def meeting_choices(db: Database, group: str | None = None) -> list[MeetingChoice]:
+    """Meetings newest first (cancelled ones left out), optionally of one group."""
+    with db.session() as s:
+        query = (
+            select(Meeting, Group)
+            .join(Group, Group.id == Meeting.group_id)
+            .where(Meeting.status != "cancelled")
+            .order_by(Meeting.date.desc(), Meeting.id.desc())
+        )
+        if group:
+            query = query.where(Group.code == group.upper())
+        return [MeetingChoice(m.id, g.code, g.name, m.date, m.status) for m, g in s.execute(query)]
+
+
+@dataclass(frozen=True)
+class ItemChoice:
+    id: int
+    number: str
+    title: str
+    confidential: bool
+    kind: str = "standard"
+
+
+def agenda_items(db: Database, meeting_id: int) -> list[ItemChoice]:
+    """A meeting's items in running order, Part B included."""
+    with db.session() as s:
+        numbers = meeting_item_numbers(s, meeting_id)
+        items = s.scalars(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id)).all()
+        return [
+            ItemChoice(i.id, numbers[i.id], i.title, i.confidential, i.kind)
+            for i in sorted(items, key=lambda i: _number_key(numbers[i.id]))
+        ]

@@ -1,0 +1,230 @@
+"""The Actions area: the chairs' tracker across all groups.
+
+Filter by group, owner, status, overdue, due within N days and text; sort by any column;
+select several and update them at once; edit one; import a log; export; reminder drafts;
+and the way into a meeting's register and minutes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from atr_desktop.domain.dates import short_date
+from atr_desktop.domain.rag import RAG_COLOURS, STATUSES
+from atr_desktop.services import action_outputs, actions, groups
+from atr_desktop.services.actions import ActionFilter, ActionInfo
+from atr_desktop.storage.database import Database
+from atr_desktop.ui.errors import attempt
+from atr_desktop.ui.record_view import RecordView
+from atr_desktop.ui.table_model import Column
+
+COLUMNS: list[Column[ActionInfo]] = [
+    Column("Ref", lambda a: a.ref),
+    Column("Group", lambda a: a.group_code),
+    Column("Action", lambda a: a.description),
+    Column("Owner", lambda a: a.owner),
+    Column("Due", lambda a: short_date(a.due_date), sort_key=lambda a: a.due_date or ""),
+    Column(
+        "Revised",
+        lambda a: short_date(a.revised_due_date),
+        sort_key=lambda a: a.revised_due_date or "",
+    ),
+    Column("Status", lambda a: a.status.capitalize()),
+    Column("RAG", lambda a: a.rag, background=lambda a: "#" + RAG_COLOURS.get(a.rag, "FFFFFF")),
+    Column("Raised at", lambda a: a.raised_at, sort_key=lambda a: a.raised_on),
+    Column("Latest update", lambda a: a.latest_update),
+]
+
+
+def _button(text: str, name: str, slot: object) -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setAccessibleName(text.replace("&", "").rstrip("…"))
+    button.clicked.connect(slot)
+    return button
+
+
+class ActionsPage(QWidget):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.group = QComboBox()
+        self.group.setObjectName("actionsGroup")
+        self.group.setAccessibleName("Filter by group")
+        self.owner = QLineEdit()
+        self.owner.setObjectName("actionsOwner")
+        self.owner.setAccessibleName("Filter by owner")
+        self.owner.setPlaceholderText("Owner")
+        self.owner.setClearButtonEnabled(True)
+        self.status = QComboBox()
+        self.status.setObjectName("actionsStatus")
+        self.status.setAccessibleName("Filter by status")
+        self.status.addItem("All open", "open-all")
+        self.status.addItem("Any status", None)
+        for status in STATUSES:
+            self.status.addItem(status.capitalize(), status)
+        self.overdue = QCheckBox("&Overdue only")
+        self.overdue.setObjectName("actionsOverdue")
+        self.due_within = QSpinBox()
+        self.due_within.setObjectName("actionsDueWithin")
+        self.due_within.setAccessibleName("Due within days (0 for any)")
+        self.due_within.lineEdit().setAccessibleName("Due within days")
+        self.due_within.setRange(0, 365)
+        self.due_within.setSpecialValueText("any time")
+        self.due_within.setPrefix("due within ")
+        self.due_within.setSuffix(" days")
+        filters = QHBoxLayout()
+        for label, widget in (
+            ("&Group:", self.group),
+            ("O&wner:", self.owner),
+            ("&Status:", self.status),
+        ):
+            lab = QLabel(label)
+            lab.setBuddy(widget)
+            filters.addWidget(lab)
+            filters.addWidget(widget)
+        filters.addWidget(self.overdue)
+        filters.addWidget(self.due_within)
+        filters.addStretch(1)
+        self.view: RecordView[ActionInfo] = RecordView(COLUMNS, "actions")
+        self.view.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.count = QLabel()
+        self.count.setObjectName("actionsCount")
+        self.edit_button = _button("&Edit…", "editAction", self.edit_action)
+        self.bulk_button = _button("&Update selected…", "bulkUpdate", self.bulk_update)
+        buttons = QHBoxLayout()
+        for b in (
+            self.edit_button,
+            self.bulk_button,
+            _button("&Import…", "importActions", self.import_log),
+            _button("E&xport…", "exportActions", self.export),
+            _button("&Reminders…", "remindActions", self.remind),
+            _button("Register and &minutes…", "openMeetingRecord", self.open_meeting_record),
+        ):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("<h2>Actions</h2>"))
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self.group.currentIndexChanged.connect(lambda _: self.refresh())
+        self.status.currentIndexChanged.connect(lambda _: self.refresh())
+        self.owner.textChanged.connect(lambda _: self.refresh())
+        self.overdue.toggled.connect(lambda _: self.refresh())
+        self.due_within.valueChanged.connect(lambda _: self.refresh())
+        self.view.activated.connect(lambda _: self.edit_action())
+        self.view.selection_changed.connect(self._enable)
+        self._fill_groups()
+        self.refresh()
+
+    def _fill_groups(self) -> None:
+        self.group.blockSignals(True)
+        self.group.clear()
+        self.group.addItem("All groups", None)
+        for g in groups.list_groups(self.db):
+            self.group.addItem(f"{g.code}  {g.name}", g.code)
+        self.group.blockSignals(False)
+
+    def filters(self) -> ActionFilter:
+        status = self.status.currentData()
+        return ActionFilter(
+            group=self.group.currentData(),
+            owner=self.owner.text(),
+            status=None if status == "open-all" else status,
+            overdue=self.overdue.isChecked(),
+            due_within=self.due_within.value() or None,
+            open_only=status == "open-all",
+        )
+
+    def refresh(self) -> None:
+        records = actions.list_actions(self.db, self.filters())
+        self.view.set_records(records)
+        overdue = sum(a.overdue for a in records)
+        self.count.setText(f"{len(records)} actions, {overdue} overdue")
+        self._enable()
+
+    def _enable(self) -> None:
+        chosen = self.view.selected()
+        self.edit_button.setEnabled(len(chosen) == 1)
+        self.bulk_button.setEnabled(bool(chosen))
+
+    def edit_action(self) -> None:
+        from atr_desktop.ui.action_dialog import ActionDialog
+
+        action = self.view.current()
+        if action is None:
+            return
+        if ActionDialog(self.db, action, self).exec():
+            self.refresh()
+
+    def bulk_update(self) -> None:
+        from atr_desktop.ui.action_bulk import BulkUpdateDialog
+
+        refs = [a.ref for a in self.view.selected()]
+        if refs and BulkUpdateDialog(self.db, refs, self).exec():
+            self.refresh()
+
+    def import_log(self) -> None:
+        from atr_desktop.ui.action_bulk import ImportDialog
+
+        dialog = ImportDialog(self.db, self)
+        if dialog.exec():
+            self.refresh()
+            QMessageBox.information(self, "Import", f"Imported {len(dialog.imported)} actions.")
+
+    def export(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self, "Export the action log", "action-log.xlsx", "Excel (*.xlsx);;Word (*.docx)"
+        )
+        if name:
+            self.export_to(Path(name))
+
+    def export_to(self, out: Path) -> Path | None:
+        return attempt(
+            self, lambda: action_outputs.export_log(self.db, out, self.group.currentData())
+        )
+
+    def remind(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Folder for the reminder drafts")
+        if folder:
+            written = self.remind_to(Path(folder))
+            if written is not None:
+                QMessageBox.information(
+                    self,
+                    "Reminders",
+                    f"Wrote {len(written)} email drafts to {folder}: open "
+                    "each in Outlook, check it and send it.",
+                )
+
+    def remind_to(self, folder: Path) -> list[Path] | None:
+        return attempt(self, lambda: action_outputs.reminders(self.db, folder))
+
+    def open_meeting_record(self) -> None:
+        from atr_desktop.ui.meeting_chooser import MeetingChooser
+
+        chooser = MeetingChooser(self.db, self, self.group.currentData())
+        if chooser.exec() and chooser.chosen is not None:
+            self.open_record(chooser.chosen)
+
+    def open_record(self, meeting_id: int) -> None:
+        from atr_desktop.ui.meeting_record import MeetingRecordDialog
+
+        MeetingRecordDialog(self.db, meeting_id, self).exec()
+        self.refresh()

@@ -1,0 +1,49 @@
+"""A meeting's record on the day and after: the Register tab and the Minutes tab."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from atr_desktop.domain.dates import long_date
+from atr_desktop.services import attendance, groups
+from atr_desktop.storage.database import Database
+from atr_desktop.ui.minutes_tab import MinutesTab
+from atr_desktop.ui.register_tab import RegisterTab
+
+
+class MeetingRecordDialog(QDialog):
+    def __init__(self, db: Database, meeting_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("meetingRecord")
+        reg = attendance.get_register(db, meeting_id)
+        group = groups.get_group(db, reg.group_code)
+        binds = [group.code, *group.constituents]
+        self.setWindowTitle(f"{reg.group_name}: {long_date(reg.date)}")
+        self.register_tab = RegisterTab(db, meeting_id)
+        self.minutes_tab = MinutesTab(db, meeting_id, binds)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("recordTabs")
+        self.tabs.addTab(self.register_tab, "&Register")
+        self.tabs.addTab(self.minutes_tab, "&Minutes")
+        if not self.minutes_tab.notice.isHidden():
+            self.tabs.setCurrentIndex(1)  # restored typing: show it at once
+        self.tabs.currentChanged.connect(self._tab_changed)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<h2>{reg.group_name}, {long_date(reg.date)}</h2>"))
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(buttons)
+        self.resize(1100, 720)
+
+    def _tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self.register_tab:
+            self.register_tab.reload()
+        else:
+            self.minutes_tab.save_current()
+            self.minutes_tab.reload()
+
+    def done(self, result: int) -> None:
+        """Closing saves what is typed: nothing is left only in the window."""
+        self.minutes_tab.save_current()
+        super().done(result)
