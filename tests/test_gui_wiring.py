@@ -36,3 +36,22 @@ def test_build_pack_button_opens_the_pack_for_the_selected_meeting(window) -> No
         return seen
 
     assert with_modal(look, page.pack_button.click) == [(PackDialog, meeting.id)]
+
+
+def test_register_and_minutes_button_opens_the_meeting_record(window) -> None:
+    from atr_desktop.ui.meeting_record import MeetingRecordDialog
+
+    window.go_to("Meetings")
+    page = window.pages["Meetings"]
+    page.when_filter.setCurrentIndex(page.when_filter.findData("past"))
+    meeting = page.current()
+    assert meeting is not None and page.minutes_button.isEnabled()
+
+    def look(dialog) -> tuple[type, str]:
+        seen = (type(dialog), dialog.windowTitle())
+        dialog.reject()
+        return seen
+
+    ((kind, title),) = with_modal(look, page.minutes_button.click)
+    assert kind is MeetingRecordDialog
+    assert str(meeting.date.year) in title

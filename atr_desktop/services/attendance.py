@@ -5,24 +5,21 @@ register is grouped by constituent group and its quorum is counted per constitue
 Quorum follows the group's approved ToR rule (domain.quorum); deputies count for the
 member they replace; a member who declared an interest and left the room for an item does
 not count towards that item's quorum.
-
-Two private queries stand in for the people helper's services until the merge:
-:func:`_members_on` (``members.current_members``) and :func:`_approved_rule`
-(``tor.approved_rule``).
+Who is a member on a date, and which quorum rule is in force, come from the membership
+and ToR services, so the register and the members list can never disagree.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from atr_desktop.domain.quorum import QuorumRule, Voter, evaluate
+from atr_desktop.domain.quorum import Voter, evaluate
 from atr_desktop.errors import UserError
-from atr_desktop.services import audit
+from atr_desktop.services import audit, members, tor
 from atr_desktop.services.record_lock import ensure_unlocked, item_of
 from atr_desktop.services.refs import find_item, find_meeting, find_person, meeting_item_numbers
 from atr_desktop.storage.database import Database
@@ -34,7 +31,6 @@ from atr_desktop.storage.models import (
     Meeting,
     Membership,
     Person,
-    TorVersion,
 )
 
 STATUSES: tuple[str, ...] = ("present", "apologies", "deputy", "absent", "in-attendance")
@@ -48,44 +44,13 @@ STATUS_LABELS = {
 CHAIR_ROLES = ("chair", "vice-chair")
 
 
-# --- stand-ins for the people helper's services (swap at merge) -------------------------
+# --- membership on the meeting's date ---------------------------------------------------
 
 
 def _members_on(session: Session, group_id: int, day: dt.date) -> list[Membership]:
-    """Memberships of a group current on ``day`` (stand-in for members.current_members)."""
-    return list(
-        session.scalars(
-            select(Membership)
-            .where(
-                Membership.group_id == group_id,
-                Membership.start_date <= day,
-                (Membership.end_date.is_(None)) | (Membership.end_date >= day),
-            )
-            .order_by(Membership.id)
-        )
-    )
-
-
-def _approved_rule(session: Session, group_id: int) -> QuorumRule | None:
-    """The quorum rule of the group's latest approved ToR (stand-in for tor.approved_rule)."""
-    tor = session.scalar(
-        select(TorVersion)
-        .where(TorVersion.group_id == group_id, TorVersion.status == "approved")
-        .order_by(TorVersion.version.desc())
-    )
-    if tor is None:
-        return None
-    try:
-        sectors = tuple(str(s) for s in json.loads(tor.quorum_sectors or "[]"))
-    except ValueError:
-        sectors = ()
-    return QuorumRule(
-        count=tor.quorum_count,
-        numerator=tor.quorum_numerator,
-        denominator=tor.quorum_denominator,
-        chair_required=tor.quorum_chair_required,
-        sectors=sectors,
-    )
+    """The group's own memberships on ``day`` (the membership service's rule)."""
+    group = session.get(Group, group_id)
+    return [] if group is None else members.memberships_on(session, group, day)
 
 
 # --- what the register shows -----------------------------------------------------------
@@ -272,7 +237,7 @@ def quorum_for(
     }
     out = []
     for group in quorum_groups(session, meeting):
-        rule = _approved_rule(session, group.id)
+        rule = tor.rule_in_force(session, group.id, meeting.date)
         if rule is None:
             out.append(
                 QuorumStatus(

@@ -156,23 +156,31 @@ def defer_item(db: Database, item_id: int) -> ForwardPlanInfo:
         item = s.get(AgendaItem, item_id)
         if item is None:
             raise UserError("That agenda item no longer exists: refresh the agenda.")
-        if item.deferred:
-            raise UserError(f"'{item.title}' is already deferred.")
         meeting = s.get_one(Meeting, item.meeting_id)
-        item.deferred = True
-        fp = ForwardPlanItem(
-            group_id=meeting.group_id,
-            title=item.title,
-            purpose=item.purpose,
-            lead=item.lead,
-            target_date=meeting.date + dt.timedelta(days=1),
-            source="deferred",
-            source_ref=f"item:{item.id}",
-        )
-        s.add(fp)
-        s.flush()
-        audit.record(s, "agenda_item", item.id, "deferred", item.title)
-        following = next_meeting(s, meeting)
-        if following is not None and following.status == "planned":
-            pull_forward_plan(s, following)
+        fp = defer(s, meeting, item)
         return _info(s, fp, s.get_one(Group, meeting.group_id).code)
+
+
+def defer(
+    session: Session, meeting: Meeting, item: AgendaItem, reason: str = ""
+) -> ForwardPlanItem:
+    """For services sharing a session (minutes): the one place a deferral is made."""
+    if item.deferred:
+        raise UserError(f"'{item.title}' is already deferred to the forward plan.")
+    item.deferred = True
+    fp = ForwardPlanItem(
+        group_id=meeting.group_id,
+        title=item.title,
+        purpose=item.purpose,
+        lead=item.lead,
+        target_date=meeting.date + dt.timedelta(days=1),
+        source="deferred",
+        source_ref=f"item:{item.id}" + (f": {reason.strip()}" if reason.strip() else ""),
+    )
+    session.add(fp)
+    session.flush()
+    audit.record(session, "agenda_item", item.id, "deferred", reason.strip() or item.title)
+    following = next_meeting(session, meeting)
+    if following is not None and following.status == "planned":
+        pull_forward_plan(session, following)
+    return fp

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from atr_desktop.domain.rag import OPEN_STATUSES
 from atr_desktop.services import settings
 from atr_desktop.storage.database import Database
 from atr_desktop.storage.models import (
@@ -26,7 +27,7 @@ from atr_desktop.storage.models import (
     TorVersion,
 )
 
-OPEN_ACTION_STATUSES = ("open", "in progress", "proposed for closure")
+OPEN_ACTION_STATUSES = tuple(OPEN_STATUSES)
 DECLARATION_WINDOW_DAYS = 30
 
 

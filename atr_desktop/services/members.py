@@ -89,7 +89,11 @@ def _sort_key(m: MemberInfo) -> tuple[str, int, str, str]:
     return (m.via, role_order(m.role), m.name.split(" ")[-1].lower(), m.name.lower())
 
 
-def _memberships(session: Session, group: Group, on_date: dt.date | None) -> list[Membership]:
+def memberships_on(session: Session, group: Group, on_date: dt.date | None) -> list[Membership]:
+    """A group's own memberships current on ``on_date`` (all of them for None).
+
+    A membership's end date is the first day the person is no longer a member.
+    """
     query = (
         select(Membership)
         .where(Membership.group_id == group.id)
@@ -109,11 +113,11 @@ def _memberships(session: Session, group: Group, on_date: dt.date | None) -> lis
 
 def members_in(session: Session, group: Group, on_date: dt.date | None) -> list[MemberInfo]:
     """For services sharing a session: ``on_date`` None means every membership, ended too."""
-    rows = [_info(m, group.code) for m in _memberships(session, group, on_date)]
+    rows = [_info(m, group.code) for m in memberships_on(session, group, on_date)]
     for constituent in group.constituents:
         rows += [
             _info(m, constituent.code, via=constituent.code)
-            for m in _memberships(session, constituent, on_date)
+            for m in memberships_on(session, constituent, on_date)
         ]
     return sorted(rows, key=_sort_key)
 
@@ -149,7 +153,7 @@ def add_membership(
     with db.session() as s:
         g = find_group(s, group)
         p = find_person(s, person)
-        current = [m for m in _memberships(s, g, start) if m.person_id == p.id]
+        current = [m for m in memberships_on(s, g, start) if m.person_id == p.id]
         if current:
             raise UserError(
                 f"{p.full_name} is already a member of {g.code} ({current[0].role}): "
@@ -160,7 +164,7 @@ def add_membership(
             if deputy_for is None:
                 raise UserError("A deputy stands in for a named member: give --deputy-for EMAIL.")
             deputy = find_person(s, deputy_for)
-            if not any(m.person_id == deputy.id for m in _memberships(s, g, start)):
+            if not any(m.person_id == deputy.id for m in memberships_on(s, g, start)):
                 raise UserError(f"{deputy.full_name} is not a member of {g.code} to deputise for.")
         elif deputy_for is not None:
             raise UserError("Only a deputy stands in for someone: use --role deputy.")

@@ -15,7 +15,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from atr_desktop.errors import UserError
-from atr_desktop.services import audit
+from atr_desktop.services import audit, forward_plan
 from atr_desktop.services.attendance import (
     DeclarationInfo,
     QuorumStatus,
@@ -31,7 +31,6 @@ from atr_desktop.storage.models import (
     AgendaItem,
     Decision,
     DraftText,
-    ForwardPlanItem,
     Group,
     Meeting,
     MinuteAmendment,
@@ -478,30 +477,7 @@ def defer_item(db: Database, meeting_ref: str | int, item_ref: str | int, reason
         meeting = find_meeting(s, meeting_ref)
         ensure_unlocked(s, meeting)
         item = item_of(s, meeting, item_ref)
-        if item.deferred:
-            raise UserError(f"'{item.title}' is already deferred to the forward plan.")
-        plan = _defer_to_forward_plan(s, meeting, item, reason)
-        return plan.id
-
-
-def _defer_to_forward_plan(
-    session: Session, meeting: Meeting, item: AgendaItem, reason: str
-) -> ForwardPlanItem:
-    """The one place a deferral touches the forward plan (the meetings helper may own this)."""
-    item.deferred = True
-    plan = ForwardPlanItem(
-        group_id=meeting.group_id,
-        title=item.title,
-        purpose=item.purpose,
-        lead=item.lead,
-        source="deferred",
-        source_ref=f"meeting {meeting.id} item {item.id}"
-        + (f": {reason.strip()}" if reason.strip() else ""),
-    )
-    session.add(plan)
-    session.flush()
-    audit.record(session, "agenda_item", item.id, "deferred", reason.strip())
-    return plan
+        return forward_plan.defer(s, meeting, item, reason).id
 
 
 @dataclass(frozen=True)

@@ -23,6 +23,7 @@ from atr_desktop.documents.pack.spec import (
 )
 from atr_desktop.domain.agenda import start_times
 from atr_desktop.domain.dates import hhmm, long_date, medium_date, short_date
+from atr_desktop.domain.rag import rag
 from atr_desktop.services.refs import meeting_item_numbers
 from atr_desktop.storage.models import (
     Action,
@@ -282,21 +283,6 @@ def _owner(session: Session, action: Action) -> str:
     return person.full_name if person else action.owner_text
 
 
-def rag(action: Action, today: dt.date, amber_days: int) -> str:
-    """Red overdue, amber due soon, green otherwise (an override wins).
-
-    TODO(lead): use domain.rag from the minutes/actions branch once merged.
-    """
-    if action.rag_override:
-        return action.rag_override
-    due = action.revised_due_date or action.due_date
-    if due is None:
-        return ""
-    if due < today:
-        return "red"
-    return "amber" if (due - today).days <= amber_days else "green"
-
-
 def action_rows(
     session: Session, meeting: Meeting, secret_items: set[int], today: dt.date, amber_days: int
 ) -> list[ActionRow]:
@@ -320,7 +306,14 @@ def action_rows(
                 owner=_owner(session, action),
                 due=short_date(action.revised_due_date or action.due_date),
                 status=action.status,
-                rag=rag(action, today, amber_days),
+                rag=rag(
+                    action.status,
+                    action.due_date,
+                    action.revised_due_date,
+                    today,
+                    amber_days,
+                    action.rag_override,
+                ),
                 latest_update=f"{short_date(latest.on_date)}: {latest.text}" if latest else "",
             )
         )

@@ -321,20 +321,23 @@ def approved_rule(
     db: Database, group: str | int, on_date: dt.date | None = None
 ) -> QuorumRule | None:
     """The quorum rule of the ToR version in force on ``on_date``; None if none was approved."""
-    on_date = on_date or dt.date.today()
     with db.session() as s:
-        g = find_group(s, group)
-        v = s.scalar(
-            select(TorVersion)
-            .where(
-                TorVersion.group_id == g.id,
-                TorVersion.status.in_(APPROVED),
-                func.coalesce(TorVersion.approved_on, on_date) <= on_date,
-            )
-            .order_by(TorVersion.version.desc())
-            .limit(1)
+        return rule_in_force(s, find_group(s, group).id, on_date or dt.date.today())
+
+
+def rule_in_force(session: Session, group_id: int, on_date: dt.date) -> QuorumRule | None:
+    """For services sharing a session: the quorum rule in force on ``on_date``, or None."""
+    v = session.scalar(
+        select(TorVersion)
+        .where(
+            TorVersion.group_id == group_id,
+            TorVersion.status.in_(APPROVED),
+            func.coalesce(TorVersion.approved_on, on_date) <= on_date,
         )
-        return rule_of(v) if v is not None else None
+        .order_by(TorVersion.version.desc())
+        .limit(1)
+    )
+    return rule_of(v) if v is not None else None
 
 
 def reviews_due(db: Database, today: dt.date | None = None) -> list[TorInfo]:

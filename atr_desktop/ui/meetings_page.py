@@ -98,10 +98,10 @@ class MeetingsPage(QWidget):
         menu.addAction("Expected papers list (Word)…", self.chase_list)
         menu.addAction("Email drafts to authors…", self.author_emails)
         self.chase_button.setMenu(menu)
-        # The minutes helper's dialog is wired here by the lead ("Register and minutes…").
-        self.minutes_button = self._button("Register and &minutes…", "registerMinutes", None)
-        self.minutes_button.setEnabled(False)
-        self.minutes_button.setToolTip("Register and minutes: coming with the minutes area")
+        self.minutes_button = self._button(
+            "Register and &minutes…", "registerMinutes", self.open_record_dialog
+        )
+        self.minutes_button.setToolTip("Take the register and the minutes of this meeting")
         self.pack_button = self._button("Build &pack…", "buildPack", self.build_pack)
         outputs = QHBoxLayout()
         for b in (
@@ -180,6 +180,16 @@ class MeetingsPage(QWidget):
     def current(self) -> MeetingInfo | None:
         return self.view.current()
 
+    def open_record_dialog(self) -> None:
+        from atr_desktop.ui.meeting_record import MeetingRecordDialog
+
+        meeting = self.current()
+        if meeting is not None:
+            MeetingRecordDialog(self.db, meeting.id, self).exec()
+            window = self.window()
+            if hasattr(window, "refresh_pages"):
+                window.refresh_pages()
+
     def build_pack(self) -> None:
         from atr_desktop.ui.pack_dialog import PackDialog
 
@@ -217,6 +227,7 @@ class MeetingsPage(QWidget):
             self.ics_button,
             self.series_ics_button,
             self.chase_button,
+            self.minutes_button,
         ):
             b.setEnabled(meeting is not None)
         self.editor.show_meeting(meeting.id if meeting else None)
