@@ -55,3 +55,17 @@ def test_register_and_minutes_button_opens_the_meeting_record(window) -> None:
     ((kind, title),) = with_modal(look, page.minutes_button.click)
     assert kind is MeetingRecordDialog
     assert str(meeting.date.year) in title
+
+
+def test_chairs_brief_button_writes_the_brief(window, tmp_path, monkeypatch) -> None:
+    from docx import Document
+    from PySide6.QtWidgets import QMessageBox
+
+    window.go_to("Meetings")
+    page = window.pages["Meetings"]
+    out = tmp_path / "brief.docx"
+    monkeypatch.setattr(page, "save_path", lambda *a: out)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    page.brief_button.click()
+    text = "\n".join(p.text for p in Document(str(out)).paragraphs)
+    assert text.count("Chair's brief") == 1 and "Expected quorum" in text

@@ -25,6 +25,7 @@ NOUN_MODULES: tuple[str, ...] = (
     "atr_desktop.cli.home_cmds",
     "atr_desktop.cli.person_cmds",
     "atr_desktop.cli.audit_cmds",
+    "atr_desktop.cli.brief_cmds",
     "atr_desktop.cli.people_cmds",
     "atr_desktop.cli.members_cmds",
     "atr_desktop.cli.declarations_cmds",

@@ -213,9 +213,13 @@ def _sectors(session: Session, person_ids: set[int]) -> dict[int, str]:
 
 
 def quorum_for(
-    session: Session, meeting: Meeting, item_id: int | None = None
+    session: Session, meeting: Meeting, item_id: int | None = None, expected: bool = False
 ) -> list[QuorumStatus]:
-    """Quorum per counted group, for the whole meeting or one item."""
+    """Quorum per counted group, for the whole meeting or one item.
+
+    ``expected``: before the meeting, everyone who has not sent apologies counts as coming
+    (the chair's brief asks "will it be quorate given the apologies so far?").
+    """
     lines = _lines(session, meeting)
     order = _item_order(session, meeting.id)
     left: set[int] = set()
@@ -262,11 +266,14 @@ def quorum_for(
             if not m.voting or m.role == "deputy" or m.person_id in voters:
                 continue
             line = by_person.get(m.person_id)
-            present = (
-                line is not None
-                and line.status == "present"
-                and _present_for(line, item_id, order, left)
-            )
+            if expected:
+                present = line is None or line.status not in ("apologies", "deputy")
+            else:
+                present = (
+                    line is not None
+                    and line.status == "present"
+                    and _present_for(line, item_id, order, left)
+                )
             sector = sectors.get(m.person_id, "")
             deputy = deputies.get(m.person_id)
             if (

@@ -103,9 +103,11 @@ class MeetingsPage(QWidget):
         )
         self.minutes_button.setToolTip("Take the register and the minutes of this meeting")
         self.pack_button = self._button("Build &pack…", "buildPack", self.build_pack)
+        self.brief_button = self._button("Chair's &brief…", "chairBrief", self.write_brief)
         outputs = QHBoxLayout()
         for b in (
             self.pack_button,
+            self.brief_button,
             self.export_button,
             self.ics_button,
             self.series_ics_button,
@@ -190,6 +192,22 @@ class MeetingsPage(QWidget):
             if hasattr(window, "refresh_pages"):
                 window.refresh_pages()
 
+    def write_brief(self) -> None:
+        from atr_desktop.services.brief import write_brief
+
+        meeting = self.current()
+        if meeting is None:
+            return
+        path = self.save_path(
+            "Save the chair's brief",
+            f"chairs-brief-{meeting.date.isoformat()}.docx",
+            "Word document (*.docx);;PDF (*.pdf)",
+        )
+        if path is not None:
+            written = attempt(self, lambda: write_brief(self.db, meeting.id, path))
+            if written is not None:
+                self._saved(written)
+
     def build_pack(self) -> None:
         from atr_desktop.ui.pack_dialog import PackDialog
 
@@ -223,6 +241,7 @@ class MeetingsPage(QWidget):
             self.edit_button,
             self.cancel_button,
             self.pack_button,
+            self.brief_button,
             self.export_button,
             self.ics_button,
             self.series_ics_button,
