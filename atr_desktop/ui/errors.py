@@ -62,14 +62,16 @@ def install_excepthook(log_file: Path) -> None:
     """Route uncaught exceptions to the log and a BugDialog (UserError to a plain message)."""
 
     def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        active = QApplication.activeWindow()
+        parent = active if active is not None and active.isVisible() else None
         if isinstance(exc, UserError):
-            show_user_error(QApplication.activeWindow(), str(exc))
+            show_user_error(parent, str(exc))
             return
         log.error("unexpected error", exc_info=(kind, exc, tb))
         details = "".join(traceback.format_exception(kind, exc, tb))
         if QApplication.instance() is None:
             sys.__excepthook__(kind, exc, tb)
             return
-        BugDialog(details, log_file, QApplication.activeWindow()).exec()
+        BugDialog(details, log_file, parent).exec()
 
     sys.excepthook = hook

@@ -185,8 +185,10 @@ def add_records(db: Database, today: dt.date, rng: random.Random) -> dict[str, i
             )
         }
     sg_held = [m for m, code, _ in held if code == "SG"]
-    _ensure_items(db, set(sg_held[-1:]))
-    thin = next((m for m, code, _ in held if code == "NET"), None)
+    # The thin (non-quorate) meeting falls after NET's ToR was approved, so quorum applies.
+    net = [m for m, code, _ in held if code == "NET"]
+    thin = net[-2] if len(net) >= 2 else (net[0] if net else None)
+    _ensure_items(db, set(sg_held[-1:]) | ({thin} if thin else set()))
     counts = {"registers": 0, "minutes": 0, "decisions": 0, "actions": 0}
     raised: list[tuple[str, str, dt.date]] = []  # ref, group, meeting date
     by_group: dict[str, list[tuple[int, dt.date]]] = {}
@@ -196,7 +198,8 @@ def add_records(db: Database, today: dt.date, rng: random.Random) -> dict[str, i
         counts["registers"] += 1
         items = minutes.agenda_items(db, meeting_id)
         _write_minutes(db, meeting_id, items)
-        topical = [i for i in items if i.title in TOPICS.get(code, []) or i.confidential]
+        # Decisions and actions arise under the meeting's own business, not standing items.
+        topical = [i for i in items if i.kind == "standard" and not i.title.startswith("Any ")]
         for item in topical[:2]:
             wording = DECISION_WORDING[counts["decisions"] % len(DECISION_WORDING)].format(
                 topic=item.title.lower()
