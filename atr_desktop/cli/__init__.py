@@ -21,6 +21,7 @@ NOUN_MODULES: tuple[str, ...] = (
     "atr_desktop.cli.setup_cmds",
     "atr_desktop.cli.groups_cmds",
     "atr_desktop.cli.settings_cmds",
+    "atr_desktop.cli.safety_cmds",
 )
 
 
