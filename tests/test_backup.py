@@ -125,9 +125,9 @@ def test_restore_brings_back_records_and_papers(db: Database, tmp_path: Path) ->
         again.close()
     reasons = [b.reason for b in service.list_backups(service.folder_for(path))]
     assert "before-restore" in reasons  # what was there is kept, so a restore can be undone
-    restored_away = [
+    restored_away = next(
         b for b in service.list_backups(service.folder_for(path)) if b.reason == "before-restore"
-    ][0]
+    )
     copy = sqlite3.connect(restored_away.path)
     assert copy.execute("select count(*) from groups where code='LATE'").fetchone()[0] == 1
     copy.close()

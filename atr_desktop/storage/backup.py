@@ -152,7 +152,10 @@ def check_file(path: Path, full: bool = True) -> list[str]:
             return ["it is not an ATR Desktop database"]
         pragma = "integrity_check(20)" if full else "quick_check(1)"
         rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
-        return [] if rows == ["ok"] else rows
+        if rows == ["ok"]:
+            return []
+        lines = [line.strip() for row in rows for line in str(row).splitlines()]
+        return [line for line in lines if line and not line.startswith("***")] or ["damaged"]
     except sqlite3.Error as exc:
         return [str(exc)]
     finally:
