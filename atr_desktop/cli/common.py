@@ -42,6 +42,8 @@ class Context:
 
             self._opened = open_live(self.db_path, self.paths)
             self._db = self._opened.db
+            for note in self._opened.notes:
+                print(note, file=sys.stderr)
         return self._db
 
     def adopt(self, db: Database) -> Database:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -174,6 +175,9 @@ def _open_locked(
     except BaseException:
         db.close()
         raise
+    place = location_warning(path)
+    if place:
+        notes.append(place)
     return Opened(db, lock, notes, checked)
 
 
@@ -217,6 +221,22 @@ def referenced_papers(db: Database) -> set[str]:
 def sweep_papers(db: Database) -> list[str]:
     """Remove '.part' files and papers no record points at (only while we hold the lock)."""
     return db.blobs.sweep(referenced_papers(db))
+
+
+def location_warning(path: Path, describe: Callable[[Path], str | None] | None = None) -> str | None:
+    """A plain warning when the live database sits on a share or a synced folder."""
+    from atr_desktop.adapters.location import describe_location
+
+    where = (describe or describe_location)(path)
+    if where is None:
+        return None
+    return (
+        f"The database {path} is in {where}. A database there can be damaged when the "
+        "connection drops or the sync program copies it mid-save, and two people can "
+        "overwrite each other's work. Keep it on this laptop (File > New database, or "
+        "'atr-desktop handover export --to' a local folder and import it) and set "
+        "Settings > Backup folder to the shared place, so the backups go there instead."
+    )
 
 
 @dataclass(frozen=True)
