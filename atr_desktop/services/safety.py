@@ -223,7 +223,9 @@ def sweep_papers(db: Database) -> list[str]:
     return db.blobs.sweep(referenced_papers(db))
 
 
-def location_warning(path: Path, describe: Callable[[Path], str | None] | None = None) -> str | None:
+def location_warning(
+    path: Path, describe: Callable[[Path], str | None] | None = None
+) -> str | None:
     """A plain warning when the live database sits on a share or a synced folder."""
     from atr_desktop.adapters.location import describe_location
 
