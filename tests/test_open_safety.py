@@ -187,3 +187,16 @@ def test_an_old_copy_is_not_used_as_live(db: Database, tmp_path: Path) -> None:
     reader = open_live(stale, app_paths(), readonly=True)
     assert "old copy" in reader.notes[0]
     reader.close()
+
+
+def test_cli_names_the_holder_and_reads_with_read_only(db: Database, cli) -> None:  # type: ignore[no-untyped-def]
+    path = db.path
+    db.close()
+    other = LiveLock.acquire(path, me=BOB, now=dt.datetime.now(dt.UTC))
+    code, _, err = cli("groups", "list")
+    assert code == 1 and "bob on LAPTOP-B" in err and "--read-only" in err
+    code, out, err = cli("--read-only", "groups", "list")
+    assert code == 0, err
+    assert "SG" in out
+    assert other.still_ours()
+    other.release()

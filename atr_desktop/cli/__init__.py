@@ -40,6 +40,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"ATR Desktop {__version__}")
     parser.add_argument("--db", metavar="PATH", help="the database file (or ATR_DESKTOP_DB)")
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="open the database only to look (when it is open elsewhere or handed over)",
+    )
     nouns = parser.add_subparsers(dest="noun", metavar="NOUN", parser_class=_Parser)
     for name in NOUN_MODULES:
         importlib.import_module(name).register(nouns)
@@ -52,6 +57,7 @@ def run(argv: list[str], ctx: Context) -> int:
         parser = build_parser()
         args = parser.parse_args(argv)
         ctx.db_arg = args.db
+        ctx.readonly = args.read_only
         handler = getattr(args, "handler", None)
         if handler is None:
             parser.print_help(sys.stderr)

@@ -30,6 +30,7 @@ class Context:
         self.db_arg: str | None = None
         self._db: Database | None = None
         self._opened: Any = None
+        self.readonly = False
 
     @property
     def db_path(self) -> Path:
@@ -40,7 +41,7 @@ class Context:
         if self._db is None:
             from atr_desktop.services.safety import open_live
 
-            self._opened = open_live(self.db_path, self.paths)
+            self._opened = open_live(self.db_path, self.paths, readonly=self.readonly)
             self._db = self._opened.db
             for note in self._opened.notes:
                 print(note, file=sys.stderr)

@@ -190,7 +190,8 @@ def _check_live(db: Database, registry: Registry, readonly: bool, notes: list[st
         message = (
             f"{db.path.name} is no longer the live copy: it was handed over to "
             f"{meta['handed_over_to']} on {meta.get('handed_over_at', 'an earlier date')}. "
-            "Open it read-only to look, or ask for it to be handed back."
+            "Open it read-only to look (on the command line, add --read-only), or ask for "
+            "it to be handed back."
         )
         if not readonly:
             raise NotLive(message)

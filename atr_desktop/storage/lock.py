@@ -148,8 +148,9 @@ class LiveLock:
                     return cls(path, held, None, owned=False)  # this process holds it already
                 if not is_stale(held, me, now, alive):
                     raise Locked(
-                        f"{db_path.name} is open on {describe(held)}: only one copy can be "
-                        "live at a time, so open it read-only to look, or ask them to close it.",
+                        f"{db_path.name} is open by {describe(held)}: only one copy can be "
+                        "live at a time, so open it read-only to look (on the command line, "
+                        "add --read-only), or ask them to close it.",
                         held,
                     ) from None
                 recovered = held
