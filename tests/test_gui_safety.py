@@ -107,3 +107,12 @@ def test_backup_on_exit(window: MainWindow, db_path: Path) -> None:
     window.close()
     reasons = [b.reason for b in backups.list_backups(backups.folder_for(db_path))]
     assert reasons == ["exit"]
+
+
+def test_regular_backup_runs_off_the_gui_thread(window: MainWindow, db_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.open_store(db_path, create_if_missing=True)
+    with qtbot.waitSignal(window.statusBar().messageChanged, timeout=20_000) as blocker:
+        window.safety.backup_timer.timeout.emit()
+        assert window.safety.worker is not None  # started, and returned at once
+    assert "Backed up automatically" in blocker.args[0]
+    assert [b.reason for b in backups.list_backups(backups.folder_for(db_path))] == ["auto"]

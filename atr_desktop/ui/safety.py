@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWidget
 
@@ -21,6 +21,7 @@ from atr_desktop.ui.errors import show_user_error
 
 if TYPE_CHECKING:
     from atr_desktop.services.safety import Damaged, Opened
+    from atr_desktop.storage.database import Database
     from atr_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -40,6 +41,29 @@ def ask(parent: QWidget | None, title: str, text: str, yes: str, name: str) -> b
     return box.clickedButton() is action
 
 
+class BackupThread(QThread):
+    """One automatic backup. It uses its own SQLite connection (the online backup API),
+    never the window's sessions, so it is safe beside the GUI thread."""
+
+    done = Signal(str)
+
+    def __init__(self, db: Database, parent: QObject) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.message = ""
+
+    def run(self) -> None:
+        from atr_desktop.services.backup import back_up
+
+        try:
+            result = back_up(self.db, reason="auto")
+            self.message = f"Backed up automatically: {result.backup.path.name}."
+        except UserError as exc:
+            log.info("automatic backup failed: %s", exc)
+            self.message = f"The automatic backup failed: {exc}"
+        self.done.emit(self.message)
+
+
 class Safety(QObject):
     """Owns the open database's lock, the heartbeat and backup timers, and the menu items."""
 
@@ -51,7 +75,8 @@ class Safety(QObject):
         self.heartbeat.setInterval(HEARTBEAT_MS)
         self.heartbeat.timeout.connect(self.beat)
         self.backup_timer = QTimer(self)
-        self.backup_timer.timeout.connect(lambda: self.back_up("auto", quiet=True))
+        self.backup_timer.timeout.connect(self.back_up_in_background)
+        self.worker: BackupThread | None = None
 
     # -- menu ------------------------------------------------------------------------------
     def add_menu_items(self, menu: QMenu) -> None:
@@ -131,6 +156,7 @@ class Safety(QObject):
     def release(self) -> None:
         self.heartbeat.stop()
         self.backup_timer.stop()
+        self.wait_for_background()
         if self.opened is not None:
             self.opened.close()
             self.opened = None
@@ -172,6 +198,26 @@ class Safety(QObject):
             10_000,
         )
         return True
+
+    def back_up_in_background(self) -> None:
+        """The regular backup: off the GUI thread, so the window never freezes for it."""
+        if self.opened is None or self.opened.db.readonly or self.worker is not None:
+            return
+        self.worker = BackupThread(self.opened.db, self)
+        self.worker.done.connect(self._background_done)
+        self.worker.start()
+
+    def _background_done(self, message: str) -> None:
+        if self.worker is not None:
+            self.worker.wait()
+            self.worker.deleteLater()
+            self.worker = None
+        self.window.statusBar().showMessage(message, 10_000)
+
+    def wait_for_background(self) -> None:
+        if self.worker is not None:
+            self.worker.wait()
+            self._background_done(self.worker.message)
 
     def on_exit(self) -> None:
         """Back up as the window closes (skipped for a read-only copy)."""
