@@ -32,7 +32,7 @@ def file_menu_texts(window: MainWindow) -> list[str]:
 
 def click(name: str):  # type: ignore[no-untyped-def]
     def handler(box: QMessageBox) -> str:
-        text = box.text()
+        text = box.text() + " " + box.informativeText()
         for button in box.buttons():
             if button.text().replace("&", "") == name:
                 button.click()

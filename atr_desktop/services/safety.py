@@ -42,10 +42,13 @@ CHECK_EVERY = dt.timedelta(days=1)
 class Damaged(StoreError):
     """The database was damaged and has been moved aside; a backup may be offered."""
 
-    def __init__(self, message: str, moved_to: Path | None, backup: BackupInfo | None) -> None:
+    def __init__(
+        self, message: str, moved_to: Path | None, backup: BackupInfo | None, problem: str = ""
+    ) -> None:
         super().__init__(message)
         self.moved_to = moved_to
         self.backup = backup
+        self.problem = problem
 
 
 class NotLive(StoreError):
@@ -113,7 +116,7 @@ def damaged(path: Path, problem: str, paths: AppPaths, now: dt.datetime | None =
     else:
         offer = f" No verified backup was found in {folder}: ask IT to recover the file."
     log.warning("damaged database %s: %s", path, problem)
-    return Damaged(f"{path.name} is damaged ({problem}).{where}{offer}", moved, backup)
+    return Damaged(f"{path.name} is damaged ({problem}).{where}{offer}", moved, backup, problem)
 
 
 def open_live(

@@ -28,11 +28,18 @@ log = logging.getLogger(__name__)
 HEARTBEAT_MS = 5 * 60 * 1000
 
 
-def ask(parent: QWidget | None, title: str, text: str, yes: str, name: str) -> bool:
+CLI_HINT = " (on the command line, add --read-only)"
+
+
+def ask(
+    parent: QWidget | None, title: str, text: str, yes: str, name: str, detail: str = ""
+) -> bool:
     """A question with one named action button and Cancel; True when the action is chosen."""
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton)
     box.setParent(parent, box.windowFlags())
     box.setObjectName(name)
+    if detail:
+        box.setInformativeText(detail)
     action = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
     action.setAccessibleName(yes)
     box.addButton(QMessageBox.StandardButton.Cancel)
@@ -101,7 +108,17 @@ class Safety(QObject):
         try:
             return open_live(path, paths)
         except (Locked, NotLive) as exc:
-            if not ask(self.window, "Open read-only?", str(exc), "Open read-only", "lockedBox"):
+            if isinstance(exc, Locked):
+                from atr_desktop.storage.lock import describe
+
+                text = f"{path.name} is open by {describe(exc.holder)}."
+                detail = (
+                    "Only one copy can be live at a time. Open it read-only to look, "
+                    "or ask them to close it and try again."
+                )
+            else:
+                text, detail = str(exc).replace(CLI_HINT, ""), ""
+            if not ask(self.window, "Open read-only?", text, "Open read-only", "lockedBox", detail):
                 return None
             return self._attempt(lambda: open_live(path, paths, readonly=True))
         except Damaged as exc:
@@ -122,7 +139,18 @@ class Safety(QObject):
         if exc.backup is None:
             show_user_error(self.window, str(exc), "The database is damaged")
             return
-        if ask(self.window, "The database is damaged", str(exc), "Restore", "damagedBox"):
+        when = exc.backup.created_at.astimezone().strftime("%H:%M on %A %d %B %Y")
+        moved = (
+            f"It was moved aside to {exc.moved_to.name}; nothing was deleted. "
+            if (exc.moved_to)
+            else ""
+        )
+        detail = (
+            f"{moved}The newest verified backup is from {when}. Restore it now? "
+            "Work saved after that time is not in it."
+        )
+        text = f"{path.name} is damaged ({exc.problem})."
+        if ask(self.window, "The database is damaged", text, "Restore", "damagedBox", detail):
             self.restore(path, exc.backup.path, confirmed=True)
 
     def adopt(self, opened: Opened) -> None:
