@@ -200,3 +200,22 @@ def test_cli_names_the_holder_and_reads_with_read_only(db: Database, cli) -> Non
     assert "SG" in out
     assert other.still_ours()
     other.release()
+
+
+def test_sweep_keeps_files_any_table_points_at(db: Database) -> None:
+    """A table another area adds later (here: a logo) keeps its stored files."""
+    from sqlalchemy import text
+
+    kept = db.blobs.put_bytes(b"a logo another area stores")
+    stray = db.blobs.put_bytes(b"left by a crash")
+    with db.session() as s:
+        s.execute(text("CREATE TABLE brand (id INTEGER PRIMARY KEY, logo_sha256 TEXT)"))
+        s.execute(text("INSERT INTO brand (logo_sha256) VALUES (:h)"), {"h": kept})
+    path = db.path
+    db.close()
+    opened = open_live(path, app_paths())
+    try:
+        assert opened.db.blobs.exists(kept)
+        assert not opened.db.blobs.exists(stray)
+    finally:
+        opened.close()

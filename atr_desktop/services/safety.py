@@ -31,8 +31,7 @@ from atr_desktop.storage.database import (
     sniff,
 )
 from atr_desktop.storage.lock import LiveLock, Me
-from atr_desktop.storage.models import DbMeta, PaperFile
-from atr_desktop.storage.models.packs import Pack
+from atr_desktop.storage.models import DbMeta
 from atr_desktop.storage.registry import Registry
 
 log = logging.getLogger(__name__)
@@ -216,10 +215,11 @@ def _check_live(db: Database, registry: Registry, readonly: bool, notes: list[st
 
 
 def referenced_papers(db: Database) -> set[str]:
+    """Every stored file a record points at (any 'sha256' column; see storage.backup)."""
     with db.session() as s:
-        found = set(s.scalars(select(PaperFile.sha256)))
-        found |= set(s.scalars(select(Pack.sha256)))
-    return {h for h in found if h}
+        conn = s.connection().connection.dbapi_connection
+        assert isinstance(conn, sqlite3.Connection)
+        return store.paper_hashes(conn)
 
 
 def sweep_papers(db: Database) -> list[str]:

@@ -29,7 +29,6 @@ from atr_desktop.storage.blobs import BlobStore, file_sha256
 log = logging.getLogger(__name__)
 
 APPLICATION_ID = 0x41545244  # "ATRD", as in database.py (which imports this module)
-PAPER_TABLES = (("paper_files", "sha256"), ("packs", "sha256"))
 MANIFEST_FORMAT = 1
 
 
@@ -122,13 +121,26 @@ def table_counts(conn: sqlite3.Connection) -> dict[str, int]:
     return {t: conn.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in _tables(conn)}
 
 
+def hash_columns(conn: sqlite3.Connection) -> list[tuple[str, str]]:
+    """Every (table, column) that names a stored file: columns called 'sha256' or '*_sha256'.
+
+    Found from the schema, not listed by hand, so a table another area adds later (a
+    template, an export) is never swept or left out of a backup by mistake.
+    """
+    found = []
+    for table in _tables(conn):
+        for row in conn.execute(f'PRAGMA table_info("{table}")'):
+            column = str(row[1])
+            if column == "sha256" or column.endswith("_sha256"):
+                found.append((table, column))
+    return found
+
+
 def paper_hashes(conn: sqlite3.Connection) -> set[str]:
-    """Every paper a database's records point at."""
-    names = set(_tables(conn))
+    """Every paper (stored file) a database's records point at."""
     found: set[str] = set()
-    for table, column in PAPER_TABLES:
-        if table in names:
-            found.update(r[0] for r in conn.execute(f"SELECT {column} FROM {table}") if r[0])
+    for table, column in hash_columns(conn):
+        found.update(r[0] for r in conn.execute(f'SELECT "{column}" FROM "{table}"') if r[0])
     return found
 
 
