@@ -116,3 +116,58 @@ def test_regular_backup_runs_off_the_gui_thread(window: MainWindow, db_path: Pat
         assert window.safety.worker is not None  # started, and returned at once
     assert "Backed up automatically" in blocker.args[0]
     assert [b.reason for b in backups.list_backups(backups.folder_for(db_path))] == ["auto"]
+
+
+def answer_in_turn(answers: list[str], seen: list[str]) -> None:
+    """Answer each modal box as it appears, by button text, in order."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def act() -> None:
+        box = QApplication.activeModalWidget()
+        if not answers:
+            return
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, act)
+            return
+        seen.append(box.text() + " " + box.informativeText())
+        wanted = answers.pop(0)
+        for button in box.buttons():
+            if button.text().replace("&", "") == wanted:
+                button.click()
+                break
+        else:
+            box.reject()
+        QTimer.singleShot(20, act)
+
+    QTimer.singleShot(0, act)
+
+
+def test_hand_over_from_the_menu(
+    window: MainWindow, db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.open_store(db_path, create_if_missing=True)
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(shared))
+    seen: list[str] = []
+    answer_in_turn(["Hand over", "OK", "Open read-only"], seen)
+    window.safety.handover_action.trigger()
+    assert "stops being live" in seen[0]
+    assert str(shared / "atr.db") in seen[1]
+    assert "no longer the live copy" in seen[2]
+    assert window.db is not None and window.db.readonly
+    assert (shared / "atr.db").exists()
+
+
+def test_location_warning_is_shown_on_opening(
+    window: MainWindow, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from atr_desktop.adapters import location
+
+    monkeypatch.setattr(location, "describe_location", lambda p: "a folder synced by OneDrive")
+    window.open_store(db_path, create_if_missing=True)
+    boxes = [b for b in window.findChildren(QMessageBox) if b.objectName() == "openNotesBox"]
+    assert len(boxes) == 1 and boxes[0].isVisible()
+    assert "OneDrive" in boxes[0].text() and "Backup folder" in boxes[0].text()
+    boxes[0].accept()
