@@ -219,3 +219,14 @@ def test_sweep_keeps_files_any_table_points_at(db: Database) -> None:
         assert not opened.db.blobs.exists(stray)
     finally:
         opened.close()
+
+
+@pytest.mark.allow_warning_logs
+def test_a_read_only_look_never_moves_a_damaged_file(db: Database) -> None:
+    path = db.path
+    db.close()
+    damage_middle(path)
+    with pytest.raises(Damaged) as caught:
+        open_live(path, app_paths(), readonly=True)
+    assert caught.value.moved_to is None and path.exists()
+    assert not lock_path(path).exists()

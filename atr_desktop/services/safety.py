@@ -95,13 +95,20 @@ def full_check(path: Path) -> list[str]:
     return store.check_file(path, full=True)
 
 
-def damaged(path: Path, problem: str, paths: AppPaths, now: dt.datetime | None = None) -> Damaged:
-    """Move a damaged file aside and say plainly what happened and what can be restored."""
+def damaged(
+    path: Path, problem: str, paths: AppPaths, now: dt.datetime | None = None, move: bool = True
+) -> Damaged:
+    """Move a damaged file aside and say plainly what happened and what can be restored.
+
+    Only the holder of the lock moves it (``move``); a read-only look leaves it in place.
+    """
     folder = folder_for(path)
-    try:
-        moved: Path | None = move_aside(path, now)
-    except OSError:
-        moved = None
+    moved: Path | None = None
+    if move:
+        try:
+            moved = move_aside(path, now)
+        except OSError:
+            moved = None
     backup = newest_verified(folder) or (
         newest_verified(paths.backups) if folder != paths.backups else None
     )
@@ -130,11 +137,11 @@ def open_live(
     if not path.exists():
         open_database(path)  # raises its plain 'there is no database' message
     sniff(path)
-    problem = header_problem(path)
-    if problem:
-        raise damaged(path, problem, paths, now)
     lock = None if readonly else LiveLock.acquire(path, me=me, now=now)
     try:
+        problem = header_problem(path)
+        if problem:
+            raise damaged(path, problem, paths, now, move=not readonly)
         return _open_locked(path, paths, readonly, lock, now)
     except BaseException:
         if lock is not None:
@@ -157,17 +164,13 @@ def _open_locked(
         problems = quick_check(path)
         checked = True
         if problems:
-            if lock is not None:
-                lock.release()
-            raise damaged(path, problems[0], paths, now)
+            raise damaged(path, problems[0], paths, now, move=not readonly)
         if not readonly:
             registry.mark_checked(path, now)
     try:
         db = open_database(path, readonly=readonly)
     except DamagedError as exc:
-        if lock is not None:
-            lock.release()
-        raise damaged(path, str(exc), paths, now) from None
+        raise damaged(path, exc.problem or str(exc), paths, now, move=not readonly) from None
     try:
         _check_live(db, registry, readonly, notes)
         if not readonly:

@@ -34,6 +34,8 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 class DamagedError(StoreError):
     """The file's contents are damaged (not merely locked or unreadable)."""
 
+    problem = ""  # SQLite's own words, for a face that phrases the message itself
+
 
 DAMAGE_WORDS = ("malformed", "not a database", "corrupt", "disk i/o error")
 
@@ -75,10 +77,12 @@ def plain_error(exc: BaseException, path: Path) -> UserError | None:
             "reconnect the drive, or open another database."
         )
     if any(word in text for word in DAMAGE_WORDS) or type(orig) is sqlite3.DatabaseError:
-        return DamagedError(
+        damaged = DamagedError(
             f"{path} is damaged ({orig}): nothing more was written to it; "
             "restore it from a backup (File > Restore from backup, or 'atr-desktop restore')."
         )
+        damaged.problem = str(orig)
+        return damaged
     return None
 
 

@@ -84,6 +84,7 @@ class Safety(QObject):
         self.backup_timer = QTimer(self)
         self.backup_timer.timeout.connect(self.back_up_in_background)
         self.worker: BackupThread | None = None
+        self.last_path: Path | None = None  # what was last opened, even if it failed
 
     # -- menu ------------------------------------------------------------------------------
     def add_menu_items(self, menu: QMenu) -> None:
@@ -105,6 +106,7 @@ class Safety(QObject):
         from atr_desktop.storage.lock import Locked
 
         paths = self.window.paths
+        self.last_path = path
         try:
             return open_live(path, paths)
         except (Locked, NotLive) as exc:
@@ -255,10 +257,9 @@ class Safety(QObject):
     def restore_dialog(self) -> None:
         from atr_desktop.services.backup import folder_for
 
-        path = self.window.current_path()
+        path = self.window.current_path() or self.last_path
         if path is None:
-            show_user_error(self.window, "Open the database to restore first (File > Open).")
-            return
+            path = self.window.paths.default_db
         name, _ = QFileDialog.getOpenFileName(
             self.window,
             "Restore from backup",
