@@ -171,3 +171,20 @@ def test_location_warning_is_shown_on_opening(
     assert len(boxes) == 1 and boxes[0].isVisible()
     assert "OneDrive" in boxes[0].text() and "Backup folder" in boxes[0].text()
     boxes[0].accept()
+
+
+def test_a_failed_open_keeps_the_current_database(
+    window: MainWindow, db_path: Path, tmp_path: Path
+) -> None:
+    from atr_desktop.services.setup import init_database
+    from atr_desktop.storage.lock import lock_path
+
+    window.open_store(db_path, create_if_missing=True)
+    other_path = tmp_path / "other.db"
+    init_database(other_path).close()
+    other = LiveLock.acquire(other_path, me=Me("bob", "LAPTOP-B", 4242))
+    with_modal(click("Cancel"), lambda: window.open_store(other_path))
+    assert window.db is not None and window.db.path == db_path
+    assert lock_path(db_path).exists()  # still ours
+    assert "SG" in [g.code for g in list_groups(window.db)]
+    other.release()

@@ -129,12 +129,16 @@ class MainWindow(QMainWindow):
                 init_database(path).close()
         except UserError as exc:
             show_user_error(self, str(exc))
-            return False
-        self.close_store()
-        opened = self.safety.open(path)
-        if opened is None:
             self.statusBar().showMessage("No database open: use File > Open or New database.")
             return False
+        if self.current_path() == path:
+            self.close_store()  # reopening: give up our own lock first
+        opened = self.safety.open(path)
+        if opened is None:
+            if self.db is None:
+                self.statusBar().showMessage("No database open: use File > Open or New database.")
+            return False
+        self.close_store()
         self.db = db = opened.db
         self.safety.adopt(opened)
         suffix = " (read-only)" if db.readonly else ""
@@ -213,6 +217,7 @@ class MainWindow(QMainWindow):
         from atr_desktop.ui.settings_dialog import SettingsDialog
 
         if SettingsDialog(self.db, self).exec():
+            self.safety.start_backup_timer()  # the interval may have changed
             self.refresh_pages()
 
     def show_about(self) -> None:

@@ -157,6 +157,7 @@ class Safety(QObject):
 
     def adopt(self, opened: Opened) -> None:
         """Start the timers for a newly opened database and show what the user should know."""
+        self.release()
         self.opened = opened
         if opened.lock is not None:
             self.heartbeat.start()
