@@ -230,3 +230,18 @@ def test_a_read_only_look_never_moves_a_damaged_file(db: Database) -> None:
         open_live(path, app_paths(), readonly=True)
     assert caught.value.moved_to is None and path.exists()
     assert not lock_path(path).exists()
+
+
+def test_windows_open_lock_file_cannot_be_taken_as_stale(db_path: Path) -> None:
+    """On Windows the holder's open handle makes deleting its lock fail: still held."""
+    old = NOW - dt.timedelta(days=2)
+    held = LiveLock.acquire(db_path, me=ALICE, now=old)
+
+    def windows_remove(path: Path) -> None:
+        raise PermissionError(13, "The process cannot access the file")
+
+    with pytest.raises(Locked, match="still in use"):
+        LiveLock.acquire(db_path, me=BOB, now=NOW, remove=windows_remove)
+    assert held.still_ours()
+    held.release()
+    assert not lock_path(db_path).exists()

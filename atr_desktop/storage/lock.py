@@ -16,6 +16,7 @@ import os
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import IO
 
 from atr_desktop.adapters.identity import current_user, machine_name
 from atr_desktop.adapters.process import pid_alive
@@ -121,6 +122,7 @@ class LiveLock:
         self.info = info
         self.recovered = recovered  # a stale lock found and replaced (a session that crashed)
         self.owned = owned  # False: another part of this process took it and will release it
+        self._handle: IO[str] | None = None
 
     @classmethod
     def acquire(
@@ -130,7 +132,15 @@ class LiveLock:
         me: Me | None = None,
         now: dt.datetime | None = None,
         alive: Callable[[int], bool] = pid_alive,
+        remove: Callable[[Path], None] = os.remove,
     ) -> LiveLock:
+        """Take the lock, replacing a stale one; Locked names whoever holds a live one.
+
+        The lock file stays open while held. On Windows an open file cannot be deleted by
+        anyone else (Python opens without FILE_SHARE_DELETE, locally and over SMB), so a
+        holder that is alive can never have its lock removed as 'stale': ``remove`` then
+        fails with PermissionError and the lock is reported as held.
+        """
         me = me or Me.here()
         now = now or dt.datetime.now(dt.UTC)
         path = lock_path(db_path)
@@ -153,20 +163,32 @@ class LiveLock:
                         "add --read-only), or ask them to close it.",
                         held,
                     ) from None
+                if read_lock(path) != held:
+                    continue  # it changed under us: someone else is taking it; look again
+                try:
+                    remove(path)
+                except FileNotFoundError:
+                    pass
+                except PermissionError:
+                    raise Locked(
+                        f"{db_path.name} is open by {describe(held)} (the file is still in "
+                        "use): open it read-only to look, or ask them to close it.",
+                        held,
+                    ) from None
                 recovered = held
-                with contextlib.suppress(FileNotFoundError):
-                    path.unlink()
                 continue
             except OSError as exc:
                 raise StoreError(
                     f"Cannot write beside {db_path} ({exc.strerror}): open it read-only, or "
                     "copy it to a folder you can write to."
                 ) from None
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(json.dumps(asdict(info)))
-                fh.flush()
-                os.fsync(fh.fileno())
-            return cls(path, info, recovered)
+            handle = os.fdopen(fd, "w", encoding="utf-8")
+            handle.write(json.dumps(asdict(info)))
+            handle.flush()
+            os.fsync(handle.fileno())
+            lock = cls(path, info, recovered)
+            lock._handle = handle
+            return lock
         raise StoreError(f"Could not take {path.name}: close other copies of ATR Desktop, retry.")
 
     def still_ours(self) -> bool:
@@ -185,14 +207,19 @@ class LiveLock:
             return True
         now = now or dt.datetime.now(dt.UTC)
         self.info = LockInfo(**{**asdict(self.info), "heartbeat": now.isoformat()})
-        part = self.path.with_name(self.path.name + f".{self.info.pid}.part")
-        try:
-            part.write_text(json.dumps(asdict(self.info)), encoding="utf-8")
-            os.replace(part, self.path)
-        except OSError:
-            part.unlink(missing_ok=True)
+        if self._handle is not None:  # rewritten in place: the open handle keeps it ours
+            with contextlib.suppress(OSError):
+                self._handle.seek(0)
+                self._handle.write(json.dumps(asdict(self.info)))
+                self._handle.truncate()
+                self._handle.flush()
         return True
 
     def release(self) -> None:
-        if self.owned and self.still_ours():
-            self.path.unlink(missing_ok=True)
+        ours = self.owned and self.still_ours()
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
+        if ours:
+            with contextlib.suppress(OSError):
+                self.path.unlink()
