@@ -29,7 +29,7 @@ def test_rotation_keeps_newest_per_day_week_and_month() -> None:
     # Four backups a day for 400 days.
     start = at("2025-10-01")
     stamps = [start + dt.timedelta(hours=6 * i) for i in range(400 * 4)]
-    keep = to_keep(stamps, Policy(daily=7, weekly=5, monthly=12))
+    keep = to_keep(stamps, Policy(daily=7, weekly=5, monthly=12, recent=1))
     newest = max(stamps)
     assert newest in keep
     days = {t.date() for t in keep}
@@ -38,6 +38,9 @@ def test_rotation_keeps_newest_per_day_week_and_month() -> None:
         day = newest.date() - dt.timedelta(days=back)
         assert dt.datetime.combine(day, dt.time(18), UTC) in keep
     assert len(keep) <= 7 + 5 + 12
+    assert (
+        len(to_keep(stamps, Policy(daily=7, weekly=5, monthly=12))) == len(keep) + 7
+    )  # the 10 newest
     months = {(t.year, t.month) for t in keep}
     assert len(months) == 12  # a year of monthly copies
     assert min(days) > (newest - dt.timedelta(days=366)).date()
@@ -47,7 +50,7 @@ def test_rotation_keeps_newest_per_day_week_and_month() -> None:
 
 def test_rotation_with_gaps_counts_days_that_have_backups() -> None:
     stamps = [at("2026-01-01"), at("2026-03-15"), at("2026-03-15", 9), at("2026-11-20")]
-    keep = to_keep(stamps, Policy(daily=2, weekly=0, monthly=0))
+    keep = to_keep(stamps, Policy(daily=2, weekly=0, monthly=0, recent=1))
     assert keep == {at("2026-11-20"), at("2026-03-15")}
     assert to_keep([], Policy()) == set()
 
@@ -55,7 +58,7 @@ def test_rotation_with_gaps_counts_days_that_have_backups() -> None:
 def test_rotation_weekly_uses_iso_weeks() -> None:
     # Monday 2026-11-23 and Sunday 2026-11-22 are in different ISO weeks.
     stamps = [at("2026-11-22"), at("2026-11-23"), at("2026-11-21")]
-    assert to_keep(stamps, Policy(daily=0, weekly=2, monthly=0)) == {
+    assert to_keep(stamps, Policy(daily=0, weekly=2, monthly=0, recent=1)) == {
         at("2026-11-23"),
         at("2026-11-22"),
     }
@@ -161,7 +164,7 @@ def test_rotation_in_folder_removes_old_copies_and_unused_papers(
         store.write_backup(
             db.path, db.blobs, folder, "auto", now=at("2026-11-01") + dt.timedelta(days=day)
         )
-    removed = store.rotate(folder, Policy(daily=3, weekly=0, monthly=0))
+    removed = store.rotate(folder, Policy(daily=3, weekly=0, monthly=0, recent=1))
     assert first.path in removed
     assert len(store.list_backups(folder)) == 3
     assert not store.papers_store(folder).exists(old_sha)  # erased papers leave backups too
@@ -245,3 +248,17 @@ def test_cli_backup_to_an_unwritable_place(db: Database, cli, tmp_path: Path) ->
     code, _, err = cli("backup", "--out", str(blocker / "sub"))
     assert code == 1
     assert "Traceback" not in err and "backup folder" in err
+
+
+def test_safety_copies_survive_rotation_for_a_month(db: Database, tmp_path: Path) -> None:
+    folder = tmp_path / "b"
+    start = at("2026-11-01", 9)
+    store.write_backup(db.path, db.blobs, folder, "before-restore", now=start)
+    for n in range(1, 30):
+        store.write_backup(db.path, db.blobs, folder, "auto", now=start + dt.timedelta(hours=n))
+    store.rotate(folder, Policy(daily=1, weekly=0, monthly=0, recent=1))
+    reasons = [b.manifest.reason for b in store.list_backups(folder)]
+    assert reasons == ["auto", "before-restore"]
+    store.write_backup(db.path, db.blobs, folder, "auto", now=start + dt.timedelta(days=31))
+    store.rotate(folder, Policy(daily=1, weekly=0, monthly=0, recent=1))
+    assert [b.manifest.reason for b in store.list_backups(folder)] == ["auto"]

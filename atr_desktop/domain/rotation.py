@@ -3,7 +3,8 @@
 Grandfather-father-son rotation. A backup survives if it is the newest of its day among
 the ``daily`` most recent days that have a backup, or the newest of its ISO week among the
 ``weekly`` most recent such weeks, or the newest of its month among the ``monthly`` most
-recent such months. The newest backup of all is always kept. Pure: dates in, dates out.
+recent such months, or one of the ``recent`` newest of all (so a backup taken before a
+restore is not rotated away by the next automatic one). Pure: dates in, dates out.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ class Policy:
     daily: int = 7
     weekly: int = 5
     monthly: int = 12
+    recent: int = 10  # the newest few, whatever their day: today's work in several steps
 
 
 DEFAULT_POLICY = Policy()
@@ -37,7 +39,7 @@ def to_keep(stamps: Iterable[dt.datetime], policy: Policy = DEFAULT_POLICY) -> s
     ordered = sorted(set(stamps), reverse=True)
     if not ordered:
         return set()
-    keep = {ordered[0]}
+    keep = set(ordered[: max(policy.recent, 1)])
     keep |= _newest_per(ordered, lambda t: t.date(), policy.daily)
     keep |= _newest_per(ordered, lambda t: t.isocalendar()[:2], policy.weekly)
     keep |= _newest_per(ordered, lambda t: (t.year, t.month), policy.monthly)

@@ -30,6 +30,7 @@ log = logging.getLogger(__name__)
 
 APPLICATION_ID = 0x41545244  # "ATRD", as in database.py (which imports this module)
 MANIFEST_FORMAT = 1
+SAFETY_COPY_DAYS = dt.timedelta(days=30)
 
 
 class BackupError(StoreError):
@@ -432,8 +433,13 @@ def rotate(folder: Path, policy: Policy = DEFAULT_POLICY) -> list[Path]:
     survivors: list[Backup] = []
     for group in by_uuid.values():
         keep = to_keep([b.manifest.created_at for b in group], policy)
+        newest = max(b.manifest.created_at for b in group)
         for b in group:
-            if b.manifest.created_at in keep:
+            # A safety copy taken before an upgrade, restore or hand-over stays a month.
+            guard = b.manifest.reason.startswith("before-") and (
+                newest - b.manifest.created_at < SAFETY_COPY_DAYS
+            )
+            if b.manifest.created_at in keep or guard:
                 survivors.append(b)
                 continue
             manifest_path(b.path).unlink(missing_ok=True)
