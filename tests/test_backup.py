@@ -262,3 +262,15 @@ def test_safety_copies_survive_rotation_for_a_month(db: Database, tmp_path: Path
     store.write_backup(db.path, db.blobs, folder, "auto", now=start + dt.timedelta(days=31))
     store.rotate(folder, Policy(daily=1, weekly=0, monthly=0, recent=1))
     assert [b.manifest.reason for b in store.list_backups(folder)] == ["auto"]
+
+
+def test_unattended_backups_skip_when_nothing_changed(db: Database) -> None:
+    first = service.back_up(db, reason="auto")
+    again = service.back_up(db, reason="exit")
+    assert again.backup.path == first.backup.path
+    add_group(db, GroupInput(code="NEW", name="A change"))
+    third = service.back_up(db, reason="auto")
+    assert third.backup.path != first.backup.path
+    manual = service.back_up(db, reason="manual")  # asked for: always written
+    assert manual.backup.path != third.backup.path
+    assert len(service.list_backups(service.folder_for(db.path))) == 3

@@ -16,6 +16,9 @@ from atr_desktop.storage.lock import LiveLock
 log = logging.getLogger(__name__)
 
 
+UNATTENDED = {"auto", "exit"}  # skipped when nothing changed since the newest backup
+
+
 @dataclass(frozen=True)
 class BackupInfo:
     id: str  # the file name: stable, and what 'restore' takes with the folder
@@ -62,7 +65,9 @@ def back_up(
 ) -> BackupResult:
     """A verified backup of the open database and its papers; then old ones are rotated."""
     folder = out or folder_for(db.path)
-    report = store.write_backup(db.path, db.blobs, folder, reason, now=now)
+    report = store.write_backup(
+        db.path, db.blobs, folder, reason, now=now, skip_if_unchanged=reason in UNATTENDED
+    )
     removed = [] if out is not None else store.rotate(folder)
     return BackupResult(
         _info(store.Backup(report.path, report.manifest)),

@@ -286,8 +286,13 @@ def write_backup(
     reason: str,
     now: dt.datetime | None = None,
     app_version: str = "",
+    skip_if_unchanged: bool = False,
 ) -> CopyReport:
-    """A verified backup of ``source`` and its papers in ``folder``."""
+    """A verified backup of ``source`` and its papers in ``folder``.
+
+    ``skip_if_unchanged`` (the regular and on-exit backups): when the new copy is byte for
+    byte the newest backup of this database, it is dropped and that backup is reported.
+    """
     from atr_desktop import __version__
 
     now = now or dt.datetime.now(dt.UTC)
@@ -301,6 +306,11 @@ def write_backup(
     tmp = folder / f".incoming-{os.getpid()}-{now.strftime('%H%M%S%f')}.db"
     try:
         counts, hashes, uuid, generation = snapshot(source, tmp)
+        if skip_if_unchanged:
+            same = list_backups(folder, uuid)
+            if same and same[0].manifest.sha256 == file_sha256(tmp):
+                log.info("unchanged since %s: no new backup", same[0].path.name)
+                return CopyReport(same[0].path, same[0].manifest)
         copied, size = copy_papers(source_papers, papers_store(folder), hashes)
         name = backup_name(uuid, generation, now, reason)
         final = folder / name
