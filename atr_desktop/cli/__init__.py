@@ -39,6 +39,7 @@ NOUN_MODULES: tuple[str, ...] = (
     "atr_desktop.cli.minutes_cmds",
     "atr_desktop.cli.decisions_cmds",
     "atr_desktop.cli.actions_cmds",
+    "atr_desktop.cli.safety_cmds",
 )
 
 
@@ -57,6 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"ATR Desktop {__version__}")
     parser.add_argument("--db", metavar="PATH", help="the database file (or ATR_DESKTOP_DB)")
+    parser.add_argument(
+        "--read-only",
+        action="store_true",
+        help="open the database only to look (when it is open elsewhere or handed over)",
+    )
     nouns = parser.add_subparsers(dest="noun", metavar="NOUN", parser_class=_Parser)
     for name in NOUN_MODULES:
         importlib.import_module(name).register(nouns)
@@ -69,6 +75,7 @@ def run(argv: list[str], ctx: Context) -> int:
         parser = build_parser()
         args = parser.parse_args(argv)
         ctx.db_arg = args.db
+        ctx.readonly = args.read_only
         handler = getattr(args, "handler", None)
         if handler is None:
             parser.print_help(sys.stderr)

@@ -14,7 +14,7 @@ from typing import Any
 
 from atr_desktop.errors import UserError
 from atr_desktop.paths import AppPaths, resolve_db_path
-from atr_desktop.storage.database import Database, open_database
+from atr_desktop.storage.database import Database
 
 
 class UsageError(UserError):
@@ -29,6 +29,8 @@ class Context:
         self.log_file = log_file
         self.db_arg: str | None = None
         self._db: Database | None = None
+        self._opened: Any = None
+        self.readonly = False
 
     @property
     def db_path(self) -> Path:
@@ -37,7 +39,12 @@ class Context:
     def db(self) -> Database:
         """The database, opened (and upgraded) on first use."""
         if self._db is None:
-            self._db = open_database(self.db_path)
+            from atr_desktop.services.safety import open_live
+
+            self._opened = open_live(self.db_path, self.paths, readonly=self.readonly)
+            self._db = self._opened.db
+            for note in self._opened.notes:
+                print(note, file=sys.stderr)
         return self._db
 
     def adopt(self, db: Database) -> Database:
@@ -45,9 +52,12 @@ class Context:
         return db
 
     def close(self) -> None:
-        if self._db is not None:
+        if self._opened is not None:
+            self._opened.close()  # closes the database and releases the live-copy lock
+            self._opened = None
+        elif self._db is not None:
             self._db.close()
-            self._db = None
+        self._db = None
 
 
 Handler = Callable[[Context, argparse.Namespace], int]

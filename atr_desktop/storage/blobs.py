@@ -17,6 +17,14 @@ from pathlib import Path
 CHUNK = 1 << 20
 
 
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
 class BlobStore:
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -73,6 +81,41 @@ class BlobStore:
             Path(tmp_name).unlink(missing_ok=True)
             raise
         return sha
+
+    def put_verified(self, source: Path, sha256: str) -> bool:
+        """Copy the paper named ``sha256`` from ``source`` unless held; True if copied.
+
+        The copy is hashed as it is written and refused (OSError) when the bytes do not
+        match their name, so a damaged original never lands in a backup as though whole.
+        """
+        if self.exists(sha256):
+            return False
+        self.root.mkdir(parents=True, exist_ok=True)
+        digest = hashlib.sha256()
+        fd, tmp_name = tempfile.mkstemp(dir=self.root, suffix=".part")
+        try:
+            with os.fdopen(fd, "wb") as out, source.open("rb") as src:
+                while chunk := src.read(CHUNK):
+                    digest.update(chunk)
+                    out.write(chunk)
+                out.flush()
+                os.fsync(out.fileno())
+            if digest.hexdigest() != sha256:
+                raise OSError(f"the paper {sha256[:12]}… is damaged (its contents changed)")
+            final = self.path_for(sha256)
+            final.parent.mkdir(exist_ok=True)
+            os.replace(tmp_name, final)
+        except BaseException:
+            Path(tmp_name).unlink(missing_ok=True)
+            raise
+        return True
+
+    def verify(self, sha256: str) -> bool:
+        """True when the paper is present and its bytes still hash to its name."""
+        path = self.path_for(sha256)
+        if not path.is_file():
+            return False
+        return file_sha256(path) == sha256
 
     def read_bytes(self, sha256: str) -> bytes:
         return self.path_for(sha256).read_bytes()

@@ -8,6 +8,7 @@ misread. Papers live beside the file in a content-addressed folder (see blobs.py
 
 from __future__ import annotations
 
+import errno
 import logging
 import sqlite3
 import uuid
@@ -19,7 +20,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from atr_desktop.errors import StoreError
+from atr_desktop.errors import StoreError, UserError
 from atr_desktop.storage import migrate
 from atr_desktop.storage.blobs import BlobStore
 from atr_desktop.storage.models import DbMeta
@@ -28,6 +29,71 @@ log = logging.getLogger(__name__)
 
 APPLICATION_ID = 0x41545244  # "ATRD"
 SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class DamagedError(StoreError):
+    """The file's contents are damaged (not merely locked or unreadable)."""
+
+    problem = ""  # SQLite's own words, for a face that phrases the message itself
+
+
+DAMAGE_WORDS = ("malformed", "not a database", "corrupt", "disk i/o error")
+
+
+def plain_error(exc: BaseException, path: Path) -> UserError | None:
+    """The one place that turns a storage failure into a sentence the user can act on.
+
+    Disk full, read-only media or folders, a file held by another program, and damage;
+    None for anything else (a bug, to be reported as one).
+    """
+    orig = getattr(exc, "orig", None) or exc
+    text = str(orig).lower()
+    if isinstance(orig, OSError):
+        code = orig.errno
+        if code == errno.ENOSPC or code == getattr(errno, "EDQUOT", -1):
+            return UserError(_FULL.format(where=path.parent))
+        if code == errno.EROFS:
+            return UserError(_READONLY.format(path=path))
+        if code in (errno.EACCES, errno.EPERM):
+            return UserError(
+                f"ATR Desktop is not allowed to write to {orig.filename or path.parent}: "
+                "nothing was saved; choose a folder you can write to, or ask IT for access."
+            )
+        return None
+    if not isinstance(orig, sqlite3.DatabaseError):
+        return None
+    if "database or disk is full" in text or "sqlite_full" in text:
+        return UserError(_FULL.format(where=path.parent))
+    if "readonly database" in text or "read-only" in text:
+        return UserError(_READONLY.format(path=path))
+    if "database is locked" in text or "database table is locked" in text:
+        return UserError(
+            f"{path.name} is busy in another program or window: nothing was saved; "
+            "close the other copy of ATR Desktop and try again."
+        )
+    if "unable to open database file" in text:
+        return UserError(
+            f"{path} cannot be opened (it may be on a drive that is not connected): "
+            "reconnect the drive, or open another database."
+        )
+    if any(word in text for word in DAMAGE_WORDS) or type(orig) is sqlite3.DatabaseError:
+        damaged = DamagedError(
+            f"{path} is damaged ({orig}): nothing more was written to it; "
+            "restore it from a backup (File > Restore from backup, or 'atr-desktop restore')."
+        )
+        damaged.problem = str(orig)
+        return damaged
+    return None
+
+
+_FULL = (
+    "The disk is full, so that change was not saved (nothing was damaged): "
+    "free some space on {where} and try again."
+)
+_READONLY = (
+    "{path} is read-only (opened read-only, a read-only file, or a write-protected drive), "
+    "so that change was not saved: copy it to a folder you can write to, or open it normally."
+)
 
 
 def _configure_connection(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
@@ -96,8 +162,12 @@ class Database:
             try:
                 yield session
                 session.commit()
-            except BaseException:
+            except BaseException as exc:
                 session.rollback()
+                plain = plain_error(exc, self.path) if isinstance(exc, Exception) else None
+                if plain is not None and not isinstance(exc, UserError):
+                    log.info("save refused: %s", exc)
+                    raise plain from exc
                 raise
 
     def meta(self, key: str) -> str | None:
@@ -111,6 +181,20 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def backup_before_upgrade(path: Path) -> None:
+    """A verified backup before a migration touches the file; no backup, no upgrade."""
+    from atr_desktop.storage.backup import BackupError, default_folder, write_backup
+
+    folder = default_folder(path)
+    try:
+        write_backup(path, BlobStore(blob_dir_for(path)), folder, "before-upgrade")
+    except BackupError as exc:
+        raise StoreError(
+            f"{path.name} needs upgrading, but a backup could not be made first ({exc}) "
+            "so it was left as it is: free some space or fix the backup folder, then retry."
+        ) from None
 
 
 def blob_dir_for(db_path: Path) -> Path:
@@ -166,7 +250,14 @@ def open_database(path: Path, readonly: bool = False) -> Database:
                 raise StoreError(
                     f"{path} needs upgrading but is open read-only: open it normally first."
                 )
-            migrate.upgrade(engine)
+            backup_before_upgrade(path)
+            try:
+                migrate.upgrade(engine)
+            except Exception as exc:
+                raise StoreError(
+                    f"Upgrading {path.name} failed ({exc}); it was backed up just before, "
+                    "so nothing is lost: restore the newest backup and report this."
+                ) from exc
         db = Database(path, engine, readonly=readonly)
         with db.session() as s:
             s.execute(select(DbMeta).limit(1)).all()
@@ -175,10 +266,8 @@ def open_database(path: Path, readonly: bool = False) -> Database:
         raise
     except Exception as exc:
         engine.dispose()
-        if isinstance(getattr(exc, "orig", exc), sqlite3.DatabaseError):
-            raise StoreError(
-                f"{path} is damaged and cannot be opened ({getattr(exc, 'orig', exc)}): "
-                "restore it from a backup."
-            ) from None
+        plain = plain_error(exc, path)
+        if plain is not None:
+            raise plain from None
         raise
     return db

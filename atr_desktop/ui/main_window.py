@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPaintEvent, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QUndoStack
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from atr_desktop import APP_NAME, __version__
 from atr_desktop.paths import AppPaths
 from atr_desktop.ui.errors import show_user_error
+from atr_desktop.ui.safety import Safety
 from atr_desktop.ui.undo import UndoController
 
 if TYPE_CHECKING:
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self.paths = paths
         self.log_file = log_file
         self.db: Database | None = None
+        self.safety = Safety(self)
         self.pages: dict[str, QWidget] = {}
         self._painted = False
         self.setWindowTitle(APP_NAME)
@@ -128,6 +130,8 @@ class MainWindow(QMainWindow):
             file_menu, "&Open database…", self.open_database_dialog, "Ctrl+O"
         )
         file_menu.addSeparator()
+        self.safety.add_menu_items(file_menu)
+        file_menu.addSeparator()
         self.settings_action = self._action(file_menu, "&Settings…", self.show_settings, "Ctrl+,")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
@@ -174,31 +178,45 @@ class MainWindow(QMainWindow):
         """Open (or, on first start, create) the database and show the real pages."""
         from atr_desktop.errors import UserError
         from atr_desktop.services.setup import init_database
-        from atr_desktop.storage.database import open_database
 
         try:
             if create_if_missing and not path.exists():
-                db = init_database(path)
-            else:
-                db = open_database(path)
+                init_database(path).close()
         except UserError as exc:
             show_user_error(self, str(exc))
             self.statusBar().showMessage("No database open: use File > Open or New database.")
             return False
+        if self.current_path() == path:
+            self.close_store()  # reopening: give up our own lock first
+        opened = self.safety.open(path)
+        if opened is None:
+            if self.db is None:
+                self.statusBar().showMessage("No database open: use File > Open or New database.")
+            return False
         self.close_store()
-        self.db = db
+        self.db = db = opened.db
+        self.safety.adopt(opened)
         self.undo.attach(db)
-        self.db_label.setText(str(path))
-        self.setWindowTitle(f"{path.name} - {APP_NAME}")
+        suffix = " (read-only)" if db.readonly else ""
+        self.db_label.setText(f"{path}{suffix}")
+        self.setWindowTitle(f"{path.name}{suffix} - {APP_NAME}")
         self._install_pages(db)
         self.populated.emit()
         return True
 
     def close_store(self) -> None:
         self.undo.attach(None)
+        self.safety.release()  # closes the database and gives up the live-copy lock
         if self.db is not None:
             self.db.close()
             self.db = None
+
+    def current_path(self) -> Path | None:
+        return None if self.db is None else self.db.path
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.safety.on_exit()  # a backup as the window closes
+        super().closeEvent(event)
 
     def _install_pages(self, db: Database) -> None:
         from atr_desktop.ui.pages import build_pages
@@ -298,6 +316,7 @@ class MainWindow(QMainWindow):
         from atr_desktop.ui.settings_dialog import SettingsDialog
 
         if SettingsDialog(self.db, self).exec():
+            self.safety.start_backup_timer()  # the interval may have changed
             self.refresh_pages()
 
     def show_about(self) -> None:

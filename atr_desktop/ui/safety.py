@@ -1,0 +1,345 @@
+"""The window's side of data safety: opening with the lock, backups, restore, hand-over.
+
+Opening goes through services.safety.open_live; this module turns what it raises into
+dialogs (someone else has it open: read-only?; damaged: restore the newest backup?) and
+keeps two timers while a database is open: a heartbeat on the live-copy lock and the
+regular backup (setting 'backup_interval_minutes'; 0 turns it off).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWidget
+
+from atr_desktop.errors import UserError
+from atr_desktop.ui.errors import show_user_error
+
+if TYPE_CHECKING:
+    from atr_desktop.services.safety import Damaged, Opened
+    from atr_desktop.storage.database import Database
+    from atr_desktop.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+HEARTBEAT_MS = 5 * 60 * 1000
+
+
+CLI_HINT = " (on the command line, add --read-only)"
+
+
+def ask(
+    parent: QWidget | None, title: str, text: str, yes: str, name: str, detail: str = ""
+) -> bool:
+    """A question with one named action button and Cancel; True when the action is chosen."""
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.NoButton)
+    box.setParent(parent, box.windowFlags())
+    box.setObjectName(name)
+    if detail:
+        box.setInformativeText(detail)
+    action = box.addButton(yes, QMessageBox.ButtonRole.AcceptRole)
+    action.setAccessibleName(yes)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(action)
+    box.exec()
+    return box.clickedButton() is action
+
+
+class BackupThread(QThread):
+    """One automatic backup. It uses its own SQLite connection (the online backup API),
+    never the window's sessions, so it is safe beside the GUI thread."""
+
+    done = Signal(str)
+
+    def __init__(self, db: Database, parent: QObject) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.message = ""
+
+    def run(self) -> None:
+        from atr_desktop.services.backup import back_up
+
+        try:
+            result = back_up(self.db, reason="auto")
+            self.message = f"Backed up automatically: {result.backup.path.name}."
+        except UserError as exc:
+            log.info("automatic backup failed: %s", exc)
+            self.message = f"The automatic backup failed: {exc}"
+        self.done.emit(self.message)
+
+
+class Safety(QObject):
+    """Owns the open database's lock, the heartbeat and backup timers, and the menu items."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.opened: Opened | None = None
+        self.heartbeat = QTimer(self)
+        self.heartbeat.setInterval(HEARTBEAT_MS)
+        self.heartbeat.timeout.connect(self.beat)
+        self.backup_timer = QTimer(self)
+        self.backup_timer.timeout.connect(self.back_up_in_background)
+        self.worker: BackupThread | None = None
+        self.last_path: Path | None = None  # what was last opened, even if it failed
+
+    # -- menu ------------------------------------------------------------------------------
+    def add_menu_items(self, menu: QMenu) -> None:
+        self.backup_action = self._item(menu, "&Back up now", lambda: self.back_up("manual"))
+        self.restore_action = self._item(menu, "&Restore from backup…", self.restore_dialog)
+        self.handover_action = self._item(menu, "&Hand over to a colleague…", self.handover)
+        self.takeover_action = self._item(menu, "&Take on a handed-over copy…", self.take_on)
+
+    def _item(self, menu: QMenu, text: str, slot: object) -> QAction:
+        action = QAction(text, self.window)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    # -- opening ---------------------------------------------------------------------------
+    def open(self, path: Path) -> Opened | None:
+        """Open ``path`` as the live copy, asking the user when it is locked or damaged."""
+        from atr_desktop.services.safety import Damaged, NotLive, open_live
+        from atr_desktop.storage.lock import Locked
+
+        paths = self.window.paths
+        self.last_path = path
+        try:
+            return open_live(path, paths)
+        except (Locked, NotLive) as exc:
+            if isinstance(exc, Locked):
+                from atr_desktop.storage.lock import describe
+
+                text = f"{path.name} is open by {describe(exc.holder)}."
+                detail = (
+                    "Only one copy can be live at a time. Open it read-only to look, "
+                    "or ask them to close it and try again."
+                )
+            else:
+                text, detail = str(exc).replace(CLI_HINT, ""), ""
+            if not ask(self.window, "Open read-only?", text, "Open read-only", "lockedBox", detail):
+                return None
+            return self._attempt(lambda: open_live(path, paths, readonly=True))
+        except Damaged as exc:
+            self.offer_restore(path, exc)
+            return None
+        except UserError as exc:
+            show_user_error(self.window, str(exc))
+            return None
+
+    def _attempt(self, fn):  # type: ignore[no-untyped-def]
+        try:
+            return fn()
+        except UserError as exc:
+            show_user_error(self.window, str(exc))
+            return None
+
+    def offer_restore(self, path: Path, exc: Damaged) -> None:
+        if exc.backup is None:
+            show_user_error(self.window, str(exc), "The database is damaged")
+            return
+        when = exc.backup.created_at.astimezone().strftime("%H:%M on %A %d %B %Y")
+        moved = (
+            f"It was moved aside to {exc.moved_to.name}; nothing was deleted. "
+            if (exc.moved_to)
+            else ""
+        )
+        detail = (
+            f"{moved}The newest verified backup is from {when}. Restore it now? "
+            "Work saved after that time is not in it."
+        )
+        text = f"{path.name} is damaged ({exc.problem})."
+        if ask(self.window, "The database is damaged", text, "Restore", "damagedBox", detail):
+            self.restore(path, exc.backup.path, confirmed=True)
+
+    def adopt(self, opened: Opened) -> None:
+        """Start the timers for a newly opened database and show what the user should know."""
+        self.release()
+        self.opened = opened
+        if opened.lock is not None:
+            self.heartbeat.start()
+        self.start_backup_timer()
+        if opened.notes:
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                "About this database",
+                "\n\n".join(opened.notes),
+                QMessageBox.StandardButton.Ok,
+                self.window,
+            )
+            box.setObjectName("openNotesBox")
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()  # not blocking: the window carries on loading behind it
+
+    def start_backup_timer(self) -> None:
+        from atr_desktop.services import settings
+
+        self.backup_timer.stop()
+        if self.opened is None or self.opened.db.readonly:
+            return
+        minutes = int(settings.get(self.opened.db, "backup_interval_minutes"))
+        if minutes > 0:
+            self.backup_timer.start(minutes * 60 * 1000)
+
+    def release(self) -> None:
+        self.heartbeat.stop()
+        self.backup_timer.stop()
+        self.wait_for_background()
+        if self.opened is not None:
+            self.opened.close()
+            self.opened = None
+
+    def beat(self) -> None:
+        if self.opened is None or self.opened.lock is None:
+            return
+        if not self.opened.lock.heartbeat():
+            self.heartbeat.stop()
+            show_user_error(
+                self.window,
+                "Someone else has taken over this database (it was left idle for hours): "
+                "save nothing more here; close it and open it again read-only.",
+            )
+
+    # -- backups ---------------------------------------------------------------------------
+    def back_up(self, reason: str, quiet: bool = False) -> bool:
+        from atr_desktop.services.backup import back_up
+
+        if self.opened is None or self.opened.db.readonly:
+            if not quiet:
+                show_user_error(self.window, "Open a database you may change to back it up.")
+            return False
+        QApplication.setOverrideCursor(self.window.cursor())
+        try:
+            result = back_up(self.opened.db, reason=reason)
+        except UserError as exc:
+            if quiet:
+                self.window.statusBar().showMessage(f"Backup failed: {exc}")
+                log.info("automatic backup failed: %s", exc)
+            else:
+                show_user_error(self.window, str(exc))
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.window.statusBar().showMessage(
+            f"Backed up and verified: {result.backup.path.name} "
+            f"({result.papers_copied} new papers copied).",
+            10_000,
+        )
+        return True
+
+    def back_up_in_background(self) -> None:
+        """The regular backup: off the GUI thread, so the window never freezes for it."""
+        if self.opened is None or self.opened.db.readonly or self.worker is not None:
+            return
+        self.worker = BackupThread(self.opened.db, self)
+        self.worker.done.connect(self._background_done)
+        self.worker.start()
+
+    def _background_done(self, message: str) -> None:
+        if self.worker is not None:
+            self.worker.wait()
+            self.worker.deleteLater()
+            self.worker = None
+        self.window.statusBar().showMessage(message, 10_000)
+
+    def wait_for_background(self) -> None:
+        if self.worker is not None:
+            self.worker.wait()
+            self._background_done(self.worker.message)
+
+    def on_exit(self) -> None:
+        """Back up as the window closes (skipped for a read-only copy)."""
+        if self.opened is not None and not self.opened.db.readonly:
+            self.back_up("exit", quiet=True)
+
+    def restore_dialog(self) -> None:
+        from atr_desktop.services.backup import folder_for
+
+        path = self.window.current_path() or self.last_path
+        if path is None:
+            path = self.window.paths.default_db
+        name, _ = QFileDialog.getOpenFileName(
+            self.window,
+            "Restore from backup",
+            str(folder_for(path)),
+            "ATR Desktop backup (*.db)",
+        )
+        if name:
+            self.restore(path, Path(name))
+
+    def restore(self, live: Path, backup: Path, confirmed: bool = False) -> None:
+        from atr_desktop.services.backup import restore
+        from atr_desktop.storage.backup import read_backup
+
+        chosen = self._attempt(lambda: read_backup(backup))
+        if chosen is None:
+            return
+        when = chosen.manifest.created_at.astimezone().strftime("%H:%M on %d %B %Y")
+        text = (
+            f"Replace {live.name} with the backup from {when}? "
+            "What is there now is backed up first, so this can be undone."
+        )
+        if not confirmed and not ask(
+            self.window, "Restore from backup", text, "Restore", "restoreBox"
+        ):
+            return
+        self.window.close_store()
+        if self._attempt(lambda: restore(live, backup)) is not None:
+            self.window.statusBar().showMessage(f"Restored from the backup of {when}.", 10_000)
+        self.window.open_store(live)
+
+    # -- hand-over -------------------------------------------------------------------------
+    def handover(self) -> None:
+        from atr_desktop.services.handover import export_to
+
+        if self.opened is None or self.opened.db.readonly:
+            show_user_error(self.window, "Open the live database to hand it over.")
+            return
+        folder = QFileDialog.getExistingDirectory(
+            self.window, "Hand over into which shared folder?", str(self.window.paths.data)
+        )
+        if not folder:
+            return
+        text = (
+            f"Write a copy for your colleague into {folder}? This copy then stops being "
+            "live: it will open read-only, and your colleague carries on with theirs."
+        )
+        if not ask(self.window, "Hand over to a colleague", text, "Hand over", "handoverBox"):
+            return
+        db = self.opened.db
+        result = self._attempt(lambda: export_to(db, Path(folder), self.window.paths))
+        if result is None:
+            return
+        path = db.path
+        self.window.close_store()
+        QMessageBox.information(
+            self.window,
+            "Handed over",
+            f"The copy for your colleague is {result.path}. They take it on with "
+            "File > Take on a handed-over copy. This copy is now read-only.",
+        )
+        self.window.open_store(path)
+
+    def take_on(self) -> None:
+        from atr_desktop.services.handover import import_from
+
+        name, _ = QFileDialog.getOpenFileName(
+            self.window, "Take on a handed-over copy", "", "ATR Desktop database (*.db)"
+        )
+        if not name:
+            return
+        live = self.window.current_path() or self.window.paths.default_db
+        text = (
+            f"Take on {name} as your live database ({live})? The database there now is "
+            "backed up first."
+        )
+        if not ask(self.window, "Take on a handed-over copy", text, "Take on", "takeOnBox"):
+            return
+        self.window.close_store()
+        paths = self.window.paths
+        if self._attempt(lambda: import_from(Path(name), live, paths)) is not None:
+            self.window.statusBar().showMessage(f"{live.name} is now the live copy.", 10_000)
+        self.window.open_store(live)
