@@ -98,7 +98,7 @@ check "has the offscreen Qt platform plugin" test -f "$INTERNAL/PySide6/Qt/plugi
 check "has the xcb Qt platform plugin"       test -f "$INTERNAL/PySide6/Qt/plugins/platforms/libqxcb.so"
 check "has the migrations as files"          test -f "$INTERNAL/atr_desktop/storage/migrations/script.py.mako"
 check "has the app icon"                     test -f "$INTERNAL/resources/icons/atr-desktop.png"
-check "has no QtNetwork Python module"       test -z "$(find "$INTERNAL/PySide6" -name 'QtNetwork*')"
+check "has no Qt network code"               test -z "$(find "$BUNDLE" -name '*QtNetwork*' -o -name '*Qt6Network*')"
 
 echo
 echo "Bundle: $(du -sh "$BUNDLE" | cut -f1) in $BUNDLE"
