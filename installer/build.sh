@@ -35,5 +35,5 @@ size="$(du -sh dist/atr-desktop | cut -f1)"
 echo "Built dist/atr-desktop/atr-desktop in ${elapsed}s; the folder holds ${size}."
 
 if [ "$portable" = 1 ]; then
-  .venv/bin/python installer/make_portable.py dist/atr-desktop --platform linux
+  .venv/bin/python tools/make_portable.py dist/atr-desktop --platform linux
 fi
