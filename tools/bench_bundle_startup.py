@@ -35,15 +35,22 @@ def clean_env(home: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def time_version(exe: Path, env: dict[str, str]) -> float:
-    start = time.perf_counter()
+def child_cpu() -> float:
+    """CPU seconds used so far by finished children (0 where the OS does not say)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0.0
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_once(exe: Path, env: dict[str, str], db: Path) -> dict[str, float]:
+    """One ``--version`` and one traced window start: wall seconds to each mark, and CPU."""
+    cpu0, start = child_cpu(), time.perf_counter()
     subprocess.run([str(exe), "--version"], env=env, check=True, capture_output=True)
-    return time.perf_counter() - start
-
-
-def time_window(exe: Path, env: dict[str, str], db: Path) -> tuple[float, float]:
-    """Seconds from launch to the first paint and to the populated window."""
-    start = time.time()
+    version, cpu1 = time.perf_counter() - start, child_cpu()
+    launched = time.time()
     out = subprocess.run(
         [str(exe), "--db", str(db)],
         env={**env, TRACE_ENV: "1"},
@@ -52,12 +59,19 @@ def time_window(exe: Path, env: dict[str, str], db: Path) -> tuple[float, float]
         text=True,
         timeout=120,
     ).stdout
-    marks = dict(
-        line.split()[:2]
-        for line in out.splitlines()
-        if line.split()[:1] in (["painted"], ["populated"])
-    )
-    return float(marks["painted"]) - start, float(marks["populated"]) - start
+    cpu2 = child_cpu()
+    marks = {
+        words[0]: float(words[1])
+        for words in (line.split() for line in out.splitlines())
+        if len(words) >= 2 and words[0] in ("painted", "populated")
+    }
+    return {
+        "--version": version,
+        "--version CPU": cpu1 - cpu0,
+        "first paint": marks["painted"] - launched,
+        "populated": marks["populated"] - launched,
+        "window CPU": cpu2 - cpu1,
+    }
 
 
 def main() -> int:
@@ -80,22 +94,20 @@ def main() -> int:
         subprocess.run(
             [str(venv), "--db", str(db), "demo"], env=env, check=True, capture_output=True
         )
-        results: dict[str, dict[str, list[float]]] = {}
-        for label, exe in (("venv", venv), ("bundle", bundled)):
-            time_version(exe, env)  # warm the disk cache for both alike
-            rows: dict[str, list[float]] = {"--version": [], "first paint": [], "populated": []}
-            for _ in range(args.runs):
-                rows["--version"].append(time_version(exe, env))
-                paint, populated = time_window(exe, env, db)
-                rows["first paint"].append(paint)
-                rows["populated"].append(populated)
-            results[label] = rows
-    print(f"Startup, median of {args.runs} runs (seconds):")
-    print(f"  {'':12} {'venv':>7} {'bundle':>7} {'ratio':>6}")
-    for what in ("--version", "first paint", "populated"):
+        runners = {"venv": venv, "bundle": bundled}
+        results: dict[str, dict[str, list[float]]] = {label: {} for label in runners}
+        for exe in runners.values():
+            run_once(exe, env, db)  # warm the disk cache for both alike
+        for _ in range(args.runs):  # interleaved, so a busy spell hits both alike
+            for label, exe in runners.items():
+                for what, seconds in run_once(exe, env, db).items():
+                    results[label].setdefault(what, []).append(seconds)
+    print(f"Startup, median of {args.runs} interleaved runs (seconds; ratio = bundle/venv):")
+    print(f"  {'':14} {'venv':>7} {'bundle':>7} {'ratio':>6}")
+    for what in results["venv"]:
         v = statistics.median(results["venv"][what])
         b = statistics.median(results["bundle"][what])
-        print(f"  {what:12} {v:7.3f} {b:7.3f} {b / v:6.2f}")
+        print(f"  {what:14} {v:7.3f} {b:7.3f} {b / v if v else float('nan'):6.2f}")
     return 0
 
 
