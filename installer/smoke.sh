@@ -30,15 +30,19 @@ clean_run() {
 }
 
 # step "what it shows" "text the output must contain" [NAME=VALUE...] [bundle args...]
+# (the pseudo-variable VIA_XVFB=1 runs the bundle inside xvfb-run, on a real X server)
 # passes when the bundle exits 0 and prints the text; mistake: exits 1 with no traceback.
 step() { run_step 0 "$@"; }
 mistake() { run_step 1 "$@"; }
 run_step() {
   local want="$1" name="$2" expect="$3"; shift 3
-  local envs=()
-  while [ $# -gt 0 ] && [[ "$1" =~ ^[A-Z_][A-Z0-9_]*= ]]; do envs+=("$1"); shift; done
+  local envs=() via=()
+  while [ $# -gt 0 ] && [[ "$1" =~ ^[A-Z_][A-Z0-9_]*= ]]; do
+    if [ "$1" = VIA_XVFB=1 ]; then via=(xvfb-run -a); else envs+=("$1"); fi
+    shift
+  done
   local out code
-  out="$(clean_run ATR_DESKTOP_HOME="$HOME_DIR/atr" "${envs[@]}" "$EXE" "$@" 2>&1)"
+  out="$(clean_run ATR_DESKTOP_HOME="$HOME_DIR/atr" "${envs[@]}" "${via[@]}" "$EXE" "$@" 2>&1)"
   code=$?
   if [ "$code" -eq "$want" ] && grep -qF -- "$expect" <<<"$out" \
     && ! grep -q Traceback <<<"$out"; then
@@ -75,6 +79,13 @@ pending "builds a PDF pack"    "the pack builder is not in this build yet"
 
 # --- the window, offscreen ------------------------------------------------------------------
 step "opens the window, paints and fills it" "populated" ATR_DESKTOP_STARTUP_TRACE=1 --db "$DB"
+# The same on a real X server (xvfb), through the xcb plugin a Linux desktop uses.
+if command -v xvfb-run >/dev/null 2>&1; then
+  step "opens the window on X11 (xcb)" "populated" ATR_DESKTOP_STARTUP_TRACE=1 QT_QPA_PLATFORM=xcb \
+    VIA_XVFB=1 --db "$DB"
+else
+  pending "opens the window on X11 (xcb)" "xvfb-run is not installed (tools/setup.sh installs it)"
+fi
 
 # --- where the data goes ----------------------------------------------------------------------
 # Installed: the user's local (not roaming) data folder, here ~/.local/share/ATR Desktop.
@@ -98,6 +109,9 @@ check "has the offscreen Qt platform plugin" test -f "$INTERNAL/PySide6/Qt/plugi
 check "has the xcb Qt platform plugin"       test -f "$INTERNAL/PySide6/Qt/plugins/platforms/libqxcb.so"
 check "has the migrations as files"          test -f "$INTERNAL/atr_desktop/storage/migrations/script.py.mako"
 check "has the app icon"                     test -f "$INTERNAL/resources/icons/atr-desktop.png"
+check "has the Word default template"       test -f "$INTERNAL/docx/templates/default.docx"
+check "has reportlab's fonts"                test -f "$INTERNAL/reportlab/fonts/Vera.ttf"
+check "has the time-zone data (tzdata)"      test -f "$INTERNAL/tzdata/zoneinfo/Europe/London"
 check "has no Qt network code"               test -z "$(find "$BUNDLE" -name '*QtNetwork*' -o -name '*Qt6Network*')"
 
 echo

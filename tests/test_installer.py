@@ -91,6 +91,25 @@ def test_spec_keeps_network_code_out() -> None:
     assert "qvnc" in ns["DROP_BINARIES"]
 
 
+def test_spec_names_every_runtime_dependency() -> None:
+    """A dependency added to pyproject.toml must reach the bundle, even if imported lazily."""
+    import importlib.metadata
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    wanted = {
+        re.split(r"[<>=!~;\[ ]", dep, maxsplit=1)[0] for dep in project["project"]["dependencies"]
+    }
+    import_names: dict[str, set[str]] = {}
+    for module, dists in importlib.metadata.packages_distributions().items():
+        for dist in dists:
+            import_names.setdefault(dist.lower().replace("_", "-"), set()).add(module)
+    listed = set(spec_namespace()["RUNTIME_LIBRARIES"])
+    for dist in wanted:
+        modules = import_names[dist.lower().replace("_", "-")]
+        assert modules & listed, f"{dist} ({sorted(modules)}) is missing from RUNTIME_LIBRARIES"
+
+
 def test_installer_names_match_the_spec() -> None:
     ns = spec_namespace()
     defines = iss_defines()
