@@ -35,7 +35,11 @@ def spec_namespace() -> dict[str, Any]:
     tree = ast.parse(SPEC.read_text(encoding="utf-8"))
     keep: list[ast.stmt] = []
     for node in tree.body:
-        if isinstance(node, ast.FunctionDef) and node.name in {"read_version", "data_files"}:
+        if isinstance(node, ast.FunctionDef) and node.name in {
+            "read_version",
+            "data_files",
+            "version_resource",
+        }:
             keep.append(node)
         elif isinstance(node, ast.Assign) and isinstance(node.targets[0], ast.Name):
             name = node.targets[0].id
@@ -82,6 +86,51 @@ def test_spec_bundles_the_migrations_and_resources_as_files() -> None:
     expected |= {Path("resources/icons/atr-desktop.png"), Path("resources/icons/atr-desktop.ico")}
     assert expected <= bundled
     assert not [p for p in bundled if "__pycache__" in p.parts or p.suffix == ".pyc"]
+
+
+class _Recorded:
+    """Stands in for PyInstaller's versioninfo classes (they need pefile, Windows only)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self.args, self.kwargs = args, kwargs
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.args!r}, {self.kwargs!r})"
+
+
+def test_windows_file_properties_name_the_product_and_version(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The Windows-only version resource, built here so a typo cannot wait for Windows."""
+    fake = ModuleType("PyInstaller.utils.win32.versioninfo")
+    for name in (
+        "VSVersionInfo",
+        "FixedFileInfo",
+        "StringFileInfo",
+        "StringTable",
+        "StringStruct",
+        "VarFileInfo",
+        "VarStruct",
+    ):
+        setattr(fake, name, type(name, (_Recorded,), {}))
+    parent = ModuleType("PyInstaller.utils.win32")
+    parent.versioninfo = fake  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "PyInstaller.utils.win32", parent)
+    monkeypatch.setitem(sys.modules, "PyInstaller.utils.win32.versioninfo", fake)
+    ns = spec_namespace()
+    ns.update(WINDOWS=True, VERSION="1.2.3")
+    info = ns["version_resource"]()
+    assert info.kwargs["ffi"].kwargs == {"filevers": (1, 2, 3, 0), "prodvers": (1, 2, 3, 0)}
+    text = repr(info)
+    for key, value in (
+        ("ProductName", "ATR Desktop"),
+        ("FileVersion", "1.2.3"),
+        ("ProductVersion", "1.2.3"),
+        ("OriginalFilename", f"{ns['APP_NAME']}.exe"),
+    ):
+        assert f"StringStruct(({key!r}, {value!r}), {{}})" in text
+    ns["WINDOWS"] = False
+    assert ns["version_resource"]() is None
 
 
 def test_spec_keeps_network_code_out() -> None:
