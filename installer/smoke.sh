@@ -93,9 +93,10 @@ clean_run "$EXE" init >/dev/null 2>&1
 check "keeps data in the user's local data folder" \
   test -f "$HOME_DIR/.local/share/ATR Desktop/atr-desktop.db"
 # Portable: the same bundle with installer/portable.txt beside the program keeps its data
-# in data/ beside it and writes nothing to the user's folders.
-PORTABLE="$WORK/portable/atr-desktop"
-mkdir -p "$WORK/portable"
+# in data/ beside it and writes nothing to the user's folders; from a folder whose name
+# has a space and a non-ASCII letter, as USB sticks and OneDrive folders often do.
+PORTABLE="$WORK/USB stick/Sécretariat ATR/atr-desktop"
+mkdir -p "$(dirname "$PORTABLE")"
 cp -al "$BUNDLE" "$PORTABLE" 2>/dev/null || cp -a "$BUNDLE" "$PORTABLE"
 cp "$ROOT/installer/portable.txt" "$PORTABLE/portable.txt"
 rm -rf "$HOME_DIR/.local"

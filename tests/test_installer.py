@@ -98,6 +98,22 @@ class _Recorded:
         return f"{type(self).__name__}({self.args!r}, {self.kwargs!r})"
 
 
+def test_app_never_imports_what_the_bundle_leaves_out() -> None:
+    """An excluded module would only fail in the bundle, on a user's machine: catch it here."""
+    excluded = tuple(spec_namespace()["EXCLUDES"])
+    for path in sorted((ROOT / "atr_desktop").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names: list[str] = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+            for name in names:
+                hit = [ex for ex in excluded if name == ex or name.startswith(ex + ".")]
+                assert not hit, f"{path.relative_to(ROOT)} imports {name}, left out of the bundle"
+
+
 def test_windows_file_properties_name_the_product_and_version(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
