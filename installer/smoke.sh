@@ -69,6 +69,9 @@ echo "Smoke-testing $EXE (ATR Desktop $VERSION) in $WORK"
 # --- the command line ---------------------------------------------------------------------
 step "prints its version"              "ATR Desktop $VERSION"  --version
 step "creates a database (migrations)" "Created"               --db "$DB" init
+# No Python on the machine: no PATH to find one, and PYTHON* variables pointing nowhere.
+step "needs no Python on the machine"  "Created"  PATH=/nonexistent PYTHONHOME=/nonexistent \
+  PYTHONPATH=/nonexistent --db "$WORK/no-python.db" init
 step "fills the demo programme"        "Demo programme added"  --db "$DB" demo
 step "lists groups as JSON"            '"code": "SG"'          --db "$DB" groups list --json
 mistake "explains a user's mistake"  "There is no group"     --db "$DB" groups show NOPE
