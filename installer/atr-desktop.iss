@@ -34,7 +34,6 @@ PrivilegesRequired=lowest
 DefaultDirName={userpf}\{#AppName}
 DisableDirPage=auto
 UsePreviousAppDir=yes
-DefaultGroupName={#AppName}
 DisableProgramGroupPage=yes
 OutputDir=..\dist
 OutputBaseFilename=atr-desktop-{#AppVersion}-setup

@@ -16,6 +16,20 @@ for arg in "$@"; do
 done
 
 "$ROOT/tools/setup.sh"
+# PyInstaller reads and writes ELF files with binutils (objdump, objcopy) on Linux.
+if ! command -v objdump >/dev/null 2>&1 || ! command -v objcopy >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ]; then
+    echo "Installing system packages: binutils"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends binutils
+  else
+    echo "Building the bundle needs binutils. Please run:" >&2
+    echo "  sudo apt-get install -y --no-install-recommends binutils" >&2
+    echo "then run this command again." >&2
+    exit 1
+  fi
+fi
 # PyInstaller is in the 'build' extra, pinned in constraints.txt like everything else.
 want="$(grep -i '^pyinstaller==' constraints.txt | cut -d= -f3)"
 have="$(.venv/bin/python -c 'import PyInstaller; print(PyInstaller.__version__)' 2>/dev/null || true)"
