@@ -16,20 +16,29 @@ for arg in "$@"; do
 done
 
 "$ROOT/tools/setup.sh"
-# PyInstaller reads and writes ELF files with binutils (objdump, objcopy) on Linux.
-if ! command -v objdump >/dev/null 2>&1 || ! command -v objcopy >/dev/null 2>&1; then
+# PyInstaller reads and writes ELF files with binutils (objdump, objcopy), and bundles
+# Python's shared library, which Debian's own python3 keeps in the libpython3.X package.
+need=()
+command -v objdump >/dev/null 2>&1 && command -v objcopy >/dev/null 2>&1 || need+=(binutils)
+if [ "$(sed -n 's/^home = //p' .venv/pyvenv.cfg)" = /usr/bin ] && command -v dpkg-query >/dev/null 2>&1; then
+  libpython="libpython$(.venv/bin/python -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
+  dpkg-query -W -f='${Status}' "$libpython" 2>/dev/null | grep -q "install ok installed" \
+    || need+=("$libpython")
+fi
+if [ "${#need[@]}" -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
-    echo "Installing system packages: binutils"
+    echo "Installing system packages: ${need[*]}"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
-    apt-get install -y -qq --no-install-recommends binutils
+    apt-get install -y -qq --no-install-recommends "${need[@]}"
   else
-    echo "Building the bundle needs binutils. Please run:" >&2
-    echo "  sudo apt-get install -y --no-install-recommends binutils" >&2
+    echo "Building the bundle needs these system packages. Please run:" >&2
+    echo "  sudo apt-get install -y --no-install-recommends ${need[*]}" >&2
     echo "then run this command again." >&2
     exit 1
   fi
 fi
+
 # PyInstaller is in the 'build' extra, pinned in constraints.txt like everything else.
 want="$(grep -i '^pyinstaller==' constraints.txt | cut -d= -f3)"
 have="$(.venv/bin/python -c 'import PyInstaller; print(PyInstaller.__version__)' 2>/dev/null || true)"
