@@ -28,19 +28,22 @@ def _db_only(argv: list[str]) -> tuple[bool, str | None]:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    from atr_desktop.adapters.desktop import ensure_std_streams, set_taskbar_identity
+    from atr_desktop.logs import setup_logging
+
+    ensure_std_streams()  # the windowed Windows program starts without them
     if argv[:1] == ["--pack-worker"]:
         # The frozen bundle's way to run the pack worker (sys.executable is the app).
         from atr_desktop.documents.pack.worker import main as worker_main
 
         return worker_main()
-    from atr_desktop.logs import setup_logging
-
     paths = app_paths()
     log_file = setup_logging(paths.logs)
     window_only, db_arg = _db_only(argv)
     if window_only:
         from atr_desktop.ui.launcher import run_gui
 
+        set_taskbar_identity()
         return run_gui(paths, log_file, db_arg)
     from atr_desktop.cli import run
     from atr_desktop.cli.common import Context

@@ -10,8 +10,13 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from platformdirs.api import PlatformDirsABC
 
 PORTABLE_MARKER = "portable.txt"
 DB_FILENAME = "atr-desktop.db"
@@ -52,8 +57,16 @@ def resources_dir() -> Path:
     return base / "resources"
 
 
-def app_paths(env: dict[str, str] | None = None, exe_dir: Path | None = None) -> AppPaths:
-    """Resolve the app's folders: ``ATR_DESKTOP_HOME``, then portable, then platformdirs."""
+def app_paths(
+    env: dict[str, str] | None = None,
+    exe_dir: Path | None = None,
+    dirs: Callable[..., PlatformDirsABC] | None = None,
+) -> AppPaths:
+    """Resolve the app's folders: ``ATR_DESKTOP_HOME``, then portable, then platformdirs.
+
+    ``dirs`` is the platformdirs class to ask (this platform's by default); tests pass
+    ``platformdirs.windows.Windows`` to check the Windows folders from Linux.
+    """
     env = dict(os.environ) if env is None else env
     home = env.get("ATR_DESKTOP_HOME")
     if home:
@@ -65,11 +78,12 @@ def app_paths(env: dict[str, str] | None = None, exe_dir: Path | None = None) ->
         return AppPaths(data=root, logs=root / "logs", cache=root / "cache")
     import platformdirs
 
-    name = "ATR Desktop"
+    # Local, not roaming: %LOCALAPPDATA%\ATR Desktop on Windows, ~/.local/share on Linux.
+    found = (dirs or platformdirs.PlatformDirs)("ATR Desktop", appauthor=False, roaming=False)
     return AppPaths(
-        data=Path(platformdirs.user_data_dir(name, appauthor=False, roaming=False)),
-        logs=Path(platformdirs.user_log_dir(name, appauthor=False)),
-        cache=Path(platformdirs.user_cache_dir(name, appauthor=False)),
+        data=Path(found.user_data_dir),
+        logs=Path(found.user_log_dir),
+        cache=Path(found.user_cache_dir),
     )
 
 

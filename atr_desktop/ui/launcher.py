@@ -8,14 +8,20 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from atr_desktop import APP_NAME, __version__
-from atr_desktop.paths import AppPaths, resolve_db_path
+from atr_desktop.paths import AppPaths, resolve_db_path, resources_dir
 from atr_desktop.ui.errors import install_excepthook
 from atr_desktop.ui.main_window import MainWindow
 
 TRACE_ENV = "ATR_DESKTOP_STARTUP_TRACE"
+
+
+def app_icon() -> QIcon:
+    """The window and taskbar icon (resources/icons, made by tools/make_icon.py)."""
+    return QIcon(str(resources_dir() / "icons" / "atr-desktop.png"))
 
 
 def run_gui(paths: AppPaths, log_file: Path, db_arg: str | None) -> int:
@@ -23,6 +29,7 @@ def run_gui(paths: AppPaths, log_file: Path, db_arg: str | None) -> int:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("ATR Programme")
+    QApplication.setWindowIcon(app_icon())
     install_excepthook(log_file)
     window = MainWindow(paths, log_file)
     trace = os.environ.get(TRACE_ENV)
