@@ -77,8 +77,11 @@ step "lists groups as JSON"            '"code": "SG"'          --db "$DB" groups
 mistake "explains a user's mistake"  "There is no group"     --db "$DB" groups show NOPE
 # Add the next features here, one line each, e.g.:
 # step "exports a Word paper"  "Saved"  --db "$DB" papers export ... --out "$WORK/paper.docx"
-pending "exports a Word paper" "the Word export is not in this build yet"
-pending "builds a PDF pack"    "the pack builder is not in this build yet"
+step "exports a Word agenda (templates)"  "Wrote the agenda"  --db "$DB" agenda export 3 --out "$WORK/agenda.docx"
+check "the Word agenda is a real file"     test -s "$WORK/agenda.docx"
+step "builds a PDF pack (worker, fonts)"   "Built"             --db "$DB" pack build 3 --placeholders --out "$WORK/pack.pdf"
+step "writes the chair's brief as PDF"     "Wrote the chair"   --db "$DB" brief 3 --out "$WORK/brief.pdf"
+step "searches everything"                 '"results"'         --db "$DB" search trauma --json
 
 # --- the window, offscreen ------------------------------------------------------------------
 step "opens the window, paints and fills it" "populated" ATR_DESKTOP_STARTUP_TRACE=1 --db "$DB"
