@@ -72,6 +72,10 @@ def seed(db) -> int:
 
 def test_subject_access_then_erasure_leaves_no_copy(cli, db, db_path: Path, tmp_path) -> None:
     person_id = seed(db)
+    from atr_desktop.services import audit
+
+    with db.session() as s:  # services name people in the audit trail
+        audit.record(s, "person", person_id, "added", "Tariq Haddad")
     db.close()
     out = tmp_path / "sar.json"
     code, _, err = cli("person", "export", EMAIL, "--out", str(out))

@@ -104,3 +104,36 @@ def test_cli_search_json(cli, db) -> None:
     assert {"item", "minutes"} <= kinds
     code, _, _ = cli("search", "x", "--kind", "nonsense")
     assert code == 1
+
+
+def _pdf_with(path, text: str) -> None:
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(path))
+    c.drawString(72, 720, text)
+    c.showPage()
+    c.save()
+
+
+def test_a_phrase_only_inside_an_attached_pdf_finds_that_paper(cli, db, tmp_path) -> None:
+    from docx import Document
+
+    db.close()
+    assert (
+        cli("meetings", "add", "--group", "SG", "--date", "2027-02-09", "--start", "10:00")[0] == 0
+    )
+    assert cli("agenda", "add", "SG:2027-02-09", "--title", "Workforce")[0] == 0
+    pdf = tmp_path / "workforce.pdf"
+    _pdf_with(pdf, "Reflective supervision in the Calderdale pilot reached 40 staff.")
+    code, _, err = cli("papers", "attach", "SG:2027-02-09", "5", str(pdf), "--title", "Plan")
+    assert code == 0, err
+    word = tmp_path / "schools.docx"
+    doc = Document()
+    doc.add_paragraph("Kirklees nurture rooms opened in twelve schools.")
+    doc.save(str(word))
+    assert cli("papers", "attach", "SG:2027-02-09", "5", str(word), "--title", "Schools")[0] == 0
+    code, out, _ = cli("search", '"Calderdale pilot"', "--json")
+    results = json.loads(out)["results"]
+    assert [(r["kind"], r["title"]) for r in results] == [("paper", "Plan")]
+    code, out, _ = cli("search", "nurture rooms", "--kind", "paper", "--json")
+    assert [r["title"] for r in json.loads(out)["results"]] == ["Schools"]

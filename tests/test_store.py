@@ -111,3 +111,19 @@ def test_head_read_without_alembic_matches_alembic() -> None:
     script = ScriptDirectory.from_config(migrate._config())
     assert migrate.head() == script.get_current_head()
     assert set(migrate.revisions()) == {s.revision for s in script.walk_revisions()}
+
+
+def test_audit_trail_is_append_only(db) -> None:
+    import sqlalchemy.exc
+
+    from atr_desktop.services import groups
+
+    groups.close_group(db, "NET", "Paused")
+    for statement in ("DELETE FROM audit_log", "UPDATE audit_log SET summary = 'x'"):
+        with (
+            pytest.raises(sqlalchemy.exc.IntegrityError, match="append-only"),
+            db.engine.begin() as c,
+        ):
+            c.execute(text(statement))
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM audit_log")).scalar() >= 5

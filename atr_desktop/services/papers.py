@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from atr_desktop.documents.text_extract import extract_text
 from atr_desktop.domain.settings import COVER_SHEET_FIELDS
 from atr_desktop.errors import UserError
 from atr_desktop.services import audit, settings
@@ -217,6 +218,7 @@ def attach_file(
     path = Path(path)
     max_mb = int(settings.get(db, "paper_max_mb"))
     checked = check_paper_file(path, max_mb)
+    text = extract_text(path)
     try:
         sha, size = db.blobs.put_file(path)
     except FileNotFoundError:
@@ -263,6 +265,7 @@ def attach_file(
                     size=size,
                     media_type=checked.media_type,
                     added_at=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+                    text=text,
                 )
             )
             item.has_papers = True

@@ -31,6 +31,7 @@ from atr_desktop.storage.models import (
     ActionUpdate,
     Attendance,
     AuditEntry,
+    DbMeta,
     Decision,
     Declaration,
     DraftText,
@@ -154,6 +155,16 @@ def erase(db: Database, ref: str, reason: str = "") -> ErasureResult:
         placeholder = f"Former member {person.id}"
         patterns = _name_patterns(person)
         replaced = _redact_records(s, patterns, placeholder, person)
+        # The audit trail is append-only; an erasure is its one documented exception.
+        s.add(DbMeta(key="erasing", value="1"))
+        s.flush()
+        for entry in s.scalars(select(AuditEntry)):
+            new, n = _redact(entry.summary, patterns, placeholder)
+            if n:
+                entry.summary = new
+                replaced += n
+        s.flush()
+        s.delete(s.get_one(DbMeta, "erasing"))
         for declaration in s.scalars(select(Declaration).where(Declaration.person_id == person.id)):
             s.delete(declaration)
         for said in s.scalars(

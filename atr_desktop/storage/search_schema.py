@@ -50,7 +50,7 @@ SOURCES: dict[str, tuple[str, str, str, str]] = {
     "organisation": ("organisations", "NEW.name", "''", "NULL"),
     "paper": (
         "papers",
-        "NEW.reference || ' ' || NEW.title",
+        "trim(NEW.reference || ' ' || NEW.title)",
         "NEW.author || ' ' || NEW.summary || ' ' || NEW.recommendation || ' ' || coalesce("
         "(SELECT group_concat(filename || ' ' || text, ' ') FROM paper_files"
         " WHERE paper_id = NEW.id), '')",
