@@ -69,3 +69,23 @@ def test_chairs_brief_button_writes_the_brief(window, tmp_path, monkeypatch) -> 
     page.brief_button.click()
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
     assert text.count("Chair's brief") == 1 and "Expected quorum" in text
+
+
+def test_history_of_an_action_from_the_tracker(window, qtbot) -> None:
+    from atr_desktop.services import actions
+
+    window.go_to("Actions")
+    page = window.pages["Actions"]
+    first = page.view.model.records[0]
+    actions.update_action(window.db, first.ref, actions.ActionChange(note="Chased by email"))
+    page.refresh()
+    page.view.select_where(lambda a: a.ref == first.ref)
+
+    def read(dialog) -> list[str]:
+        model = dialog.view.table.model()
+        rows = [model.index(r, 3).data() for r in range(model.rowCount())]
+        dialog.accept()
+        return rows
+
+    (what,) = with_modal(read, page.view.history_action.trigger)
+    assert what[0] == "raised" and len(what) >= 2

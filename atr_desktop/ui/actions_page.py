@@ -102,6 +102,7 @@ class ActionsPage(QWidget):
         filters.addWidget(self.due_within)
         filters.addStretch(1)
         self.view: RecordView[ActionInfo] = RecordView(COLUMNS, "actions")
+        self.view.enable_history(db, "action", lambda a: a.ref)
         self.view.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.count = QLabel()
         self.count.setObjectName("actionsCount")

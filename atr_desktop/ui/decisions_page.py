@@ -67,6 +67,7 @@ class DecisionsPage(QWidget):
         self.search.setPlaceholderText("Search the wording, item or reason")
         self.search.setClearButtonEnabled(True)
         self.view: RecordView[DecisionInfo] = RecordView(COLUMNS, "decisions")
+        self.view.enable_history(db, "decision", lambda d: f"decision {d.id}")
         self.view.filter.hide()  # the search box above searches the whole log
         self.withdraw_button = QPushButton("&Withdraw…")
         self.withdraw_button.setObjectName("withdrawDecision")

@@ -124,6 +124,7 @@ class DeclarationsTab(QWidget):
         self.summary = QLabel("")
         self.summary.setObjectName("declarationsSummary")
         self.view: RecordView[DeclarationInfo] = RecordView(COLUMNS, "declarations")
+        self.view.enable_history(db, "declaration", lambda d: f"declaration {d.id}")
         self.view.table.setSelectionMode(self.view.table.SelectionMode.ExtendedSelection)
         self.status = status_label("declarationsStatus")
         self.add_button = make_button("&Add declaration…", "addDeclaration", self.add)

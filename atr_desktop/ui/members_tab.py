@@ -62,6 +62,7 @@ class MembersTab(QWidget):
         self.private = QCheckBox("Exports include lived experience and private &notes")
         self.private.setObjectName("includePrivate")
         self.view: RecordView[MemberInfo] = RecordView(COLUMNS, "members")
+        self.view.enable_history(db, "membership", lambda m: f"{m.name}, {m.role}")
         self.count = QLabel("")
         self.count.setObjectName("membersCount")
         self.status = status_label("membersStatus")

@@ -61,6 +61,26 @@ class RecordView(QWidget, Generic[R]):
         layout.addWidget(self.filter)
         layout.addWidget(self.table)
 
+    def enable_history(self, db: Any, entity: str, title: Any = str) -> None:
+        """Offer "History…" (right-click, or Ctrl+H) for the current record's audit trail."""
+        from PySide6.QtGui import QAction, QKeySequence
+
+        action = QAction("&History…", self.table)
+        action.setShortcut(QKeySequence("Ctrl+H"))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.table.addAction(action)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.history_action = action
+
+        def show() -> None:
+            from atr_desktop.ui.history_dialog import HistoryDialog
+
+            record = self.current()
+            if record is not None:
+                HistoryDialog(db, entity, record.id, title(record), self).exec()  # type: ignore[attr-defined]
+
+        action.triggered.connect(show)
+
     def set_records(self, records: list[R]) -> None:
         keep = self.current()
         self.model.set_records(records)

@@ -153,6 +153,7 @@ class TorTab(QWidget):
         self.flag = QLabel("")
         self.flag.setObjectName("torReviewFlag")
         self.view: RecordView[TorInfo] = RecordView(COLUMNS, "torVersions")
+        self.view.enable_history(db, "tor", lambda t: f"ToR version {t.version}")
         self.browser = QTextBrowser()
         self.browser.setObjectName("torText")
         self.browser.setAccessibleName("Terms of Reference text or comparison")
