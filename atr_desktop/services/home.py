@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from atr_desktop.domain.dates import short_date
 from atr_desktop.domain.rag import OPEN_STATUSES
 from atr_desktop.services import settings
 from atr_desktop.storage.database import Database
@@ -203,7 +204,9 @@ def _minutes(s: Session, today: dt.date) -> list[RecordLine]:
         .order_by(Meeting.date)
     ).all()
     return [
-        RecordLine("meeting", meeting.id, code, f"Minutes of {meeting.date:%d %b %Y}", meeting.date)
+        RecordLine(
+            "meeting", meeting.id, code, f"Minutes of {short_date(meeting.date)}", meeting.date
+        )
         for _minutes, meeting, code in rows
     ]
 

@@ -44,7 +44,8 @@ class HomePage(QWidget):
         self.tree.setAccessibleName("What needs attention")
         self.tree.setColumnCount(4)
         self.tree.setHeaderLabels(["", "When", "Who / group", "Detail"])
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.tree.header().setStretchLastSection(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.itemActivated.connect(self._activated)
         self.tree.itemDoubleClicked.connect(self._activated)
@@ -98,7 +99,9 @@ class HomePage(QWidget):
             for r in kind_lines:
                 self._line(section, r.kind, r.id, [r.text, short_date(r.date), r.group_code, ""])
         self.tree.expandAll()
-        for column in range(1, 4):
+        # Long decision wordings must not push the detail off screen (the tooltip has it all).
+        self.tree.setColumnWidth(0, min(self.tree.sizeHintForColumn(0) + 24, 380))
+        for column in (1, 2):
             self.tree.resizeColumnToContents(column)
 
     def _section(self, title: str, count: int) -> QTreeWidgetItem:
