@@ -89,3 +89,21 @@ def test_history_of_an_action_from_the_tracker(window, qtbot) -> None:
 
     (what,) = with_modal(read, page.view.history_action.trigger)
     assert what[0] == "raised" and len(what) >= 2
+
+
+def test_ctrl_z_undoes_an_edit_made_on_any_page(window, qtbot) -> None:
+    """Undo is recorded for every page's edits, not only the pages that name them."""
+    from atr_desktop.services import actions
+
+    window.go_to("Actions")
+    page = window.pages["Actions"]
+    first = page.view.model.records[0]
+    before = actions.list_actions(window.db)
+    actions.update_action(window.db, first.ref, actions.ActionChange(status="in progress"))
+    assert window.undo_action.isEnabled()
+    assert window.undo_action.text().startswith("&Undo ")
+    window.undo_action.trigger()
+    assert actions.list_actions(window.db) == before
+    window.redo_action.trigger()
+    after = {a.ref: a.status for a in actions.list_actions(window.db)}
+    assert after[first.ref] == "in progress"

@@ -12,7 +12,7 @@ import errno
 import logging
 import sqlite3
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -154,6 +154,15 @@ class Database:
         self.readonly = readonly
         self.blobs = BlobStore(blob_dir_for(path))
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    def on_commit(self, callback: Callable[[], None]) -> Callable[[], None]:
+        """Call ``callback`` after each unit of work commits; returns a function to stop."""
+
+        def fire(_session: Session) -> None:
+            callback()
+
+        event.listen(self._sessions, "after_commit", fire)
+        return lambda: event.remove(self._sessions, "after_commit", fire)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

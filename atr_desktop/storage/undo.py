@@ -108,6 +108,36 @@ def _new_step(db: Database, label: str) -> int:
     return int(step)
 
 
+def begin_step(db: Database, label: str = "") -> int:
+    """Start recording a new step (the window does this after each edit it keeps)."""
+    step = _new_step(db, label)
+    _set_current(db, step)
+    return step
+
+
+def step_size(db: Database, step: int) -> int:
+    with db.engine.connect() as conn:
+        count = conn.execute(
+            text("SELECT count(*) FROM undo_log WHERE step = :s"), {"s": step}
+        ).scalar()
+    return int(count or 0)
+
+
+def last_audit_id(db: Database) -> int:
+    with db.engine.connect() as conn:
+        return int(conn.execute(text("SELECT coalesce(max(id), 0) FROM audit_log")).scalar() or 0)
+
+
+def describe_since(db: Database, audit_id: int) -> str:
+    """What the audit trail says was done since ``audit_id``: 'closed group', for a label."""
+    with db.engine.connect() as conn:
+        row = conn.execute(
+            text("SELECT action, entity FROM audit_log WHERE id > :a ORDER BY id DESC LIMIT 1"),
+            {"a": audit_id},
+        ).first()
+    return f"{row[0]} {row[1].replace('_', ' ')}" if row else "edit"
+
+
 @contextmanager
 def recording(db: Database, label: str) -> Iterator[list[int]]:
     """Record what the block changes as one step; yields [step id], or [] if nothing changed."""
