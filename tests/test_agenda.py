@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ import pytest
 from atr_desktop.errors import UserError
 from atr_desktop.services import agenda, meeting_outputs, meetings, papers
 from atr_desktop.services.agenda import ItemInput
+from tests.office import pdf_text
 from tests.paper_files import docx, pdf
 
 
@@ -130,22 +130,5 @@ def test_word_agenda_has_numbers_times_papers_and_part_b(db, tmp_path: Path) -> 
 
     if shutil.which("soffice") is None:
         pytest.skip("LibreOffice is not installed")
-    subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/lo",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(out),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-    from pypdf import PdfReader
-
-    rendered = "".join(page.extract_text() for page in PdfReader(tmp_path / "agenda.pdf").pages)
+    rendered = pdf_text(out, tmp_path)
     assert "Risk register" in rendered and "10:25" in rendered

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import subprocess
 from pathlib import Path
 
-import pytest
 from docx import Document
 
 from atr_desktop.services import actions, attendance, brief, home, meetings
+from tests.office import needs_soffice, pdf_text
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -70,26 +68,9 @@ def test_home_overdue_actions_match_actions_list_overdue(cli, demo_db) -> None:
     assert shown == listed and listed
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+@needs_soffice
 def test_brief_opens_in_libreoffice(demo_db, tmp_path: Path) -> None:
-    from pypdf import PdfReader
-
     meeting_id = next_sg(demo_db)
     out = brief.write_brief(demo_db, meeting_id, tmp_path / "brief.docx", today=TODAY)
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{tmp_path}/lo",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(out),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    text = "".join(p.extract_text() for p in PdfReader(tmp_path / "brief.pdf").pages)
+    text = pdf_text(out, tmp_path)
     assert "Overdue actions, by owner" in text and "quorate" in text

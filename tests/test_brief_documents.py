@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-import subprocess
 from pathlib import Path
-
-import pytest
 
 from atr_desktop.documents import brief
 from atr_desktop.documents.word import House
+from tests.office import needs_soffice, pdf_text
 
 DATA = brief.BriefData(
     group_name="ATR Strategy Group",
@@ -59,25 +56,8 @@ def test_brief_to_pdf_has_title_language_and_content(tmp_path: Path) -> None:
     assert reader.trailer["/Root"].get("/Lang") == "en-GB"
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice not installed")
+@needs_soffice
 def test_brief_opens_in_libreoffice(tmp_path: Path) -> None:
     out = brief.to_docx(DATA, House(), tmp_path / "brief.docx")
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation=file://{tmp_path}/lo",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(out),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=180,
-    )
-    from pypdf import PdfReader
-
-    text = "".join(p.extract_text() for p in PdfReader(tmp_path / "brief.pdf").pages)
+    text = pdf_text(out, tmp_path)
     assert "Overdue actions, by owner" in text and "Zoë Clarke" in text

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import email
 import json
-import shutil
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
 from atr_desktop.services import attendance, minutes
@@ -19,6 +17,7 @@ from atr_desktop.ui.meeting_record import MeetingRecordDialog
 from atr_desktop.ui.register_tab import STATUS_COL, DeclarationDialog
 from tests.gui_helpers import with_modal
 from tests.meeting_fixtures import strategy_group
+from tests.office import needs_soffice, pdf_text
 
 MEETING = "SG:2026-11-10"
 
@@ -316,32 +315,12 @@ def test_journey_5_tidy_minutes_export_to_word_and_reminders(db, cli, tmp_path) 
     assert "SG-2026-001" in zoe.get_payload(decode=True).decode() and zoe["X-Unsent"] == "1"
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@needs_soffice
 def test_word_minutes_open_in_libreoffice(db, tmp_path) -> None:
-    from pypdf import PdfReader
-
     from atr_desktop.services import minutes_export
 
     sg = strategy_group(db)
     minutes.write_item(db, sg.meeting, "5", "The Group discussed the proposal.\n- cost")
     docx = minutes_export.export(db, sg.meeting, tmp_path / "minutes.docx")
-    done = subprocess.run(
-        [
-            "soffice",
-            "--headless",
-            f"-env:UserInstallation=file://{tmp_path}/lo",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(tmp_path),
-            str(docx),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=180,
-        check=False,
-    )
-    pdf = tmp_path / "minutes.pdf"
-    assert pdf.exists(), done.stderr
-    text = "".join(page.extract_text() for page in PdfReader(str(pdf)).pages)
+    text = pdf_text(docx, tmp_path)
     assert "ATR Strategy Group" in text and "DRAFT" in text and "Training Collaborative" in text

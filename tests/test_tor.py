@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
-import subprocess
-
-import pytest
 
 from atr_desktop.domain.quorum import QuorumRule
 from atr_desktop.services import settings, tor
+from tests.office import needs_soffice, pdf_text
 
 SECTIONS = {
     "purpose": "To lead the ATR Programme across West Yorkshire.",
@@ -166,17 +163,9 @@ def test_tor_word_export_has_headings_version_table_and_quorum_words(cli, db, tm
     assert "DRAFT" in doc.sections[0].header.paragraphs[0].text
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+@needs_soffice
 def test_tor_word_export_opens_in_libreoffice(cli, db, tmp_path) -> None:
-    from pypdf import PdfReader
-
-    docx = _tor_docx(cli, tmp_path)
-    subprocess.run(
-        ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), str(docx)],
-        check=True, capture_output=True, timeout=180,
-    )  # fmt: skip
-    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "sg-tor.pdf").pages)
+    text = pdf_text(_tor_docx(cli, tmp_path), tmp_path)
     assert "ATR Strategy Group: Terms of Reference" in text
     assert "Confidentiality" in text and "quorate" in text
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from atr_desktop.documents import word
+from atr_desktop.documents.atomic import atomic_path
 from atr_desktop.documents.text import xml_safe
 from atr_desktop.domain.dates import hhmm, long_date, short_date
 
@@ -112,9 +113,6 @@ def to_docx(data: BriefData, house: word.House, out: Path) -> Path:
 
 def to_pdf(data: BriefData, house: word.House, out: Path) -> Path:
     """The same brief as a tagged-title A4 PDF drawn with reportlab (no converter needed)."""
-    import os
-    import tempfile
-
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
@@ -160,12 +158,9 @@ def to_pdf(data: BriefData, house: word.House, out: Path) -> Path:
         else:
             story += [Paragraph(para(line), styles["BodyText"]) for line in empty]
         story.append(Spacer(1, 0.3 * cm))
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=out.parent, suffix=".pdf.part")
-    os.close(fd)
-    try:
+    with atomic_path(out) as tmp:
         SimpleDocTemplate(
-            tmp,
+            str(tmp),
             pagesize=A4,
             title=data.title,
             author=house.organisation,
@@ -175,8 +170,4 @@ def to_pdf(data: BriefData, house: word.House, out: Path) -> Path:
             topMargin=2 * cm,
             bottomMargin=2 * cm,
         ).build(story)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
     return out

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from atr_desktop.documents.atomic import atomic_path
 from atr_desktop.documents.text import xml_safe
 
 if TYPE_CHECKING:
@@ -110,16 +111,6 @@ def add_paragraphs(doc: DocxDocument, text: str) -> None:
 
 def save(doc: DocxDocument, out: Path) -> Path:
     """Save through a temporary file, so a failed save never leaves half a document."""
-    import os
-    import tempfile
-
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=out.parent, suffix=".docx.part")
-    os.close(fd)
-    try:
-        doc.save(tmp)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_path(out) as tmp:
+        doc.save(str(tmp))
     return out

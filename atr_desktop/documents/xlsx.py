@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from atr_desktop.documents.atomic import atomic_path
 from atr_desktop.documents.text import spreadsheet_safe, xml_safe
 
 if TYPE_CHECKING:
@@ -50,16 +51,6 @@ def write_sheet(
 
 def save(workbook: Workbook, out: Path) -> Path:
     """Save through a temporary file, so a failed save never leaves half a workbook."""
-    import os
-    import tempfile
-
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=out.parent, suffix=".xlsx.part")
-    os.close(fd)
-    try:
-        workbook.save(tmp)
-        os.replace(tmp, out)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    with atomic_path(out) as tmp:
+        workbook.save(str(tmp))
     return out

@@ -8,13 +8,13 @@ content whatever the page size. Written to a temporary file and renamed at the e
 
 from __future__ import annotations
 
-import os
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from atr_desktop.documents.atomic import atomic_path
 from atr_desktop.documents.pack import geometry
 from atr_desktop.documents.pack.outline import copy_outline, read_outline
 from atr_desktop.documents.pack.pages import FOOTER_BAND, Layout, draw_pages
@@ -146,14 +146,8 @@ def _build(spec: PackSpec, out: Path, progress: Progress | None, stamps: str) ->
             _bookmarks(pdf, spec, parts, starts, sources)
             _metadata(pdf, spec)
             say("Saving the pack")
-            fd, tmp_name = tempfile.mkstemp(dir=out.parent, suffix=".pdf.part")
-            os.close(fd)
-            try:
-                pdf.save(tmp_name)
-                os.replace(tmp_name, out)
-            except BaseException:
-                Path(tmp_name).unlink(missing_ok=True)
-                raise
+            with atomic_path(out) as tmp:
+                pdf.save(tmp)
             count = len(pdf.pages)
             pdf.close()
             for opened in drawn.values():

@@ -7,20 +7,9 @@ import random
 
 from sqlalchemy import select
 
+from atr_desktop.domain.people import SECTORS
 from atr_desktop.storage.database import Database
 from atr_desktop.storage.models import Group, Membership, Organisation, Person, Sector
-
-SECTORS = (
-    "NHS",
-    "Local authority",
-    "Police",
-    "Housing",
-    "Education",
-    "Youth justice",
-    "Voluntary and community sector",
-    "Lived experience",
-    "Other",
-)
 
 ORGANISATIONS = (
     ("West Yorkshire Integrated Care Board", "NHS"),
