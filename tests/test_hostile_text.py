@@ -92,3 +92,57 @@ def test_word_excel_and_pdf_exports_never_fail(tmp_path: Path, text: str) -> Non
 
 def test_replacement_rule_is_documented_and_applied() -> None:
     assert xml_safe("ok\x00\x0b\x1f\uffffend") == "ok\ufffd\ufffd\ufffd\ufffdend"
+
+
+@settings(
+    max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=HOSTILE.filter(lambda s: s.strip() != ""))
+def test_records_round_trip_and_every_export_holds(db, tmp_path: Path, text: str) -> None:
+    """A person, minutes, a decision and an action full of hostile text: saved exactly,
+    and minutes, action log, decision log, member list, agenda and pack all still export."""
+    from atr_desktop.services import (
+        action_outputs,
+        decisions,
+        meeting_outputs,
+        member_exports,
+        members,
+        minutes,
+        minutes_export,
+        pack,
+        people,
+    )
+    from atr_desktop.services import actions as action_service
+    from atr_desktop.services.meetings import MeetingInput, schedule_meetings
+
+    short = text[:100]
+    if not getattr(db, "_hostile_ready", False):
+        schedule_meetings(
+            db, MeetingInput(group="SG", date=dt.date(2027, 2, 9), start_time=dt.time(10))
+        )
+        people.add_person(db, people.PersonInput(first_name="Zoë", last_name="X", email="z@x.org"))
+        members.add_membership(db, "SG", "z@x.org", "member", start=dt.date(2026, 1, 1))
+        db._hostile_ready = True
+    people.update_person(
+        db,
+        "z@x.org",
+        people.PersonInput(first_name=short, last_name="X", email="z@x.org", notes=text),
+    )
+    assert people.get_person(db, "z@x.org").notes.strip() == text.strip()
+    minutes.write_item(db, "SG:2027-02-09", "1", text)
+    shown = minutes.show(db, "SG:2027-02-09")
+    assert text.strip() in [item.discussion.strip() for item in shown.items]
+    decisions.add_decision(db, "SG:2027-02-09", "1", text)
+    action_service.add_action(db, "SG:2027-02-09", "1", text, short, dt.date(2027, 3, 1))
+    outputs = [
+        minutes_export.export(db, "SG:2027-02-09", tmp_path / "m.docx"),
+        action_output := action_outputs.export_log(db, tmp_path / "a.xlsx"),
+        action_outputs.export_log(db, tmp_path / "a.docx"),
+        decisions.export(db, tmp_path / "d.xlsx"),
+        member_exports.export_members(db, "SG", tmp_path / "m.csv"),
+        member_exports.export_members(db, "SG", tmp_path / "m.xlsx"),
+        meeting_outputs.export_agenda(db, "SG:2027-02-09", tmp_path / "ag.docx"),
+    ]
+    assert all(path.stat().st_size > 0 for path in outputs) and action_output.exists()
+    pack.build(db, "SG:2027-02-09", tmp_path / "pack.pdf", placeholders=True)
+    assert (tmp_path / "pack.pdf").stat().st_size > 0
