@@ -81,6 +81,9 @@ step "exports a Word agenda (templates)"  "Wrote the agenda"  --db "$DB" agenda 
 check "the Word agenda is a real file"     test -s "$WORK/agenda.docx"
 step "builds a PDF pack (worker, fonts)"   "Built"             --db "$DB" pack build 3 --placeholders --out "$WORK/pack.pdf"
 step "writes the chair's brief as PDF"     "Wrote the chair"   --db "$DB" brief 3 --out "$WORK/brief.pdf"
+step "writes the chair's brief as Word"    "Wrote the chair"   --db "$DB" brief 3 --out "$WORK/brief.docx"
+step "exports the ToR to Word"             "Wrote"             --db "$DB" tor export --group SG --out "$WORK/tor.docx"
+step "exports the action log to Excel"     "Wrote"             --db "$DB" actions export --out "$WORK/actions.xlsx"
 step "searches everything"                 '"results"'         --db "$DB" search trauma --json
 
 # --- the window, offscreen ------------------------------------------------------------------

@@ -301,3 +301,9 @@ def test_portable_zip_keeps_linux_symlinks_as_links(tmp_path: Path) -> None:
         info = zf.getinfo("atr-desktop/_internal/link.so")
         assert (info.external_attr >> 16) & 0o170000 == 0o120000
         assert zf.read(info) == b"lib.so"
+
+
+def test_spec_keeps_python_docx_parts_folder() -> None:
+    """python-docx finds its header template through docx/parts/..: the folder must exist."""
+    spec = (Path(__file__).resolve().parent.parent / "installer" / "atr-desktop.spec").read_text()
+    assert '"docx/parts"' in spec
