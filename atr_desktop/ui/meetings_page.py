@@ -105,7 +105,8 @@ class MeetingsPage(QWidget):
         self.pack_button = self._button("Build &pack…", "buildPack", self.build_pack)
         self.brief_button = self._button("Chair's &brief…", "chairBrief", self.write_brief)
         outputs = QHBoxLayout()
-        for b in (
+        # What can be done with the selected meeting (enabled only while one is selected).
+        self.meeting_outputs = (
             self.pack_button,
             self.brief_button,
             self.export_button,
@@ -113,7 +114,8 @@ class MeetingsPage(QWidget):
             self.series_ics_button,
             self.chase_button,
             self.minutes_button,
-        ):
+        )
+        for b in self.meeting_outputs:
             outputs.addWidget(b)
         outputs.addStretch(1)
         self.editor = AgendaEditor(db)
@@ -237,17 +239,7 @@ class MeetingsPage(QWidget):
             self.show_header()
             return
         self._shown = meeting is not None
-        for b in (
-            self.edit_button,
-            self.cancel_button,
-            self.pack_button,
-            self.brief_button,
-            self.export_button,
-            self.ics_button,
-            self.series_ics_button,
-            self.chase_button,
-            self.minutes_button,
-        ):
+        for b in (self.edit_button, self.cancel_button, *self.meeting_outputs):
             b.setEnabled(meeting is not None)
         self.editor.show_meeting(meeting.id if meeting else None)
         self.show_header()
