@@ -36,7 +36,10 @@ HOSTILE = st.one_of(
     ),
 )
 SETTINGS = settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=40,
+    deadline=None,
+    derandomize=True,  # the same examples in every run: CI never goes red by chance
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 
 
@@ -95,7 +98,10 @@ def test_replacement_rule_is_documented_and_applied() -> None:
 
 
 @settings(
-    max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=6,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(text=HOSTILE.filter(lambda s: s.strip() != ""))
 def test_records_round_trip_and_every_export_holds(db, tmp_path: Path, text: str) -> None:
@@ -146,3 +152,20 @@ def test_records_round_trip_and_every_export_holds(db, tmp_path: Path, text: str
     assert all(path.stat().st_size > 0 for path in outputs) and action_output.exists()
     pack.build(db, "SG:2027-02-09", tmp_path / "pack.pdf", placeholders=True)
     assert (tmp_path / "pack.pdf").stat().st_size > 0
+
+
+def test_a_very_long_action_and_summary_flow_across_pack_pages(db, tmp_path: Path) -> None:
+    """Found by the test above: a 5,000-character action broke the pack's action log."""
+    from atr_desktop.services import actions as action_service
+    from atr_desktop.services import pack
+    from atr_desktop.services.meetings import MeetingInput, schedule_meetings
+
+    schedule_meetings(
+        db, MeetingInput(group="SG", date=dt.date(2027, 2, 9), start_time=dt.time(10))
+    )
+    long_text = "Review the workforce plan " * 400
+    action_service.add_action(db, "SG:2027-02-09", "1", long_text, "Somebody", dt.date(2027, 3, 1))
+    pack.build(db, "SG:2027-02-09", tmp_path / "pack.pdf", placeholders=True)
+    from pypdf import PdfReader
+
+    assert len(PdfReader(tmp_path / "pack.pdf").pages) >= 4

@@ -219,6 +219,7 @@ def _cover(
     table = Table(
         [[P(_t(k), st["label"]), P(_t(v), st["body"])] for k, v in rows],
         colWidths=[3.2 * cm, 13.8 * cm],
+        splitInRow=1,
     )
     table.setStyle(
         TS(
@@ -299,7 +300,10 @@ def _agenda(
             ]
         )
     table = Table(
-        data, colWidths=[1.3 * cm, 7.4 * cm, 3.0 * cm, 2.3 * cm, 1.3 * cm, 1.7 * cm], repeatRows=1
+        data,
+        colWidths=[1.3 * cm, 7.4 * cm, 3.0 * cm, 2.3 * cm, 1.3 * cm, 1.7 * cm],
+        repeatRows=1,
+        splitInRow=1,
     )
     table.setStyle(
         TS(
@@ -354,7 +358,7 @@ def _cover_sheet(
         if attr == "purpose":
             value = value.capitalize()
         rows.append([P(label, st["cellb"]), P(_t(value) or "&nbsp;", st["cell"])])
-    table = Table(rows, colWidths=[4.2 * cm, 12.8 * cm])
+    table = Table(rows, colWidths=[4.2 * cm, 12.8 * cm], splitInRow=1)
     table.setStyle(
         TS(
             [
@@ -462,7 +466,10 @@ def _actions(
         if colour:
             style.append(("BACKGROUND", (5, i), (5, i), colors.HexColor(colour)))
     table = Table(
-        data, colWidths=[2.6 * cm, 7.0 * cm, 2.8 * cm, 1.9 * cm, 1.5 * cm, 1.2 * cm], repeatRows=1
+        data,
+        colWidths=[2.6 * cm, 7.0 * cm, 2.8 * cm, 1.9 * cm, 1.5 * cm, 1.2 * cm],
+        repeatRows=1,
+        splitInRow=1,  # a very long entry flows onto the next page instead of failing
     )
     table.setStyle(TS(style))
     out.append(table)
