@@ -28,7 +28,6 @@ from atr_desktop.storage.models import (
     TorVersion,
 )
 
-OPEN_ACTION_STATUSES = tuple(OPEN_STATUSES)
 DECLARATION_WINDOW_DAYS = 30
 
 
@@ -94,10 +93,6 @@ def home(db: Database, today: dt.date | None = None) -> HomeData:
             tor_reviews=_tor_reviews(s, today, values["tor_review_warning_days"]),
             declarations_due=_declarations(s, today, values["declaration_reconfirm_days"]),
         )
-
-
-def next_meetings(db: Database, today: dt.date | None = None) -> list[NextMeeting]:
-    return home(db, today).next_meetings
 
 
 def _next_meetings(s: Session, today: dt.date, values: dict[str, object]) -> list[NextMeeting]:
@@ -174,7 +169,7 @@ def _actions(s: Session, today: dt.date, amber_days: int) -> list[ActionLine]:
         select(Action, Group.code, Person)
         .join(Group, Action.group_id == Group.id)
         .outerjoin(Person, Action.owner_person_id == Person.id)
-        .where(Action.status.in_(OPEN_ACTION_STATUSES), due.is_not(None), due <= horizon)
+        .where(Action.status.in_(OPEN_STATUSES), due.is_not(None), due <= horizon)
         .order_by(Group.code, due)
     ).all()
     out = []

@@ -5,25 +5,9 @@ Every page is a QWidget with ``refresh()``, which re-reads what it shows after a
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QWidget
 
 from atr_desktop.storage.database import Database
-
-
-class InfoPage(QWidget):
-    """An area whose records are not kept yet: says what will be kept there."""
-
-    def __init__(self, title: str, text: str) -> None:
-        super().__init__()
-        label = QLabel(f"<h2>{title}</h2><p>{text}</p>")
-        label.setWordWrap(True)
-        label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        layout = QVBoxLayout(self)
-        layout.addWidget(label)
-
-    def refresh(self) -> None:
-        pass
 
 
 def build_pages(window: QWidget, db: Database) -> dict[str, QWidget]:
