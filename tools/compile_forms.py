@@ -29,13 +29,20 @@ def compile_form(ui_file: Path) -> str:
     ).stdout
 
 
+def _body(code: str) -> str:
+    """The generated code without uic's banner, which names the Qt version that made it."""
+    return "\n".join(
+        line for line in code.splitlines() if "Created by: Qt User Interface" not in line
+    )
+
+
 def main(argv: list[str]) -> int:
     stale = []
     for ui_file in sorted(FORMS.glob("*.ui")):
         target = OUT / f"ui_{ui_file.stem}.py"
         code = compile_form(ui_file)
         if "--check" in argv:
-            if not target.exists() or target.read_text(encoding="utf-8") != code:
+            if not target.exists() or _body(target.read_text(encoding="utf-8")) != _body(code):
                 stale.append(target.name)
         else:
             target.write_text(code, encoding="utf-8")
