@@ -31,6 +31,7 @@ from atr_desktop.services.pack_data import (
     appendices,
     confidential_ids,
     header_for,
+    number_key,
     paper_plans,
 )
 from atr_desktop.services.refs import find_meeting
@@ -51,6 +52,7 @@ class Problem:
     message: str
     paper_id: int = 0
     blocks_file: bool = True  # the file cannot go in (a placeholder would stand in)
+    changed: bool = False  # the stored file no longer matches what was attached
 
     def __str__(self) -> str:
         name = f"{self.filename} ('{self.paper}')" if self.filename else f"'{self.paper}'"
@@ -78,10 +80,24 @@ class PackPlan:
 
 
 @dataclass(frozen=True)
+class Note:
+    """Something the pack did to a paper that the secretariat should know (not a problem)."""
+
+    item: str
+    paper: str
+    filename: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"Item {self.item}, {self.filename} ('{self.paper}'): {self.message}."
+
+
+@dataclass(frozen=True)
 class CheckResult:
     plan: PackPlan
     prepared: dict[str, Prepared]
     problems: list[Problem]
+    notes: list[Note] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -99,6 +115,7 @@ class BuildResult:
     placeholders: list[Problem]
     warnings: list[str]
     entry_pages: list[int] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)  # active content removed, per paper
 
 
 class PackProblems(UserError):
@@ -288,17 +305,79 @@ def check_plan(
     except runner.WorkerCancelled:
         raise UserError("Cancelled: nothing was written.") from None
     problems = list(plan_.problems)
+    notes = []
     for key, result in prepared.items():
+        p = names[key]
         if result.problem:
-            p = names[key]
-            problems.append(Problem(p.item, p.cover.title, p.filename, result.problem, p.paper_id))
-    problems.sort(key=lambda p: (tuple(int(x) for x in p.item.split(".") if x.isdigit()), p.paper))
-    return CheckResult(plan_, prepared, problems)
+            problems.append(
+                Problem(
+                    p.item,
+                    p.cover.title,
+                    p.filename,
+                    result.problem,
+                    p.paper_id,
+                    changed=result.changed,
+                )
+            )
+        if result.removed:
+            removed = ", ".join(result.removed)
+            notes.append(
+                Note(
+                    p.item,
+                    p.cover.title,
+                    p.filename,
+                    f"active content removed for the pack: {removed}",
+                )
+            )
+    problems.sort(key=lambda p: (number_key(p.item), p.paper))
+    notes.sort(key=lambda n: (number_key(n.item), n.paper))
+    return CheckResult(plan_, prepared, problems, notes)
+
+
+class PapersChanged(UserError):
+    """A paper's stored file no longer matches what was attached: never built or issued."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        lines = "\n".join(f"  - {p}" for p in problems)
+        super().__init__(
+            "The pack was not built: a paper has changed since it was attached, so what "
+            f"members would read is not what was received:\n{lines}"
+        )
+
+
+def verify_papers(plan_: PackPlan) -> None:
+    """Hash every paper's stored file again (just before building and issuing)."""
+    from atr_desktop.documents.pack.prepare import CHANGED, file_sha256
+    from atr_desktop.storage.blobs import BlobStore
+
+    blobs = BlobStore(Path(plan_.blob_root))
+    changed = []
+    for paper in plan_.papers:
+        if not paper.sha256:
+            continue
+        path = blobs.path_for(paper.sha256)
+        if path.is_file() and file_sha256(path) != paper.sha256:
+            changed.append(
+                Problem(
+                    paper.item,
+                    paper.cover.title,
+                    paper.filename,
+                    CHANGED,
+                    paper.paper_id,
+                    changed=True,
+                )
+            )
+    if changed:
+        raise PapersChanged(changed)
 
 
 def spec_for(checked: CheckResult, placeholders: bool) -> tuple[PackSpec, list[Problem]]:
     """The PackSpec: papers in order, placeholders standing in for unusable files."""
     plan_ = checked.plan
+    changed = [p for p in checked.problems if p.changed]
+    if changed:
+        raise PapersChanged(changed)
     blocking = [p for p in checked.problems if p.blocks_file]
     if checked.problems and not placeholders:
         raise PackProblems(checked.problems)
@@ -354,6 +433,7 @@ def build_plan(
     """Build in the worker into a temporary folder, then move into place: a cancelled or
     failed build leaves nothing half-written at ``out``."""
     spec, used = spec_for(checked, placeholders)
+    verify_papers(checked.plan)
     out = out.expanduser().resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".atr-pack-", dir=out.parent))
@@ -390,6 +470,7 @@ def build_plan(
         placeholders=used,
         warnings=warnings,
         entry_pages=built.entry_pages,
+        notes=checked.notes,
     )
 
 
