@@ -189,8 +189,9 @@ def test_pack_worker_flag_runs_the_worker(monkeypatch: Any, capsys: Any) -> None
 def test_one_worker_process_checks_then_builds(tmp_path: Path) -> None:
     from pypdf import PdfReader
 
-    from atr_desktop.documents.pack.prepare import Job, file_sha256
+    from atr_desktop.documents.pack.prepare import Job
     from atr_desktop.documents.pack.runner import Worker, run_build, run_prepare
+    from atr_desktop.storage.blobs import file_sha256
     from tests.pack_fixtures import pdf_bytes, write
     from tools.bench_pack import spec_for
 

@@ -100,8 +100,9 @@ def timed(fn: object, repeat: int = 3) -> float:
 
 def through_worker(spec: object, paths: list[Path], folder: Path) -> None:
     """As the app runs it: one worker process checks every paper, then assembles."""
-    from atr_desktop.documents.pack.prepare import Job, file_sha256
+    from atr_desktop.documents.pack.prepare import Job
     from atr_desktop.documents.pack.runner import Worker, run_build, run_prepare
+    from atr_desktop.storage.blobs import file_sha256
 
     jobs = [Job(str(n), p.name, str(p), file_sha256(p)) for n, p in enumerate(paths)]
     with Worker() as worker:

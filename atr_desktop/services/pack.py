@@ -272,14 +272,19 @@ def check_plan(
     command: list[str] | None = None,
     worker: runner.Worker | None = None,
 ) -> CheckResult:
-    """Read and check every paper in the worker; all problems together."""
+    """Read and check every paper in the worker; all problems together.
+
+    A paper whose stored file has changed since it was attached is reported and not read
+    (its prepared copy is cached by the sha256 it should have)."""
     from atr_desktop.storage.blobs import BlobStore
 
     blobs = BlobStore(Path(plan_.blob_root))
+    changed = changed_papers(plan_)
+    skip = {p.paper_id for p in changed}
     jobs = [
         Job(str(p.paper_id), p.filename, str(blobs.path_for(p.sha256)), p.sha256)
         for p in plan_.papers
-        if p.sha256
+        if p.sha256 and p.paper_id not in skip
     ]
     names = {str(p.paper_id): p for p in plan_.papers}
     total = len(jobs)
@@ -304,21 +309,12 @@ def check_plan(
         )
     except runner.WorkerCancelled:
         raise UserError("Cancelled: nothing was written.") from None
-    problems = list(plan_.problems)
+    problems = list(plan_.problems) + changed
     notes = []
     for key, result in prepared.items():
         p = names[key]
         if result.problem:
-            problems.append(
-                Problem(
-                    p.item,
-                    p.cover.title,
-                    p.filename,
-                    result.problem,
-                    p.paper_id,
-                    changed=result.changed,
-                )
-            )
+            problems.append(Problem(p.item, p.cover.title, p.filename, result.problem, p.paper_id))
         if result.removed:
             removed = ", ".join(result.removed)
             notes.append(
@@ -346,10 +342,15 @@ class PapersChanged(UserError):
         )
 
 
-def verify_papers(plan_: PackPlan) -> None:
-    """Hash every paper's stored file again (just before building and issuing)."""
-    from atr_desktop.documents.pack.prepare import CHANGED, file_sha256
-    from atr_desktop.storage.blobs import BlobStore
+CHANGED = (
+    "has changed since it was attached (the stored file no longer matches it): "
+    "attach the paper again, or restore the papers' store from a backup"
+)
+
+
+def changed_papers(plan_: PackPlan) -> list[Problem]:
+    """Papers whose stored file no longer hashes to the sha256 recorded when attached."""
+    from atr_desktop.storage.blobs import BlobStore, file_sha256
 
     blobs = BlobStore(Path(plan_.blob_root))
     changed = []
@@ -368,6 +369,12 @@ def verify_papers(plan_: PackPlan) -> None:
                     changed=True,
                 )
             )
+    return changed
+
+
+def verify_papers(plan_: PackPlan) -> None:
+    """Hash every paper's stored file again, just before building and issuing."""
+    changed = changed_papers(plan_)
     if changed:
         raise PapersChanged(changed)
 

@@ -139,6 +139,8 @@ def _strip_document(pdf: Any, found: Counter[str]) -> None:
 def _phrase(text: str, count: int) -> str:
     if text == "embedded file":
         return "1 embedded file" if count == 1 else f"{count} embedded files"
+    if text == "JavaScript":
+        return text if count == 1 else f"JavaScript in {count} places"
     return text if count == 1 else f"{text} ({count})"
 
 

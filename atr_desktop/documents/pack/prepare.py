@@ -1,7 +1,7 @@
 """Check one paper and turn it into a PDF the pack can take: what the worker runs.
 
 Problems are plain sentences about the file (the caller adds the item and file name):
-changed since it was attached, empty, not what its name says, password-protected, damaged.
+empty, not what its name says, password-protected, damaged.
 
 Every paper then goes through one preparation step (documents.pack.visible and .active):
 each page clipped to what the author's viewer shows, and active content stripped. The
@@ -11,7 +11,6 @@ unchanged paper is converted and prepared once.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -61,7 +60,6 @@ class Prepared:
     problem: str = ""
     needs_converter: bool = False
     removed: list[str] = field(default_factory=list)  # active content stripped
-    changed: bool = False  # the stored file no longer matches its sha256
 
 
 def expected_kind(filename: str) -> str:
@@ -162,18 +160,6 @@ def image_to_pdf(source: Path, out: Path) -> None:
 
 
 PREPARED_VERSION = "v2"  # bump when the preparation step changes, so caches are redone
-CHANGED = (
-    "has changed since it was attached (the stored file no longer matches it): "
-    "attach the paper again, or restore the papers' store from a backup"
-)
-
-
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def make_faithful(source: Path, out: Path) -> tuple[int, list[str]]:
@@ -240,8 +226,6 @@ def prepare(job: Job, cache: Path, converter: Converter | None, timeout: float) 
         return Prepared(job.key, problem="is missing from the papers' store")
     if path.stat().st_size == 0:
         return Prepared(job.key, problem="is empty (0 bytes)")
-    if job.sha256 and file_sha256(path) != job.sha256:
-        return Prepared(job.key, problem=CHANGED, changed=True)
     expected, actual = expected_kind(job.filename), sniff(path)
     problem = _problem(job, path, expected, actual)
     if problem:
