@@ -225,7 +225,8 @@ def boxed_pdf(
 
     x0, y0, x1, y1 = crop or media
     w, h = x1 - x0, y1 - y0
-    blue = f"{BLUE[0]} {BLUE[1]} {BLUE[2]} rg {x0 + w * 0.3} {y0 + h * 0.3} {w * 0.4} {h * 0.4} re f"
+    blue = f"{BLUE[0]} {BLUE[1]} {BLUE[2]} rg "
+    blue += f"{x0 + w * 0.3} {y0 + h * 0.3} {w * 0.4} {h * 0.4} re f"
     red = f"{RED[0]} {RED[1]} {RED[2]} rg "
     bars = [  # just outside each edge of the visible box, and off the media box entirely
         f"{x0 - 40} {y0 + 10} 35 {h - 20} re",

@@ -21,8 +21,8 @@ PAPERS = [
     ("landscape, content off the page", (0, 0, 842, 595), None, None, 0, 1.0, False),
     ("rotated, inherited crop", (0, 0, 595, 842), (30, 40, 565, 802), None, 90, 1.0, True),
     ("US Letter in user units", (0, 0, 306, 396), (10, 12, 296, 384), None, 0, 2.0, False),
-    ("offset boxes turned 270", (-100, -100, 512, 692), (-50, -60, 462, 642), None, 270, 1.0, False),
-    ("crop box past the media box", (0, 0, 595, 842), (-80, 100, 700, 742), None, 180, 1.0, False),
+    ("offset boxes turned 270", (-100, -100, 512, 692), (-50, -60, 462, 642), None, 270, 1, False),
+    ("crop box past the media box", (0, 0, 595, 842), (-80, 100, 700, 742), None, 180, 1, False),
 ]
 
 
@@ -32,8 +32,10 @@ def render(pdf: Path, page: int, folder: Path, dpi: int = 30) -> Any:
 
     stem = folder / f"page{page}"
     subprocess.run(
-        ["pdftoppm", "-cropbox", "-r", str(dpi), "-f", str(page), "-l", str(page), "-png", "-singlefile"]
-        + [str(pdf), str(stem)],
+        [
+            *("pdftoppm", "-cropbox", "-r", str(dpi), "-f", str(page), "-l", str(page)),
+            *("-png", "-singlefile", str(pdf), str(stem)),
+        ],
         check=True,
         capture_output=True,
     )

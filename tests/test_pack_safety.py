@@ -116,6 +116,6 @@ def test_a_paper_changed_between_check_and_build_is_refused(db: Any, tmp_path: P
     checked = pack.check_plan(pack.plan(db, "SG:2027-02-09"))
     assert checked.ok, checked.problems
     tamper(db, paper)
-    with pytest.raises(pack.PapersChanged, match="budget.pdf"):
+    with pytest.raises(pack.PapersChanged, match=r"budget\.pdf"):
         pack.build_plan(checked, tmp_path / "pack.pdf", placeholders=True)
     assert not (tmp_path / "pack.pdf").exists()

@@ -20,6 +20,7 @@ from atr_desktop.documents.pack.spec import (
     MinutesData,
     PackSpec,
 )
+from atr_desktop.documents.pdf_text import fonts
 from atr_desktop.documents.text import xml_safe
 
 NHS_BLUE = "#005EB8"
@@ -63,16 +64,20 @@ def draw_pages(
         Paragraph,
         Spacer,
         Table,
-        TableStyle,
+    )
+    from reportlab.platypus import (
+        TableStyle as BaseTableStyle,
     )
 
     layout = Layout()
     header = spec.header
-    base = ParagraphStyle(
-        "base", fontName="Helvetica", fontSize=10.5, leading=14, alignment=TA_LEFT
-    )
-    bold = "Helvetica-Bold"
+    regular, bold = fonts()
+    base = ParagraphStyle("base", fontName=regular, fontSize=10.5, leading=14, alignment=TA_LEFT)
     blue = colors.HexColor(NHS_BLUE)
+
+    def TableStyle(commands: list[Any]) -> Any:
+        """Tables set a cell font of their own (Helvetica unless told): DejaVu Sans."""
+        return BaseTableStyle([("FONTNAME", (0, 0), (-1, -1), regular), *commands])
 
     def style(name: str, **kw: Any) -> ParagraphStyle:
         return ParagraphStyle(name, parent=base, **kw)
@@ -119,10 +124,10 @@ def draw_pages(
 
         def draw(self) -> None:
             canv = self.canv
-            canv.setFont("Helvetica-Bold", 9.5)
+            canv.setFont(bold, 9.5)
             canv.setFillColor(colors.HexColor(NHS_BLUE))
             canv.drawString(0, 2, self.text)
-            width = canv.stringWidth(self.text, "Helvetica-Bold", 9.5)
+            width = canv.stringWidth(self.text, bold, 9.5)
             canv.setStrokeColor(colors.HexColor(NHS_BLUE))
             canv.setLineWidth(0.5)
             canv.line(0, 0.5, width, 0.5)
@@ -133,7 +138,7 @@ def draw_pages(
 
     def decorate(canv: Any, doc: Any) -> None:
         canv.saveState()
-        canv.setFont("Helvetica-Bold", 9)
+        canv.setFont(bold, 9)
         canv.setFillColor(colors.HexColor(DARK))
         top = A4[1] - 1.1 * cm
         canv.drawRightString(A4[0] - 2 * cm, top, xml_safe(header.marking.upper()))
@@ -151,6 +156,7 @@ def draw_pages(
         bottomMargin=FOOTER_BAND + 0.8 * cm,
         title=f"{header.title}: {header.group}",
         author=spec.author,
+        initialFontName=regular,  # not Helvetica, which would be listed unembedded
     )
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=decorate)])
@@ -256,9 +262,7 @@ def _cover(
             P(
                 "RESTRICTED: Part B. These papers are confidential to those entitled to "
                 "receive them and must not be shared.",
-                st["body"].clone(
-                    "r", textColor=colors.HexColor("#DA291C"), fontName="Helvetica-Bold"
-                ),
+                st["body"].clone("r", textColor=colors.HexColor("#DA291C"), fontName=fonts()[1]),
             )
         )
     return out
