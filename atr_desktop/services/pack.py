@@ -34,6 +34,7 @@ from atr_desktop.services.pack_data import (
     number_key,
     paper_plans,
 )
+from atr_desktop.services.papers import paper_references
 from atr_desktop.services.refs import find_meeting
 from atr_desktop.storage.database import Database
 from atr_desktop.storage.models import Group
@@ -162,7 +163,7 @@ def plan(
         secret = confidential_ids(items)
         restricted = kind == "restricted"
         chosen = [i for i in items if (i.id in secret) == restricted]
-        papers = paper_plans(s, chosen, numbers)
+        papers = paper_plans(s, chosen, numbers, paper_references(s, meeting))
         first_page, number, note = 1, 0, ""
         if kind == "supplement":
             first_page, number, since = supplement_base(s, meeting.id)

@@ -147,9 +147,14 @@ def agenda_rows(
 
 
 def paper_plans(
-    session: Session, items: list[AgendaItem], numbers: dict[int, str]
+    session: Session,
+    items: list[AgendaItem],
+    numbers: dict[int, str],
+    references: dict[int, str] | None = None,
 ) -> list[PaperPlan]:
-    """Every paper of ``items`` (withdrawn ones left out) in agenda order."""
+    """Every paper of ``items`` (withdrawn ones left out) in agenda order; ``references``
+    (paper id -> 'SG/2027-02-09/C') fill the cover sheets' Reference."""
+    references = references or {}
     out = []
     for item in items:
         papers = session.scalars(
@@ -166,7 +171,7 @@ def paper_plans(
             cover = CoverSheet(
                 item=number,
                 item_title=item.title,
-                reference=paper.reference,
+                reference=references.get(paper.id, ""),
                 title=paper.title,
                 author=paper.author,
                 sponsor=paper.sponsor,
