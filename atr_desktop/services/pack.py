@@ -239,7 +239,7 @@ def _record_problems(
                         blocks_file=False,
                     )
                 )
-        if not paper.sha256:
+        if paper.paper_id and not paper.sha256:
             out.append(
                 Problem(
                     paper.item,
@@ -249,18 +249,15 @@ def _record_problems(
                     paper.paper_id,
                 )
             )
-    if kind != "supplement":
-        with_papers = {p.item_id for p in papers}
-        for item in items:
-            if item.has_papers and item.kind == "standard" and item.id not in with_papers:
-                out.append(
-                    Problem(
-                        numbers[item.id],
-                        item.title,
-                        "",
-                        "the agenda says this item has papers but none has been added",
-                    )
+        if not paper.paper_id and kind != "supplement":
+            out.append(
+                Problem(
+                    paper.item,
+                    paper.cover.item_title,
+                    "",
+                    "the agenda says this item has papers but none has been added",
                 )
+            )
     return out
 
 
@@ -392,11 +389,30 @@ def spec_for(checked: CheckResult, placeholders: bool) -> tuple[PackSpec, list[P
     used: list[Problem] = []
     entries = []
     reasons = {p.paper_id: p for p in blocking if p.paper_id}
+    unrecorded = {p.item: p for p in blocking if not p.paper_id}
     for paper in plan_.papers:
-        result = checked.prepared.get(str(paper.paper_id))
-        if paper.paper_id in reasons or result is None or not result.pdf:
+        result = checked.prepared.get(str(paper.paper_id)) if paper.paper_id else None
+        if not paper.sha256:  # never received: it follows
+            reason = reasons.get(paper.paper_id) or unrecorded.get(paper.item)
+            text = (
+                "The paper has not been received yet."
+                if paper.paper_id
+                else "No paper has been received for this item yet."
+            )
+            entries.append(
+                Entry(
+                    paper.item,
+                    paper.cover,
+                    placeholder=text,
+                    paper_id=paper.paper_id,
+                    to_follow=True,
+                )
+            )
+            if reason:
+                used.append(reason)
+        elif paper.paper_id in reasons or result is None or not result.pdf:
             reason = reasons.get(paper.paper_id)
-            text = reason.message if reason else "the paper has not been received"
+            text = reason.message if reason else "could not be read"
             entries.append(
                 Entry(
                     paper.item,
@@ -417,7 +433,11 @@ def spec_for(checked: CheckResult, placeholders: bool) -> tuple[PackSpec, list[P
         with_pages.add(app.minutes_item)
     if app.actions is not None and app.actions_item:
         with_pages.add(app.actions_item)
-    agenda = [replace(row, has_pack_pages=row.number in with_pages) for row in plan_.agenda]
+    following = {e.item for e in entries if e.to_follow}
+    agenda = [
+        replace(row, has_pack_pages=row.number in with_pages, to_follow=row.number in following)
+        for row in plan_.agenda
+    ]
     spec = PackSpec(
         header=plan_.header,
         agenda=agenda,

@@ -65,6 +65,8 @@ def _plan(
     add_drawn("agenda", "", "agenda")
     for i, entry in enumerate(spec.entries):
         add_drawn(f"sheet{i}", entry.item, "sheet", i)
+        if entry.page_only:
+            continue
         if entry.placeholder:
             add_drawn(f"placeholder{i}", entry.item, "placeholder", i)
         else:
@@ -412,7 +414,8 @@ def _bookmarks(
         for part, start in zip(parts, starts, strict=True):
             if part.role == "sheet":
                 entry = spec.entries[part.entry]
-                paper = OutlineItem(entry.cover.title or "Paper", start)
+                title = "Paper to follow" if entry.page_only else entry.cover.title
+                paper = OutlineItem(title or "Paper", start)
                 if entry.item in items:
                     items[entry.item].children.append(paper)
             elif part.role == "paper" and paper is not None:

@@ -16,6 +16,7 @@ from typing import Any
 from atr_desktop.documents.pack.spec import (
     ActionRow,
     CoverSheet,
+    Entry,
     Header,
     MinutesData,
     PackSpec,
@@ -175,10 +176,13 @@ def draw_pages(
     for index, entry in enumerate(spec.entries):
         story += [PageBreak()] if story else []
         story += [Mark(f"sheet{index}")]
+        if entry.page_only:
+            story += _placeholder(entry, styles, Paragraph, Spacer)
+            continue
         story += _cover_sheet(entry.cover, styles, Paragraph, Table, TableStyle, colors, cm)
         if entry.placeholder:
             story += [PageBreak(), Mark(f"placeholder{index}")]
-            story += _placeholder(entry.cover, entry.placeholder, styles, Paragraph, Spacer)
+            story += _placeholder(entry, styles, Paragraph, Spacer)
     app = spec.appendices
     if app.minutes is not None:
         story += [PageBreak()] if story else []
@@ -296,7 +300,7 @@ def _agenda(
         data.append(
             [
                 P(_t(row.number), style),
-                P(indent + _t(row.title), style),
+                P(indent + _t(row.title + (" (to follow)" if row.to_follow else "")), style),
                 P(_t(row.lead), st["cell"]),
                 P(_t(row.purpose.capitalize()), st["cell"]),
                 P(_t(row.time), st["cell"]),
@@ -305,7 +309,7 @@ def _agenda(
         )
     table = Table(
         data,
-        colWidths=[1.3 * cm, 7.4 * cm, 3.0 * cm, 2.3 * cm, 1.3 * cm, 1.7 * cm],
+        colWidths=[1.3 * cm, 7.1 * cm, 3.0 * cm, 2.3 * cm, 1.6 * cm, 1.7 * cm],
         repeatRows=1,
         splitInRow=1,
     )
@@ -378,18 +382,18 @@ def _cover_sheet(
     return out
 
 
-def _placeholder(
-    sheet: CoverSheet, reason: str, st: dict[str, Any], P: Any, Spacer: Any
-) -> list[Any]:
+def _placeholder(entry: Entry, st: dict[str, Any], P: Any, Spacer: Any) -> list[Any]:
+    sheet = entry.cover
     return [
         Spacer(1, 4 * 28.35),
-        P("Paper not included", st["h1"]),
+        P("Paper to follow" if entry.to_follow else "Paper not included", st["h1"]),
         P(_t(f"Item {sheet.item}: {sheet.title}"), st["h2"]),
-        P(_t(reason), st["body"]),
+        P(_t(entry.placeholder), st["body"]),
         Spacer(1, 12),
         P(
             "This page stands in for the paper so that nothing is missing silently. "
-            "The paper will follow in a supplementary pack or be tabled at the meeting.",
+            "The paper will follow in a supplementary pack, whose pages number on from "
+            "this one, or be tabled at the meeting.",
             st["body"],
         ),
     ]
