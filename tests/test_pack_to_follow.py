@@ -64,6 +64,9 @@ def test_missing_paper_is_shown_to_follow_then_arrives_in_the_supplement(
     assert code == 0, err
     spages = pages_text(supplement)
     assert f"Pack page {last + 1} of" in spages[0]
+    labels = PdfReader(supplement).page_labels  # what a viewer's page box shows
+    assert labels == [str(n) for n in range(last + 1, last + 1 + len(spages))]
+    assert PdfReader(main).page_labels[0] == "1"
     assert "Item 6: Workforce plan 2027 (new paper)" in "\n".join(spages[:2])
     assert any("Workforce page 3" in text for text in spages)
     assert not any("Paper to follow" in text for text in spages)

@@ -148,9 +148,17 @@ def _build(spec: PackSpec, out: Path, progress: Progress | None, stamps: str) ->
             _links(pdf, layout, parts, starts, item_pages, spec.first_page)
             _bookmarks(pdf, spec, parts, starts, sources)
             _metadata(pdf, spec)
+            _page_labels(pdf, spec.first_page)
             say("Saving the pack")
             with atomic_path(out) as tmp:
-                pdf.save(tmp)
+                # Object streams (PDF 1.5+) pack the many small objects (annotations, fonts,
+                # page dictionaries) into compressed streams; the header says PDF 1.7.
+                pdf.save(
+                    tmp,
+                    object_stream_mode=pikepdf.ObjectStreamMode.generate,
+                    compress_streams=True,
+                    force_version="1.7",
+                )
             count = len(pdf.pages)
             pdf.close()
             for opened in drawn.values():
@@ -430,19 +438,40 @@ def _bookmarks(
                 (items[part.ref].children if part.ref in items else outline.root).append(node)
 
 
+def _page_labels(pdf: Any, first_page: int) -> None:
+    """Page labels, so a viewer's page box reads the pack page: a supplement that starts at
+    pack page 181 shows 181, not 1."""
+    import pikepdf
+
+    style = pikepdf.Dictionary(S=pikepdf.Name.D, St=first_page)
+    pdf.Root.PageLabels = pdf.make_indirect(pikepdf.Dictionary(Nums=pikepdf.Array([0, style])))
+
+
 def _metadata(pdf: Any, spec: PackSpec) -> None:
+    """Title, subject, author, created and modified, in the document information and XMP."""
+    import datetime as dt
+
     import pikepdf
 
     header = spec.header
     title = f"{header.group}: {header.title}, {header.day}"
+    author = spec.author or header.programme
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+    stamp = now.strftime("D:%Y%m%d%H%M%SZ")
     pdf.Root.Lang = pikepdf.String("en-GB")
     pdf.Root.PageMode = pikepdf.Name.UseOutlines
     pdf.docinfo["/Title"] = title
-    pdf.docinfo["/Author"] = spec.author or header.programme
-    pdf.docinfo["/Subject"] = header.version_line
+    pdf.docinfo["/Author"] = author
+    pdf.docinfo["/Subject"] = f"{header.meeting}, {header.day}. {header.version_line}"
     pdf.docinfo["/Creator"] = "ATR Desktop"
-    with pdf.open_metadata(set_pikepdf_as_editor=False) as meta:
+    pdf.docinfo["/CreationDate"] = stamp
+    pdf.docinfo["/ModDate"] = stamp
+    with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
         meta["dc:title"] = title
-        meta["dc:creator"] = [spec.author or header.programme]
+        meta["dc:creator"] = [author]
+        meta["dc:description"] = str(pdf.docinfo["/Subject"])
         meta["dc:language"] = ["en-GB"]
+        meta["xmp:CreateDate"] = now.isoformat()
+        meta["xmp:ModifyDate"] = now.isoformat()
+        meta["xmp:CreatorTool"] = "ATR Desktop"
     pdf.Root.ViewerPreferences = pikepdf.Dictionary(DisplayDocTitle=True)
