@@ -309,7 +309,7 @@ def _agenda(
         )
     table = Table(
         data,
-        colWidths=[1.3 * cm, 7.1 * cm, 3.0 * cm, 2.3 * cm, 1.6 * cm, 1.7 * cm],
+        colWidths=[1.3 * cm, 6.6 * cm, 3.0 * cm, 2.8 * cm, 1.6 * cm, 1.7 * cm],
         repeatRows=1,
         splitInRow=1,
     )
@@ -475,7 +475,7 @@ def _actions(
             style.append(("BACKGROUND", (5, i), (5, i), colors.HexColor(colour)))
     table = Table(
         data,
-        colWidths=[2.6 * cm, 7.0 * cm, 2.8 * cm, 1.9 * cm, 1.5 * cm, 1.2 * cm],
+        colWidths=[2.8 * cm, 5.7 * cm, 2.7 * cm, 1.9 * cm, 2.2 * cm, 1.7 * cm],
         repeatRows=1,
         splitInRow=1,  # a very long entry flows onto the next page instead of failing
     )
