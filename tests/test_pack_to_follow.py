@@ -70,3 +70,28 @@ def test_missing_paper_is_shown_to_follow_then_arrives_in_the_supplement(
     assert "Item 6: Workforce plan 2027 (new paper)" in "\n".join(spages[:2])
     assert any("Workforce page 3" in text for text in spages)
     assert not any("Paper to follow" in text for text in spages)
+
+
+def test_demo_issues_a_supplement_for_the_paper_that_was_to_follow(db: Any) -> None:
+    import random
+
+    from sqlalchemy import select
+
+    from atr_desktop.services import pack_issue, papers
+    from atr_desktop.services.demo.packs import issue_demo_pack
+    from atr_desktop.storage.models import Meeting
+
+    meeting = make_meeting(db)
+    with db.session() as s:
+        s.scalar(select(Meeting).where(Meeting.id == meeting)).status = "held"
+    add_paper(db, add_item(db, meeting, "Plan"), "Plan", pdf_bytes(1), "plan.pdf")
+    add_item(db, meeting, "Workforce plan")  # to follow
+    assert issue_demo_pack(db, dt.date(2027, 3, 1), random.Random(1)) == {"packs": 2}
+    main, supplement = pack_issue.list_packs(db, meeting)
+    assert supplement.kind == "supplement" and supplement.first_page == main.last_page + 1
+    refs = {p.title: p.reference for p in papers.list_papers(db, REF)}
+    assert refs == {"Plan": "A", "Workforce plan": "B"}
+    with db.session() as s:
+        from atr_desktop.storage.models import Paper
+
+        assert {p.letter for p in s.scalars(select(Paper))} == {"A", "B"}  # both fixed
