@@ -307,6 +307,13 @@ def hostile_pdf() -> bytes:
             ),
             annot(
                 Subtype=pikepdf.Name.Link,
+                Rect=pikepdf.Array([100, 250, 300, 270]),
+                A=pikepdf.Dictionary(
+                    S=pikepdf.Name.URI, URI=pikepdf.String("file:///C:/Windows/calc.exe")
+                ),
+            ),
+            annot(
+                Subtype=pikepdf.Name.Link,
                 Rect=pikepdf.Array([100, 200, 300, 220]),
                 Dest=pikepdf.Array([pdf.pages[1].obj, pikepdf.Name.Fit]),
             ),

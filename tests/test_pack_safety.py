@@ -11,7 +11,15 @@ import pytest
 
 from tests.pack_fixtures import add_item, add_paper, hostile_pdf, make_meeting, pdf_bytes
 
-UNSAFE = ("/JavaScript", "/JS", "/Launch", "/SubmitForm", "/EmbeddedFile", "/FileAttachment")
+UNSAFE = (
+    "/JavaScript",
+    "/JS",
+    "/Launch",
+    "/SubmitForm",
+    "/EmbeddedFile",
+    "/FileAttachment",
+    "calc.exe",
+)
 
 
 def every_object_text(path: Path) -> str:
@@ -42,6 +50,7 @@ def test_check_names_the_active_content_it_will_remove(db: Any, cli: Any) -> Non
         "JavaScript in 4 places",  # on opening, on closing, on the page, in its names
         "an action that starts a program",
         "an action that sends form data",
+        "a link to a file or script rather than a web page",
         "2 embedded files",  # one in the document's names, one as an attachment note
     ):
         assert phrase in note, (phrase, note)

@@ -31,6 +31,8 @@ UNSAFE_ACTIONS = {
     "/GoTo3DView": "multimedia",
 }
 MEDIA_ANNOTATIONS = {"/Screen", "/Movie", "/Sound", "/RichMedia", "/3D"}
+SAFE_SCHEMES = ("http://", "https://", "mailto:")  # a URI link to anything else (file:,
+# javascript:, a Windows share) can open or run something on the reader's machine
 MAX_CHAIN = 50
 
 
@@ -52,6 +54,11 @@ def _unsafe(action: Any, found: Counter[str]) -> bool:
         if kind in UNSAFE_ACTIONS:
             found[UNSAFE_ACTIONS[kind]] += 1
             bad = True
+        elif kind == "/URI":
+            uri = str(current.get("/URI", "")).strip().lower()
+            if not uri.startswith(SAFE_SCHEMES):
+                found["a link to a file or script rather than a web page"] += 1
+                bad = True
         if "/Next" in current:
             pending.append(current.Next)
     return bad

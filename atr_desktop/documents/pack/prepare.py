@@ -159,7 +159,7 @@ def image_to_pdf(source: Path, out: Path) -> None:
     canvas.save()
 
 
-PREPARED_VERSION = "v2"  # bump when the preparation step changes, so caches are redone
+PREPARED_VERSION = "v3"  # bump when the preparation step changes, so caches are redone
 
 
 def make_faithful(source: Path, out: Path) -> tuple[int, list[str]]:
