@@ -328,3 +328,29 @@ def hostile_pdf() -> bytes:
     out = io.BytesIO()
     pdf.save(out)
     return out.getvalue()
+
+
+def hidden_layer_pdf() -> bytes:
+    """A page with a blue block, and a red one on a layer (optional content group) the
+    author's viewer hides by default."""
+    import pikepdf
+
+    pdf = pikepdf.new()
+    layer = pdf.make_indirect(
+        pikepdf.Dictionary(Type=pikepdf.Name.OCG, Name=pikepdf.String("Draft comments"))
+    )
+    content = b"0 0 1 rg 200 300 200 200 re f\n/OC /Hidden BDC 1 0 0 rg 100 600 300 100 re f EMC\n"
+    page = pikepdf.Dictionary(
+        Type=pikepdf.Name.Page,
+        MediaBox=pikepdf.Array([0, 0, 595, 842]),
+        Contents=pdf.make_stream(content),
+        Resources=pikepdf.Dictionary(Properties=pikepdf.Dictionary(Hidden=layer)),
+    )
+    pdf.pages.append(pikepdf.Page(page))
+    pdf.Root.OCProperties = pikepdf.Dictionary(
+        OCGs=pikepdf.Array([layer]),
+        D=pikepdf.Dictionary(OFF=pikepdf.Array([layer]), Order=pikepdf.Array([layer])),
+    )
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()

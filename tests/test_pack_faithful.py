@@ -118,3 +118,23 @@ def test_visible_box_rewrites_the_page_in_points(tmp_path: Path) -> None:
         assert "/CropBox" not in obj and "/TrimBox" not in obj and "/UserUnit" not in obj
         assert int(obj.Rotate) == 90
         assert [float(v) for v in obj.Annots[0].Rect] == [40, 40, 120, 80]
+
+
+def test_layers_the_author_hides_stay_hidden_in_the_pack(db: Any, tmp_path: Path) -> None:
+    import pikepdf
+
+    from atr_desktop.services import pack
+    from tests.pack_fixtures import hidden_layer_pdf
+
+    meeting = make_meeting(db)
+    item = add_item(db, meeting, "Papers with layers")
+    add_paper(db, item, "Layered plan", hidden_layer_pdf(), "layers.pdf")
+    add_paper(db, item, "Another layered plan", hidden_layer_pdf(), "layers2.pdf")
+    out = tmp_path / "pack.pdf"
+    result = pack.build(db, "SG:2027-02-09", out)
+    for sheet in result.entry_pages:
+        red, blue = colour_count(render(out, sheet + 1, tmp_path))
+        assert red == 0 and blue > 0, sheet
+    with pikepdf.open(out) as pdf:
+        layers = pdf.Root.OCProperties
+        assert len(layers.OCGs) == 2 and len(layers.D.OFF) == 2

@@ -148,6 +148,7 @@ def _build(spec: PackSpec, out: Path, progress: Progress | None, stamps: str) ->
             _links(pdf, layout, parts, starts, item_pages, spec.first_page)
             _bookmarks(pdf, spec, parts, starts, sources)
             _metadata(pdf, spec)
+            _layers(pdf, sources)
             _page_labels(pdf, spec.first_page)
             say("Saving the pack")
             with atomic_path(out) as tmp:
@@ -436,6 +437,39 @@ def _bookmarks(
                 )
                 node = OutlineItem(title, start)
                 (items[part.ref].children if part.ref in items else outline.root).append(node)
+
+
+def _layers(pdf: Any, sources: list[Any]) -> None:
+    """Carry the papers' layers (optional content) into the pack with their default states,
+    so a layer an author's viewer hides (draft comments, a hidden column) stays hidden:
+    without /OCProperties in the pack, a viewer would show every layer.
+
+    Copied after the pages, so qpdf maps each layer to the copy the pages already use."""
+    import pikepdf
+
+    groups, off = pikepdf.Array(), pikepdf.Array()
+    for source in sources:
+        props = source.Root.get("/OCProperties") if source is not None else None
+        if not isinstance(props, pikepdf.Dictionary):
+            continue
+        config = props.get("/D", pikepdf.Dictionary())
+
+        def layer_list(key: str, where: Any = props) -> list[Any]:
+            value = where.get(key, pikepdf.Array())
+            items: Any = value if isinstance(value, pikepdf.Array) else []
+            return [g for g in items if isinstance(g, pikepdf.Dictionary) and g.is_indirect]
+
+        layers = layer_list("/OCGs")
+        hidden = layer_list("/OFF", config)
+        if config.get("/BaseState") == "/OFF":
+            shown = {g.objgen for g in layer_list("/ON", config)}
+            hidden = [g for g in layers if g.objgen not in shown]
+        groups.extend(pdf.copy_foreign(g) for g in layers)
+        off.extend(pdf.copy_foreign(g) for g in hidden)
+    if len(groups):
+        pdf.Root.OCProperties = pikepdf.Dictionary(
+            OCGs=groups, D=pikepdf.Dictionary(OFF=off, Order=groups)
+        )
 
 
 def _page_labels(pdf: Any, first_page: int) -> None:
