@@ -205,7 +205,7 @@ def _convert(
     return None
 
 
-def _problem(job: Job, path: Path, expected: str, actual: str) -> str:
+def _problem(job: Job, expected: str, actual: str) -> str:
     suffix = Path(job.filename).suffix.lower()
     if actual == "encrypted-office":
         return "is password-protected: ask for a copy without one"
@@ -227,7 +227,7 @@ def prepare(job: Job, cache: Path, converter: Converter | None, timeout: float) 
     if path.stat().st_size == 0:
         return Prepared(job.key, problem="is empty (0 bytes)")
     expected, actual = expected_kind(job.filename), sniff(path)
-    problem = _problem(job, path, expected, actual)
+    problem = _problem(job, expected, actual)
     if problem:
         return Prepared(job.key, problem=problem)
     cached = cache / f"{job.sha256}-{PREPARED_VERSION}.pdf"
