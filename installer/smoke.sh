@@ -121,6 +121,7 @@ check "has the migrations as files"          test -f "$INTERNAL/atr_desktop/stor
 check "has the app icon"                     test -f "$INTERNAL/resources/icons/atr-desktop.png"
 check "has the Word default template"       test -f "$INTERNAL/docx/templates/default.docx"
 check "has reportlab's fonts"                test -f "$INTERNAL/reportlab/fonts/Vera.ttf"
+check "has DejaVu Sans and its licence"      test -f "$INTERNAL/resources/fonts/DejaVuSans-Bold.ttf" -a -f "$INTERNAL/resources/fonts/DejaVu-LICENSE.txt"
 check "has the time-zone data (tzdata)"      test -f "$INTERNAL/tzdata/zoneinfo/Europe/London"
 check "has no Qt network code"               test -z "$(find "$BUNDLE" -name '*QtNetwork*' -o -name '*Qt6Network*')"
 

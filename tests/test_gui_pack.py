@@ -109,3 +109,27 @@ def test_issue_then_email_draft_from_the_dialog(
     assert "Wrote the email draft" in dialog.results.toPlainText()
     message = email.message_from_bytes(eml_path.read_bytes())
     assert [p.get_filename() for p in message.walk() if p.get_filename()]
+
+
+def test_dialog_says_what_was_removed_and_refuses_a_changed_paper(
+    qtbot: Any, db: Any, tmp_path: Path
+) -> None:
+    from tests.pack_fixtures import hostile_pdf
+    from tests.test_pack_safety import tamper
+
+    dialog = make_dialog(qtbot, db)
+    hostile = add_paper(db, add_item(db, dialog.meeting_id, "Forms"), "Macros", hostile_pdf())
+    dialog.out_edit.setText(str(tmp_path / "p.pdf"))
+    qtbot.mouseClick(dialog.build_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=60000)
+    text = dialog.results.toPlainText()
+    assert "Built" in text
+    assert "Note: Item 6, paper.pdf ('Macros'): active content removed for the pack" in text
+    tamper(db, hostile)
+    out = tmp_path / "again.pdf"
+    dialog.out_edit.setText(str(out))
+    qtbot.mouseClick(dialog.placeholders, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.build_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=60000)
+    assert "has changed since it was attached" in dialog.results.toPlainText()
+    assert not out.exists()

@@ -136,7 +136,7 @@ def test_word_paper_is_converted_once_and_cached(db: Any, tmp_path: Path) -> Non
     first = pack.check(db, "SG:2027-02-09")
     assert first.ok, first.problems
     cached = list(pack.cache_dir().glob("*.pdf"))
-    assert len(cached) == 2  # the Word paper and the image
+    assert len(cached) == 7  # every paper, prepared once (the Word paper converted once)
     stamp = {p: p.stat().st_mtime_ns for p in cached}
     again = pack.check(db, "SG:2027-02-09")
     assert again.ok

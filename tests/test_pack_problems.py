@@ -63,7 +63,9 @@ def test_build_refuses_bad_papers_unless_placeholders(db: Any, cli: Any, tmp_pat
     assert code == 0, err
     assert "Placeholder page for" in stdout
     text = "\n".join(p.extract_text() for p in PdfReader(out).pages)
-    assert text.count("Paper not included") == 5
+    assert text.count("Paper not included") == 4
+    assert text.count("Paper to follow") == 1  # 'Never sent' was never received
+    assert "Commissioning update (to follow)" in " ".join(text.split())  # the agenda says so
     assert "password-protected" in text and "not been received" in text
 
 

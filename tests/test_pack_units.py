@@ -191,11 +191,12 @@ def test_one_worker_process_checks_then_builds(tmp_path: Path) -> None:
 
     from atr_desktop.documents.pack.prepare import Job
     from atr_desktop.documents.pack.runner import Worker, run_build, run_prepare
+    from atr_desktop.storage.blobs import file_sha256
     from tests.pack_fixtures import pdf_bytes, write
     from tools.bench_pack import spec_for
 
     paths = [write(tmp_path, f"p{n}.pdf", pdf_bytes(2)) for n in range(2)]
-    jobs = [Job(str(n), p.name, str(p), f"sha{n}") for n, p in enumerate(paths)]
+    jobs = [Job(str(n), p.name, str(p), file_sha256(p)) for n, p in enumerate(paths)]
     with Worker() as worker:
         prepared = run_prepare(jobs, tmp_path / "cache", None, worker=worker)
         assert worker.proc is not None

@@ -102,8 +102,9 @@ def through_worker(spec: object, paths: list[Path], folder: Path) -> None:
     """As the app runs it: one worker process checks every paper, then assembles."""
     from atr_desktop.documents.pack.prepare import Job
     from atr_desktop.documents.pack.runner import Worker, run_build, run_prepare
+    from atr_desktop.storage.blobs import file_sha256
 
-    jobs = [Job(str(n), p.name, str(p), f"bench{n}") for n, p in enumerate(paths)]
+    jobs = [Job(str(n), p.name, str(p), file_sha256(p)) for n, p in enumerate(paths)]
     with Worker() as worker:
         run_prepare(jobs, folder / "cache", None, worker=worker)
         run_build(spec, folder / "pack2.pdf", worker=worker)  # type: ignore[arg-type]

@@ -75,8 +75,12 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
                 for p in result.problems
             ],
             papers=len(result.plan.papers),
+            notes=[str(n) for n in result.notes],
         )
-    elif result.problems:
+        return 1 if result.problems else 0
+    for note in result.notes:
+        print(f"Note: {note}")
+    if result.problems:
         n = len(result.problems)
         head = f"{n} problem{'s' if n != 1 else ''} to fix before the pack is built:"
         print(head, file=sys.stderr)
@@ -88,13 +92,16 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
     return 1 if result.problems else 0
 
 
-def _report_build(result: Any) -> None:
-    print(
-        f"Built {result.path}: {result.page_count} pages (pack pages {result.first_page} to "
-        f"{result.last_page}), {megabytes(result.size)}."
-    )
+def _report_build(result: Any, built: bool = True) -> None:
+    if built:
+        print(
+            f"Built {result.path}: {result.page_count} pages (pack pages {result.first_page} "
+            f"to {result.last_page}), {megabytes(result.size)}."
+        )
     for problem in result.placeholders:
         print(f"Placeholder page for: {problem}")
+    for note in result.notes:
+        print(f"Note: {note}")
     for warning in result.warnings:
         print(f"Warning: {warning}", file=sys.stderr)
 
@@ -123,10 +130,7 @@ def cmd_issue(ctx: Context, args: argparse.Namespace) -> int:
     )
     if out:
         print(f"Saved a copy as {out}.")
-    for problem in result.placeholders:
-        print(f"Placeholder page for: {problem}")
-    for warning in result.warnings:
-        print(f"Warning: {warning}", file=sys.stderr)
+    _report_build(result, built=False)
     return 0
 
 

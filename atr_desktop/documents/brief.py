@@ -115,16 +115,14 @@ def to_pdf(data: BriefData, house: word.House, out: Path) -> Path:
     """The same brief as a tagged-title A4 PDF drawn with reportlab (no converter needed)."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
+    from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import cm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-    from atr_desktop.documents.pdf_text import para
+    from atr_desktop.documents.pdf_text import fonts, para, unicode_styles
 
-    styles = getSampleStyleSheet()
-    marking = ParagraphStyle(
-        "Marking", parent=styles["Normal"], alignment=2, fontName="Helvetica-Bold"
-    )
+    styles = unicode_styles()
+    marking = ParagraphStyle("Marking", parent=styles["Normal"], alignment=2, fontName=fonts()[1])
     story: list[object] = [
         Paragraph(para(house.marking), marking),
         Paragraph(para(house.organisation), styles["Normal"]),
@@ -148,6 +146,7 @@ def to_pdf(data: BriefData, house: word.House, out: Path) -> Path:
             table.setStyle(
                 TableStyle(
                     [
+                        ("FONTNAME", (0, 0), (-1, -1), fonts()[0]),
                         ("GRID", (0, 0), (-1, -1), 0.5, colors.grey),
                         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dde5f0")),
                         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -165,6 +164,7 @@ def to_pdf(data: BriefData, house: word.House, out: Path) -> Path:
             title=data.title,
             author=house.organisation,
             lang="en-GB",
+            initialFontName=fonts()[0],
             leftMargin=2 * cm,
             rightMargin=2 * cm,
             topMargin=2 * cm,

@@ -4,7 +4,8 @@ the forward plan, reordering, copying from the previous meeting.
 Order is kept as ``position`` among siblings; any other-business (kind 'aob') is always
 last. Times run on through items and sub-items in order: a parent's own minutes (often
 an introduction, or 0) come before its sub-items.
-Papers are lettered A, B, C... in agenda order.
+Papers are lettered A, B, C... in agenda order until the agenda is issued, then keep
+their letters (domain.paper_refs).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from atr_desktop.domain.agenda import Purpose, start_times
+from atr_desktop.domain.paper_refs import assign_letters
 from atr_desktop.errors import UserError
 from atr_desktop.services import audit
 from atr_desktop.services.refs import find_item, find_meeting, meeting_item_numbers
@@ -63,16 +65,6 @@ class ItemInput:
     has_papers: bool = False
 
 
-def paper_letter(index: int) -> str:
-    """0 -> 'A', 25 -> 'Z', 26 -> 'AA'."""
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
-
-
 def ordered_items(session: Session, meeting_id: int) -> list[tuple[AgendaItem, int]]:
     """Items depth-first in agenda order, with their level (0 top, 1 sub-item ...); their
     papers and files are loaded with them (three queries, however long the agenda)."""
@@ -99,13 +91,16 @@ def rows_for(session: Session, meeting: Meeting) -> list[AgendaRow]:
     ordered = ordered_items(session, meeting.id)
     numbers = meeting_item_numbers(session, meeting.id)
     times = start_times(meeting.start_time, [item.minutes_allotted for item, _ in ordered])
+    assigned = assign_letters(
+        (paper.id, paper.letter, paper.status == "withdrawn")
+        for item, _ in ordered
+        for paper in item.papers
+    )
     letters: dict[int, list[str]] = {}
-    count = 0
     for item, _ in ordered:
         for paper in item.papers:
-            if paper.status != "withdrawn":
-                letters.setdefault(item.id, []).append(paper_letter(count))
-                count += 1
+            if paper.status != "withdrawn" and paper.id in assigned:
+                letters.setdefault(item.id, []).append(assigned[paper.id])
     return [
         AgendaRow(
             id=item.id,

@@ -31,8 +31,10 @@ from atr_desktop.services.pack_data import (
     appendices,
     confidential_ids,
     header_for,
+    number_key,
     paper_plans,
 )
+from atr_desktop.services.papers import paper_references
 from atr_desktop.services.refs import find_meeting
 from atr_desktop.storage.database import Database
 from atr_desktop.storage.models import Group
@@ -51,6 +53,7 @@ class Problem:
     message: str
     paper_id: int = 0
     blocks_file: bool = True  # the file cannot go in (a placeholder would stand in)
+    changed: bool = False  # the stored file no longer matches what was attached
 
     def __str__(self) -> str:
         name = f"{self.filename} ('{self.paper}')" if self.filename else f"'{self.paper}'"
@@ -78,10 +81,24 @@ class PackPlan:
 
 
 @dataclass(frozen=True)
+class Note:
+    """Something the pack did to a paper that the secretariat should know (not a problem)."""
+
+    item: str
+    paper: str
+    filename: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"Item {self.item}, {self.filename} ('{self.paper}'): {self.message}."
+
+
+@dataclass(frozen=True)
 class CheckResult:
     plan: PackPlan
     prepared: dict[str, Prepared]
     problems: list[Problem]
+    notes: list[Note] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -99,6 +116,7 @@ class BuildResult:
     placeholders: list[Problem]
     warnings: list[str]
     entry_pages: list[int] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)  # active content removed, per paper
 
 
 class PackProblems(UserError):
@@ -145,7 +163,7 @@ def plan(
         secret = confidential_ids(items)
         restricted = kind == "restricted"
         chosen = [i for i in items if (i.id in secret) == restricted]
-        papers = paper_plans(s, chosen, numbers)
+        papers = paper_plans(s, chosen, numbers, paper_references(s, meeting))
         first_page, number, note = 1, 0, ""
         if kind == "supplement":
             first_page, number, since = supplement_base(s, meeting.id)
@@ -221,7 +239,7 @@ def _record_problems(
                         blocks_file=False,
                     )
                 )
-        if not paper.sha256:
+        if paper.paper_id and not paper.sha256:
             out.append(
                 Problem(
                     paper.item,
@@ -231,18 +249,15 @@ def _record_problems(
                     paper.paper_id,
                 )
             )
-    if kind != "supplement":
-        with_papers = {p.item_id for p in papers}
-        for item in items:
-            if item.has_papers and item.kind == "standard" and item.id not in with_papers:
-                out.append(
-                    Problem(
-                        numbers[item.id],
-                        item.title,
-                        "",
-                        "the agenda says this item has papers but none has been added",
-                    )
+        if not paper.paper_id and kind != "supplement":
+            out.append(
+                Problem(
+                    paper.item,
+                    paper.cover.item_title,
+                    "",
+                    "the agenda says this item has papers but none has been added",
                 )
+            )
     return out
 
 
@@ -255,14 +270,19 @@ def check_plan(
     command: list[str] | None = None,
     worker: runner.Worker | None = None,
 ) -> CheckResult:
-    """Read and check every paper in the worker; all problems together."""
+    """Read and check every paper in the worker; all problems together.
+
+    A paper whose stored file has changed since it was attached is reported and not read
+    (its prepared copy is cached by the sha256 it should have)."""
     from atr_desktop.storage.blobs import BlobStore
 
     blobs = BlobStore(Path(plan_.blob_root))
+    changed = changed_papers(plan_)
+    skip = {p.paper_id for p in changed}
     jobs = [
         Job(str(p.paper_id), p.filename, str(blobs.path_for(p.sha256)), p.sha256)
         for p in plan_.papers
-        if p.sha256
+        if p.sha256 and p.paper_id not in skip
     ]
     names = {str(p.paper_id): p for p in plan_.papers}
     total = len(jobs)
@@ -287,29 +307,112 @@ def check_plan(
         )
     except runner.WorkerCancelled:
         raise UserError("Cancelled: nothing was written.") from None
-    problems = list(plan_.problems)
+    problems = list(plan_.problems) + changed
+    notes = []
     for key, result in prepared.items():
+        p = names[key]
         if result.problem:
-            p = names[key]
             problems.append(Problem(p.item, p.cover.title, p.filename, result.problem, p.paper_id))
-    problems.sort(key=lambda p: (tuple(int(x) for x in p.item.split(".") if x.isdigit()), p.paper))
-    return CheckResult(plan_, prepared, problems)
+        if result.removed:
+            removed = ", ".join(result.removed)
+            notes.append(
+                Note(
+                    p.item,
+                    p.cover.title,
+                    p.filename,
+                    f"active content removed for the pack: {removed}",
+                )
+            )
+    problems.sort(key=lambda p: (number_key(p.item), p.paper))
+    notes.sort(key=lambda n: (number_key(n.item), n.paper))
+    return CheckResult(plan_, prepared, problems, notes)
+
+
+class PapersChanged(UserError):
+    """A paper's stored file no longer matches what was attached: never built or issued."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        lines = "\n".join(f"  - {p}" for p in problems)
+        super().__init__(
+            "The pack was not built: a paper has changed since it was attached, so what "
+            f"members would read is not what was received:\n{lines}"
+        )
+
+
+CHANGED = (
+    "has changed since it was attached (the stored file no longer matches it): "
+    "attach the paper again, or restore the papers' store from a backup"
+)
+
+
+def changed_papers(plan_: PackPlan) -> list[Problem]:
+    """Papers whose stored file no longer hashes to the sha256 recorded when attached."""
+    from atr_desktop.storage.blobs import BlobStore, file_sha256
+
+    blobs = BlobStore(Path(plan_.blob_root))
+    changed = []
+    for paper in plan_.papers:
+        if not paper.sha256:
+            continue
+        path = blobs.path_for(paper.sha256)
+        if path.is_file() and file_sha256(path) != paper.sha256:
+            changed.append(
+                Problem(
+                    paper.item,
+                    paper.cover.title,
+                    paper.filename,
+                    CHANGED,
+                    paper.paper_id,
+                    changed=True,
+                )
+            )
+    return changed
+
+
+def verify_papers(plan_: PackPlan) -> None:
+    """Hash every paper's stored file again, just before building and issuing."""
+    changed = changed_papers(plan_)
+    if changed:
+        raise PapersChanged(changed)
 
 
 def spec_for(checked: CheckResult, placeholders: bool) -> tuple[PackSpec, list[Problem]]:
     """The PackSpec: papers in order, placeholders standing in for unusable files."""
     plan_ = checked.plan
+    changed = [p for p in checked.problems if p.changed]
+    if changed:
+        raise PapersChanged(changed)
     blocking = [p for p in checked.problems if p.blocks_file]
     if checked.problems and not placeholders:
         raise PackProblems(checked.problems)
     used: list[Problem] = []
     entries = []
     reasons = {p.paper_id: p for p in blocking if p.paper_id}
+    unrecorded = {p.item: p for p in blocking if not p.paper_id}
     for paper in plan_.papers:
-        result = checked.prepared.get(str(paper.paper_id))
-        if paper.paper_id in reasons or result is None or not result.pdf:
+        result = checked.prepared.get(str(paper.paper_id)) if paper.paper_id else None
+        if not paper.sha256:  # never received: it follows
+            reason = reasons.get(paper.paper_id) or unrecorded.get(paper.item)
+            text = (
+                "The paper has not been received yet."
+                if paper.paper_id
+                else "No paper has been received for this item yet."
+            )
+            entries.append(
+                Entry(
+                    paper.item,
+                    paper.cover,
+                    placeholder=text,
+                    paper_id=paper.paper_id,
+                    to_follow=True,
+                )
+            )
+            if reason:
+                used.append(reason)
+        elif paper.paper_id in reasons or result is None or not result.pdf:
             reason = reasons.get(paper.paper_id)
-            text = reason.message if reason else "the paper has not been received"
+            text = reason.message if reason else "could not be read"
             entries.append(
                 Entry(
                     paper.item,
@@ -330,7 +433,11 @@ def spec_for(checked: CheckResult, placeholders: bool) -> tuple[PackSpec, list[P
         with_pages.add(app.minutes_item)
     if app.actions is not None and app.actions_item:
         with_pages.add(app.actions_item)
-    agenda = [replace(row, has_pack_pages=row.number in with_pages) for row in plan_.agenda]
+    following = {e.item for e in entries if e.to_follow}
+    agenda = [
+        replace(row, has_pack_pages=row.number in with_pages, to_follow=row.number in following)
+        for row in plan_.agenda
+    ]
     spec = PackSpec(
         header=plan_.header,
         agenda=agenda,
@@ -354,6 +461,7 @@ def build_plan(
     """Build in the worker into a temporary folder, then move into place: a cancelled or
     failed build leaves nothing half-written at ``out``."""
     spec, used = spec_for(checked, placeholders)
+    verify_papers(checked.plan)
     out = out.expanduser().resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".atr-pack-", dir=out.parent))
@@ -390,6 +498,7 @@ def build_plan(
         placeholders=used,
         warnings=warnings,
         entry_pages=built.entry_pages,
+        notes=checked.notes,
     )
 
 

@@ -147,14 +147,23 @@ def agenda_rows(
 
 
 def paper_plans(
-    session: Session, items: list[AgendaItem], numbers: dict[int, str]
+    session: Session,
+    items: list[AgendaItem],
+    numbers: dict[int, str],
+    references: dict[int, str] | None = None,
 ) -> list[PaperPlan]:
-    """Every paper of ``items`` (withdrawn ones left out) in agenda order."""
+    """Every paper of ``items`` (withdrawn ones left out) in agenda order; ``references``
+    (paper id -> 'SG/2027-02-09/C') fill the cover sheets' Reference. An item that expects
+    papers and has none gets a stand-in (``paper_id`` 0), so it can be shown 'to follow'."""
+    references = references or {}
     out = []
     for item in items:
         papers = session.scalars(
             select(Paper).where(Paper.agenda_item_id == item.id).order_by(Paper.id)
         ).all()
+        expects = item.has_papers and item.kind == "standard"
+        if expects and all(p.status == "withdrawn" for p in papers):
+            out.append(expected_paper(item, numbers[item.id]))
         for paper in papers:
             if paper.status == "withdrawn":
                 continue
@@ -166,7 +175,7 @@ def paper_plans(
             cover = CoverSheet(
                 item=number,
                 item_title=item.title,
-                reference=paper.reference,
+                reference=references.get(paper.id, ""),
                 title=paper.title,
                 author=paper.author,
                 sponsor=paper.sponsor,
@@ -204,6 +213,26 @@ def paper_plans(
                 )
             )
     return out
+
+
+def expected_paper(item: AgendaItem, number: str) -> PaperPlan:
+    """The stand-in for a paper an item expects but nobody has recorded yet."""
+    blank = dict.fromkeys(
+        (
+            "author",
+            "sponsor",
+            "purpose",
+            "summary",
+            "recommendation",
+            "risks",
+            "equality_impact",
+            "previously_considered",
+            "appendices",
+        ),
+        "",
+    )
+    cover = CoverSheet(item=number, item_title=item.title, reference="", title=item.title, **blank)
+    return PaperPlan(paper_id=0, item=number, item_id=item.id, cover=cover)
 
 
 def _names(session: Session, rows: list[Attendance]) -> list[str]:

@@ -24,6 +24,7 @@ from atr_desktop.domain.pack import megabytes, too_large
 from atr_desktop.errors import NotFound, UserError
 from atr_desktop.services import audit, settings
 from atr_desktop.services import pack as pack_service
+from atr_desktop.services.papers import fix_letters
 from atr_desktop.services.refs import find_meeting
 from atr_desktop.storage.database import Database
 from atr_desktop.storage.models import Group, GroupConstituent, Meeting, Membership, Pack, Person
@@ -151,6 +152,9 @@ def record_issue(
         s.add(row)
         s.flush()
         audit.record(s, "pack", row.id, "issue", f"{plan.label} {plan.kind} v{issue_plan.version}")
+        fixed = fix_letters(s, s.get_one(Meeting, plan.meeting_id))
+        if fixed:
+            audit.record(s, "pack", row.id, "fix-references", ", ".join(fixed))
         return _info(row)
 
 

@@ -15,10 +15,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from atr_desktop.documents.text_extract import extract_text
+from atr_desktop.domain.paper_refs import assign_letters, reference
 from atr_desktop.domain.settings import COVER_SHEET_FIELDS
 from atr_desktop.errors import UserError
 from atr_desktop.services import audit, settings
-from atr_desktop.services.agenda import PURPOSES, ordered_items, paper_letter
+from atr_desktop.services.agenda import PURPOSES, ordered_items
 from atr_desktop.services.meetings import deadlines, info
 from atr_desktop.services.paper_checks import check_paper_file
 from atr_desktop.services.refs import find_item, find_meeting, meeting_item_numbers
@@ -95,13 +96,37 @@ def _references(session: Session, meeting: Meeting) -> dict[int, str]:
 
 
 def _letters(ordered: list[tuple[AgendaItem, int]]) -> dict[int, str]:
-    """Paper id -> its letter, A, B, C ... in agenda order (withdrawn papers have none)."""
-    letters: dict[int, str] = {}
+    """Paper id -> its letter: fixed once the agenda was issued, else A, B, C ... in agenda
+    order after the last letter used (a withdrawn paper without a fixed letter has none)."""
+    return assign_letters(
+        (paper.id, paper.letter, paper.status == "withdrawn")
+        for item, _ in ordered
+        for paper in item.papers
+    )
+
+
+def paper_references(session: Session, meeting: Meeting) -> dict[int, str]:
+    """Paper id -> its full reference, 'SG/2027-02-09/C'."""
+    group = session.get_one(Group, meeting.group_id)
+    return {
+        paper_id: reference(group.code, meeting.date, letter)
+        for paper_id, letter in _references(session, meeting).items()
+    }
+
+
+def fix_letters(session: Session, meeting: Meeting) -> list[str]:
+    """Keep every paper's current letter for good: called when the meeting's agenda is
+    issued in a pack. Returns the references newly fixed."""
+    ordered = ordered_items(session, meeting.id)
+    letters = _letters(ordered)
+    group = session.get_one(Group, meeting.group_id)
+    fixed = []
     for item, _ in ordered:
         for paper in item.papers:
-            if paper.status != "withdrawn":
-                letters[paper.id] = paper_letter(len(letters))
-    return letters
+            if not paper.letter and paper.id in letters:
+                paper.letter = letters[paper.id]
+                fixed.append(reference(group.code, meeting.date, paper.letter))
+    return fixed
 
 
 def _infos(

@@ -37,16 +37,13 @@ def export_papers(
     written: list[Path] = []
     rows = []
     for index, entry in enumerate(spec.entries, start=1):
+        page = str(built.entry_pages[index - 1])
+        if entry.page_only:  # an item whose paper is to follow has no cover sheet yet
+            rows.append((entry.item, entry.cover.item_title, "Paper to follow", page))
+            continue
         name = f"{index:02d}-item-{entry.item}-{_slug(entry.cover.title)}-cover-sheet.docx"
         written.append(cover_sheet_docx(style, entry.cover, header.group, header.day, out / name))
-        rows.append(
-            (
-                entry.item,
-                entry.cover.item_title,
-                entry.cover.title,
-                str(built.entry_pages[index - 1]),
-            )
-        )
+        rows.append((entry.item, entry.cover.item_title, entry.cover.title, page))
     written.append(contents_docx(style, header.group, header.day, rows, out / "00-contents.docx"))
     written.append(export_agenda(db, ref, out / "00-agenda.docx"))
     return written

@@ -288,6 +288,7 @@ class PackDialog(QDialog):
             f"{result.page_count} pages (pack pages {result.first_page} to {result.last_page})."
         )
         lines += [f"Placeholder page for: {p}" for p in result.placeholders]
+        lines += [f"Note: {n}" for n in result.notes]
         lines += [f"Warning: {w}" for w in result.warnings]
         self.results.setPlainText("\n".join(lines))
         self.open_button.setEnabled(True)

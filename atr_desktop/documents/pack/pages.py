@@ -16,10 +16,12 @@ from typing import Any
 from atr_desktop.documents.pack.spec import (
     ActionRow,
     CoverSheet,
+    Entry,
     Header,
     MinutesData,
     PackSpec,
 )
+from atr_desktop.documents.pdf_text import fonts
 from atr_desktop.documents.text import xml_safe
 
 NHS_BLUE = "#005EB8"
@@ -63,16 +65,20 @@ def draw_pages(
         Paragraph,
         Spacer,
         Table,
-        TableStyle,
+    )
+    from reportlab.platypus import (
+        TableStyle as BaseTableStyle,
     )
 
     layout = Layout()
     header = spec.header
-    base = ParagraphStyle(
-        "base", fontName="Helvetica", fontSize=10.5, leading=14, alignment=TA_LEFT
-    )
-    bold = "Helvetica-Bold"
+    regular, bold = fonts()
+    base = ParagraphStyle("base", fontName=regular, fontSize=10.5, leading=14, alignment=TA_LEFT)
     blue = colors.HexColor(NHS_BLUE)
+
+    def TableStyle(commands: list[Any]) -> Any:
+        """Tables set a cell font of their own (Helvetica unless told): DejaVu Sans."""
+        return BaseTableStyle([("FONTNAME", (0, 0), (-1, -1), regular), *commands])
 
     def style(name: str, **kw: Any) -> ParagraphStyle:
         return ParagraphStyle(name, parent=base, **kw)
@@ -119,10 +125,10 @@ def draw_pages(
 
         def draw(self) -> None:
             canv = self.canv
-            canv.setFont("Helvetica-Bold", 9.5)
+            canv.setFont(bold, 9.5)
             canv.setFillColor(colors.HexColor(NHS_BLUE))
             canv.drawString(0, 2, self.text)
-            width = canv.stringWidth(self.text, "Helvetica-Bold", 9.5)
+            width = canv.stringWidth(self.text, bold, 9.5)
             canv.setStrokeColor(colors.HexColor(NHS_BLUE))
             canv.setLineWidth(0.5)
             canv.line(0, 0.5, width, 0.5)
@@ -133,7 +139,7 @@ def draw_pages(
 
     def decorate(canv: Any, doc: Any) -> None:
         canv.saveState()
-        canv.setFont("Helvetica-Bold", 9)
+        canv.setFont(bold, 9)
         canv.setFillColor(colors.HexColor(DARK))
         top = A4[1] - 1.1 * cm
         canv.drawRightString(A4[0] - 2 * cm, top, xml_safe(header.marking.upper()))
@@ -151,6 +157,7 @@ def draw_pages(
         bottomMargin=FOOTER_BAND + 0.8 * cm,
         title=f"{header.title}: {header.group}",
         author=spec.author,
+        initialFontName=regular,  # not Helvetica, which would be listed unembedded
     )
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=decorate)])
@@ -169,10 +176,13 @@ def draw_pages(
     for index, entry in enumerate(spec.entries):
         story += [PageBreak()] if story else []
         story += [Mark(f"sheet{index}")]
+        if entry.page_only:
+            story += _placeholder(entry, styles, Paragraph, Spacer)
+            continue
         story += _cover_sheet(entry.cover, styles, Paragraph, Table, TableStyle, colors, cm)
         if entry.placeholder:
             story += [PageBreak(), Mark(f"placeholder{index}")]
-            story += _placeholder(entry.cover, entry.placeholder, styles, Paragraph, Spacer)
+            story += _placeholder(entry, styles, Paragraph, Spacer)
     app = spec.appendices
     if app.minutes is not None:
         story += [PageBreak()] if story else []
@@ -256,9 +266,7 @@ def _cover(
             P(
                 "RESTRICTED: Part B. These papers are confidential to those entitled to "
                 "receive them and must not be shared.",
-                st["body"].clone(
-                    "r", textColor=colors.HexColor("#DA291C"), fontName="Helvetica-Bold"
-                ),
+                st["body"].clone("r", textColor=colors.HexColor("#DA291C"), fontName=fonts()[1]),
             )
         )
     return out
@@ -292,7 +300,7 @@ def _agenda(
         data.append(
             [
                 P(_t(row.number), style),
-                P(indent + _t(row.title), style),
+                P(indent + _t(row.title + (" (to follow)" if row.to_follow else "")), style),
                 P(_t(row.lead), st["cell"]),
                 P(_t(row.purpose.capitalize()), st["cell"]),
                 P(_t(row.time), st["cell"]),
@@ -301,7 +309,7 @@ def _agenda(
         )
     table = Table(
         data,
-        colWidths=[1.3 * cm, 7.4 * cm, 3.0 * cm, 2.3 * cm, 1.3 * cm, 1.7 * cm],
+        colWidths=[1.3 * cm, 6.6 * cm, 3.0 * cm, 2.8 * cm, 1.6 * cm, 1.7 * cm],
         repeatRows=1,
         splitInRow=1,
     )
@@ -374,18 +382,18 @@ def _cover_sheet(
     return out
 
 
-def _placeholder(
-    sheet: CoverSheet, reason: str, st: dict[str, Any], P: Any, Spacer: Any
-) -> list[Any]:
+def _placeholder(entry: Entry, st: dict[str, Any], P: Any, Spacer: Any) -> list[Any]:
+    sheet = entry.cover
     return [
         Spacer(1, 4 * 28.35),
-        P("Paper not included", st["h1"]),
+        P("Paper to follow" if entry.to_follow else "Paper not included", st["h1"]),
         P(_t(f"Item {sheet.item}: {sheet.title}"), st["h2"]),
-        P(_t(reason), st["body"]),
+        P(_t(entry.placeholder), st["body"]),
         Spacer(1, 12),
         P(
             "This page stands in for the paper so that nothing is missing silently. "
-            "The paper will follow in a supplementary pack or be tabled at the meeting.",
+            "The paper will follow in a supplementary pack, whose pages number on from "
+            "this one, or be tabled at the meeting.",
             st["body"],
         ),
     ]
@@ -467,7 +475,7 @@ def _actions(
             style.append(("BACKGROUND", (5, i), (5, i), colors.HexColor(colour)))
     table = Table(
         data,
-        colWidths=[2.6 * cm, 7.0 * cm, 2.8 * cm, 1.9 * cm, 1.5 * cm, 1.2 * cm],
+        colWidths=[2.8 * cm, 5.7 * cm, 2.7 * cm, 1.9 * cm, 2.2 * cm, 1.7 * cm],
         repeatRows=1,
         splitInRow=1,  # a very long entry flows onto the next page instead of failing
     )

@@ -1,17 +1,22 @@
 """Check one paper and turn it into a PDF the pack can take: what the worker runs.
 
 Problems are plain sentences about the file (the caller adds the item and file name):
-empty, not what its name says, password-protected, damaged. Converted PDFs are cached by
-the content's sha256, so an unchanged paper is converted once.
+empty, not what its name says, password-protected, damaged.
+
+Every paper then goes through one preparation step (documents.pack.visible and .active):
+each page clipped to what the author's viewer shows, and active content stripped. The
+result is cached by the content's sha256 (with what was removed beside it), so an
+unchanged paper is converted and prepared once.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from atr_desktop.adapters.office import (
@@ -54,6 +59,7 @@ class Prepared:
     pages: int = 0
     problem: str = ""
     needs_converter: bool = False
+    removed: list[str] = field(default_factory=list)  # active content stripped
 
 
 def expected_kind(filename: str) -> str:
@@ -153,59 +159,102 @@ def image_to_pdf(source: Path, out: Path) -> None:
     canvas.save()
 
 
+PREPARED_VERSION = "v3"  # bump when the preparation step changes, so caches are redone
+
+
+def make_faithful(source: Path, out: Path) -> tuple[int, list[str]]:
+    """Write ``source`` to ``out`` with every page clipped to what its reader sees and
+    active content stripped; returns (pages, what was removed)."""
+    import pikepdf
+
+    from atr_desktop.documents.pack.active import strip_active
+    from atr_desktop.documents.pack.visible import show_only_visible
+
+    with pikepdf.open(source) as pdf:
+        removed = strip_active(pdf)
+        for page in pdf.pages:
+            show_only_visible(page)
+        pdf.save(out, encryption=False)
+        return len(pdf.pages), removed
+
+
+def _convert(
+    job: Job, path: Path, expected: str, made: Path, converter: Converter | None, timeout: float
+) -> Prepared | None:
+    """Turn an image or Office file into ``made`` (a PDF); a Prepared only on failure."""
+    suffix = Path(job.filename).suffix.lower()
+    if expected == "image":
+        try:
+            image_to_pdf(path, made)
+        except (OSError, ValueError, SyntaxError):
+            return Prepared(job.key, problem="is an image that cannot be read")
+        return None
+    if converter is None:
+        return Prepared(
+            job.key,
+            problem="needs converting to PDF and no converter is installed "
+            "(install LibreOffice, or save it as PDF from Word)",
+            needs_converter=True,
+        )
+    named = made.with_name(f"paper{suffix}")
+    shutil.copyfile(path, named)
+    try:
+        convert(converter, named, made, timeout=timeout)
+    except ConversionError as exc:
+        return Prepared(job.key, problem=f"could not be converted to PDF: {exc}")
+    return None
+
+
+def _problem(job: Job, expected: str, actual: str) -> str:
+    suffix = Path(job.filename).suffix.lower()
+    if actual == "encrypted-office":
+        return "is password-protected: ask for a copy without one"
+    if expected == "unknown":
+        return f"is a kind of file the pack cannot include ('{suffix or 'none'}')"
+    if not _matches(expected, actual, suffix):
+        return (
+            f"is not really {KIND_NAMES[expected]}: its content is "
+            f"{KIND_NAMES.get(actual, 'something else')}"
+        )
+    return ""
+
+
 def prepare(job: Job, cache: Path, converter: Converter | None, timeout: float) -> Prepared:
-    """Check the paper and return a PDF path for it (or the problem)."""
+    """Check the paper and return a prepared PDF for it (or the problem)."""
     path = Path(job.path)
     if not path.is_file():
         return Prepared(job.key, problem="is missing from the papers' store")
     if path.stat().st_size == 0:
         return Prepared(job.key, problem="is empty (0 bytes)")
     expected, actual = expected_kind(job.filename), sniff(path)
-    suffix = Path(job.filename).suffix.lower()
-    if actual == "encrypted-office":
-        return Prepared(job.key, problem="is password-protected: ask for a copy without one")
-    if expected == "unknown":
-        return Prepared(
-            job.key, problem=f"is a kind of file the pack cannot include ('{suffix or 'none'}')"
-        )
-    if not _matches(expected, actual, suffix):
-        return Prepared(
-            job.key,
-            problem=f"is not really {KIND_NAMES[expected]}: its content is "
-            f"{KIND_NAMES.get(actual, 'something else')}",
-        )
-    if expected == "pdf":
-        pages, problem = check_pdf(path)
-        return Prepared(job.key, str(path), pages, problem)
-    cached = cache / f"{job.sha256}.pdf"
-    if not cached.is_file():
-        cache.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryDirectory(prefix="atr-paper-", dir=cache) as work:
-            made = Path(work) / "converted.pdf"
-            if expected == "image":
-                try:
-                    image_to_pdf(path, made)
-                except (OSError, ValueError, SyntaxError):
-                    return Prepared(job.key, problem="is an image that cannot be read")
-            else:
-                if converter is None:
-                    return Prepared(
-                        job.key,
-                        problem="needs converting to PDF and no converter is installed "
-                        "(install LibreOffice, or save it as PDF from Word)",
-                        needs_converter=True,
-                    )
-                named = Path(work) / f"paper{suffix}"
-                shutil.copyfile(path, named)
-                try:
-                    convert(converter, named, made, timeout=timeout)
-                except ConversionError as exc:
-                    return Prepared(job.key, problem=f"could not be converted to PDF: {exc}")
-            os.replace(made, cached)
-    pages, problem = check_pdf(cached)
+    problem = _problem(job, expected, actual)
     if problem:
-        cached.unlink(missing_ok=True)
-    return Prepared(job.key, str(cached), pages, problem)
+        return Prepared(job.key, problem=problem)
+    cached = cache / f"{job.sha256}-{PREPARED_VERSION}.pdf"
+    notes = cached.with_suffix(".json")
+    if cached.is_file() and notes.is_file():
+        pages, problem = check_pdf(cached)
+        if not problem:
+            return Prepared(job.key, str(cached), pages, removed=json.loads(notes.read_text()))
+    cache.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="atr-paper-", dir=cache) as work:
+        source = path
+        if expected != "pdf":
+            source = Path(work) / "converted.pdf"
+            failed = _convert(job, path, expected, source, converter, timeout)
+            if failed is not None:
+                return failed
+        pages, problem = check_pdf(source)
+        if problem:
+            return Prepared(job.key, problem=problem)
+        made = Path(work) / "prepared.pdf"
+        try:
+            pages, removed = make_faithful(source, made)
+        except Exception:  # pikepdf raises many kinds on hostile files; the paper is to blame
+            return Prepared(job.key, problem="is damaged and cannot be read: ask for it again")
+        notes.write_text(json.dumps(removed))
+        os.replace(made, cached)
+    return Prepared(job.key, str(cached), pages, removed=removed)
 
 
 __all__ = ["OFFICE_SUFFIXES", "Job", "Prepared", "prepare"]

@@ -36,6 +36,7 @@ class AgendaRow:
     time: str
     has_pack_pages: bool  # True when papers (or an appendix) for it are in this pack
     depth: int = 0
+    to_follow: bool = False  # a paper it expects has not been received: '(to follow)'
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,8 @@ class Entry:
     """One paper in the pack: its cover sheet, then its PDF (or a placeholder page).
 
     ``source`` is a PDF path once prepared; ``placeholder`` says why the paper is missing.
+    ``to_follow``: not received yet, so the placeholder says it will follow; with no paper
+    recorded at all (``paper_id`` 0, an item that expects one) that page is all there is.
     """
 
     item: str
@@ -69,6 +72,12 @@ class Entry:
     source: str = ""
     placeholder: str = ""
     paper_id: int = 0
+    to_follow: bool = False
+
+    @property
+    def page_only(self) -> bool:
+        """No cover sheet: the 'to follow' page stands alone for an item with no paper."""
+        return self.to_follow and not self.paper_id
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,9 @@
 """Demo: issue the pack for the most recent held SG meeting, if it has papers.
 
-The meetings branch adds the demo papers; without them this step adds nothing.
+Issuing fixes the papers' references (SG/2026-10-13/A ...). A paper that was to follow
+then arrives and goes out in a supplementary pack: it takes the next unused letter, and
+its pages number on from the pack. The meetings branch adds the demo papers; without them
+this step adds nothing.
 """
 
 from __future__ import annotations
@@ -47,4 +50,38 @@ def issue_demo_pack(db: Database, today: dt.date, rng: random.Random) -> dict[st
     except UserError as exc:
         log.info("demo pack not issued: %s", exc)
         return {"packs": 0}
-    return {"packs": 1}
+    return {"packs": 1 + _late_paper(db, meeting_id, issue_day + dt.timedelta(days=3))}
+
+
+def _late_paper(db: Database, meeting_id: int, day: dt.date) -> int:
+    """A paper that was to follow arrives after issue and goes out in supplement 1."""
+    import tempfile
+    from pathlib import Path
+
+    from atr_desktop.services import pack_issue, papers
+    from atr_desktop.services.demo.agendas import _pdf
+
+    with db.session() as s:
+        waiting = [
+            item
+            for item in s.scalars(select(AgendaItem).where(AgendaItem.meeting_id == meeting_id))
+            if item.has_papers and item.kind == "standard" and not item.papers
+        ]
+        if not waiting:
+            return 0
+        item_id, title, lead = waiting[0].id, waiting[0].title, waiting[0].lead or "Chair"
+    with tempfile.TemporaryDirectory(prefix="atr-demo-") as work:
+        path = _pdf(
+            Path(work) / "late-paper.pdf",
+            title,
+            "This paper arrived after the pack was issued.\n"
+            "It went out in supplementary pack 1, numbered on from the pack.",
+        )
+        try:
+            expected = papers.expect_paper(db, meeting_id, item_id, title, lead)
+            papers.attach_file(db, meeting_id, item_id, path, paper_id=expected.id, today=day)
+            pack_issue.issue(db, meeting_id, "supplement", placeholders=True, today=day)
+        except UserError as exc:
+            log.info("demo supplement not issued: %s", exc)
+            return 0
+    return 1

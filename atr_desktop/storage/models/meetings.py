@@ -100,6 +100,8 @@ class Paper(Stamped, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     agenda_item_id: Mapped[int] = mapped_column(ForeignKey("agenda_items.id"), index=True)
     reference: Mapped[str] = mapped_column(String(10), default="")
+    # Fixed when the meeting's agenda is first issued in a pack; '' until then (domain.paper_refs).
+    letter: Mapped[str] = mapped_column(String(4), default="")
     title: Mapped[str] = mapped_column(Text)
     status: Mapped[str] = mapped_column(String(20), default="expected")
     author: Mapped[str] = mapped_column(String(200), default="")
