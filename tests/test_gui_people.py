@@ -34,15 +34,9 @@ def window(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def page(window, db_path: Path):  # type: ignore[no-untyped-def]
+def page(window, demo_path: Path):  # type: ignore[no-untyped-def]
     """The People page over a new WY ATR database with the demo programme."""
-    from atr_desktop.services.demo import build_demo
-    from atr_desktop.services.setup import init_database
-
-    db = init_database(db_path)
-    build_demo(db)
-    db.close()
-    window.open_store(db_path)
+    window.open_store(demo_path)
     window.go_to("People")
     return window.pages["People"]
 
