@@ -330,6 +330,8 @@ def next_meeting(session: Session, meeting: Meeting) -> Meeting | None:
 
 
 def previous_meeting(session: Session, meeting: Meeting) -> Meeting | None:
+    """The group's last meeting before this one that was not cancelled (its minutes are the
+    ones this meeting approves; the agenda copies from it)."""
     return session.scalar(
         select(Meeting)
         .where(
