@@ -186,11 +186,12 @@ def _yearly_declarations(db: Database, today: dt.date, rng: random.Random) -> in
 def _yearly_reviews(
     db: Database, code: str, sections: Mapping[str, Any], today: dt.date, years: int
 ) -> int:
-    """A ToR approved each summer from the programme's start until the current versions."""
+    """A ToR reviewed at each year's last meeting (to March) from the programme's start until
+    the current versions."""
     recent = today - dt.timedelta(days=700 if code == "SG" else 365)
     count = 0
     for year in range(programme_start(today, years).year, recent.year):
-        meeting, on = _meeting_before(db, code, dt.date(year, 7, 31))
+        meeting, on = _meeting_before(db, code, dt.date(year + 1, 3, 31))  # year's last
         if meeting is None:
             continue
         change = REVIEW_CHANGES[count % len(REVIEW_CHANGES)]

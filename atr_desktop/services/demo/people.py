@@ -164,7 +164,7 @@ JOB_TITLES = (
     "Research Fellow",
     "Lived Experience Member",
 )  # fmt: skip
-DEMO_PEOPLE = 400  # about this many people in a demo of several years
+DEMO_PEOPLE = 400  # about this many people in a decade's demo (fewer for fewer years)
 
 
 def programme_start(today: dt.date, years: int) -> dt.date:
@@ -218,7 +218,8 @@ def add_people(db: Database, today: dt.date, rng: random.Random, years: int = 1)
         s.flush()
         start = today.replace(year=today.year - 1, month=4, day=1)
         origin = programme_start(today, years)
-        extra = _more_people(s, orgs, rng, DEMO_PEOPLE - len(people)) if years > 1 else []
+        wanted = (DEMO_PEOPLE - len(people)) * min(years, 10) // 10
+        extra = _more_people(s, orgs, rng, wanted) if years > 1 else []
         spare = iter(extra)
         count = 0
         for code, rows in MEMBERSHIPS.items():
