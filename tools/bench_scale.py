@@ -171,7 +171,7 @@ def main() -> int:
           f"(target <= 3x: {verdict(q / b, 3.0)})")  # fmt: skip
     print(f"home service, one-year demo:             {h_demo * 1000:.1f} ms")
     ratio = h_grown / h_demo
-    print(f"home service, {TARGET_ACTIONS:,} actions:         {h_grown * 1000:.1f} ms  "
+    print(f"home service, {TARGET_ACTIONS:,} actions:       {h_grown * 1000:.1f} ms  "
           f"{ratio:.2f}x demo (target <= 1.5x: {verdict(ratio, 1.5)})")  # fmt: skip
     print(f"peak memory, bare PySide6 window:        {bare_mem:.0f} MB")
     print(f"peak memory, window on 10-year database: {app_mem:.0f} MB  "
