@@ -87,3 +87,22 @@ def test_exports_and_people_list_agree_on_the_boundary(db, sg, tmp_path: Path) -
         assert (ZOE in listed) is expected
         groups = {p.name: p.groups for p in people.list_people(db, today=day)}
         assert ("SG" in groups[ZOE]) is expected
+
+
+def test_end_dialog_asks_for_the_last_day_as_member_until(db, qtbot) -> None:
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QFormLayout
+
+    from atr_desktop.ui.member_dialogs import EndMemberDialog
+
+    group = strategy_group(db)
+    zoe = next(m for m in members.current_members(db, "SG", LAST_DAY) if m.name == ZOE)
+    dialog = EndMemberDialog(db, zoe)
+    qtbot.addWidget(dialog)
+    form = dialog.findChild(QFormLayout)
+    label = form.labelForField(dialog.day)
+    assert label.text().replace("&", "") == "Member until:"
+    dialog.day.setDate(QDate(LAST_DAY.year, LAST_DAY.month, LAST_DAY.day))
+    dialog.save()
+    assert [m.end_date for m in dialog.ended] == [LAST_DAY]
+    assert ZOE in {line.name for line in attendance.get_register(db, group.meeting).lines}

@@ -37,9 +37,10 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
-    from atr_desktop.services.demo import build_demo
+    from atr_desktop.services.demo import build_demo, check_years
     from atr_desktop.services.setup import init_database
 
+    check_years(args.years)
     path = ctx.db_path
     db = ctx.db() if path.exists() else ctx.adopt(init_database(path))
     summary = build_demo(db, years=args.years, progress=lambda line: print(line, file=sys.stderr))

@@ -47,6 +47,12 @@ STEPS: list[Step] = [
 ]
 
 
+def check_years(years: int) -> None:
+    """Refuse a span the demo does not make (before any file is created)."""
+    if not 1 <= years <= MAX_YEARS:
+        raise UserError(f"The demo spans 1 to {MAX_YEARS} years: choose --years in that range.")
+
+
 def build_demo(
     db: Database,
     today: dt.date | None = None,
@@ -58,10 +64,9 @@ def build_demo(
     Refuses a database that already has it. ``progress`` hears one line per finished step
     (a decade takes a while, and the command line shows it moving).
     """
+    check_years(years)
     if db.meta("demo") is not None:
         raise UserError(f"{db.path} already holds the demo programme.")
-    if not 1 <= years <= MAX_YEARS:
-        raise UserError(f"The demo spans 1 to {MAX_YEARS} years: choose --years in that range.")
     today = today or dt.date.today()
     rng = random.Random(2027)
     summary: dict[str, int] = {}
