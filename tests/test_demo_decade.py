@@ -54,7 +54,7 @@ def test_the_summary_is_the_same_every_time_and_progress_is_reported(built) -> N
         "memberships": 45,
         "meetings": 54,
         "declarations": 48,
-        "ToR versions": 5,
+        "ToR versions": 6,
         "agenda items": 162,
         "papers": 144,
         "forward plan items": 8,
