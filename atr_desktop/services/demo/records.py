@@ -208,6 +208,7 @@ def add_records(db: Database, today: dt.date, rng: random.Random, years: int = 1
         if years > 1 and topical:
             decided = [topical[n % len(topical)] for n in range(rng.randint(2, 5))]
             raising = [topical[n % len(topical)] for n in range(rng.randint(4, 8))]
+        present = _present_emails(db, meeting_id) if raising else []
         for item in decided:
             wording = DECISION_WORDING[counts["decisions"] % len(DECISION_WORDING)].format(
                 topic=item.title.lower()
@@ -217,7 +218,7 @@ def add_records(db: Database, today: dt.date, rng: random.Random, years: int = 1
         for n, item in enumerate(raising):
             if len(raised) >= 26 and years == 1:
                 break
-            owner = _owner(db, meeting_id, rng)
+            owner = _owner(present, rng)
             due = day + dt.timedelta(days=rng.choice((21, 35, 49, 70, 120)))
             text = ACTION_TEXTS[(len(raised) + n) % len(ACTION_TEXTS)]
             info = actions.add_action(db, meeting_id, item.id, text, owner, due, today=today)
@@ -245,10 +246,10 @@ def _write_minutes(db: Database, meeting_id: int, items: list[minutes.ItemChoice
             s.add(MinuteEntry(minutes_id=record.id, agenda_item_id=item.id, discussion=text))
 
 
-def _owner(db: Database, meeting_id: int, rng: random.Random) -> str:
-    """Someone present at the meeting (by email), now and then a team named in words."""
+def _present_emails(db: Database, meeting_id: int) -> list[str]:
+    """The emails of those present at the meeting, sorted (action owners come from them)."""
     with db.session() as s:
-        emails = [
+        return sorted(
             email
             for email in s.scalars(
                 select(Person.email)
@@ -256,10 +257,14 @@ def _owner(db: Database, meeting_id: int, rng: random.Random) -> str:
                 .where(Attendance.meeting_id == meeting_id, Attendance.status == "present")
             )
             if email
-        ]
+        )
+
+
+def _owner(emails: list[str], rng: random.Random) -> str:
+    """Someone present at the meeting (by email), now and then a team named in words."""
     if not emails or rng.random() < 0.15:
         return rng.choice(("Finance lead (ICB)", "Comms team"))
-    return rng.choice(sorted(emails))
+    return rng.choice(emails)
 
 
 def _progress(
