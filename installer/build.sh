@@ -20,6 +20,8 @@ done
 # Python's shared library, which Debian's own python3 keeps in the libpython3.X package.
 need=()
 command -v objdump >/dev/null 2>&1 && command -v objcopy >/dev/null 2>&1 || need+=(binutils)
+# gcc links the English-only ICU data library (installer/trim_icu.py).
+command -v gcc >/dev/null 2>&1 || need+=(gcc)
 if [ "$(sed -n 's/^home = //p' .venv/pyvenv.cfg)" = /usr/bin ] && command -v dpkg-query >/dev/null 2>&1; then
   libpython="libpython$(.venv/bin/python -c 'import sys; print("%d.%d" % sys.version_info[:2])')"
   dpkg-query -W -f='${Status}' "$libpython" 2>/dev/null | grep -q "install ok installed" \
@@ -56,6 +58,13 @@ elapsed=$(( $(date +%s) - start ))
 test -x dist/atr-desktop/atr-desktop || { echo "The build made no dist/atr-desktop/atr-desktop" >&2; exit 1; }
 size="$(du -sh dist/atr-desktop | cut -f1)"
 echo "Built dist/atr-desktop/atr-desktop in ${elapsed}s; the folder holds ${size}."
+# The bundle's cap (issue 12), measured as 'du -s' on Linux; whatever a change adds counts.
+cap_kib=$((130 * 1024))
+kib="$(du -s dist/atr-desktop | cut -f1)"
+if [ "$kib" -gt "$cap_kib" ]; then
+  echo "The bundle holds $((kib / 1024)) MB, over its 130 MB cap: leave out what the app never loads (installer/atr-desktop.spec)." >&2
+  exit 1
+fi
 
 if [ "$portable" = 1 ]; then
   .venv/bin/python tools/make_portable.py dist/atr-desktop --platform linux

@@ -80,6 +80,11 @@ mistake "explains a user's mistake"  "There is no group"     --db "$DB" groups s
 step "exports a Word agenda (templates)"  "Wrote the agenda"  --db "$DB" agenda export 3 --out "$WORK/agenda.docx"
 check "the Word agenda is a real file"     test -s "$WORK/agenda.docx"
 step "builds a PDF pack (worker, fonts)"   "Built"             --db "$DB" pack build 3 --placeholders --out "$WORK/pack.pdf"
+# An image paper goes through Pillow (PNG and JPEG only are kept in the bundle).
+PNG_1PX='iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC'
+check "makes a PNG paper"                  bash -c "base64 -d <<<'$PNG_1PX' > '$WORK/chart.png'"
+step "attaches an image paper"             "Attached chart.png" --db "$DB" papers attach 3 5 "$WORK/chart.png" --title Chart
+step "builds a pack with an image (Pillow)" "Built"            --db "$DB" pack build 3 --placeholders --out "$WORK/pack-image.pdf"
 step "writes the chair's brief as PDF"     "Wrote the chair"   --db "$DB" brief 3 --out "$WORK/brief.pdf"
 step "writes the chair's brief as Word"    "Wrote the chair"   --db "$DB" brief 3 --out "$WORK/brief.docx"
 step "exports the ToR to Word"             "Wrote"             --db "$DB" tor export --group SG --out "$WORK/tor.docx"

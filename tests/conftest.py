@@ -63,15 +63,32 @@ def db(db_path: Path) -> Iterator[object]:
     database.close()
 
 
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo programme built once per session (dated DEMO_TODAY); copy it, never open it."""
+    from tests.demo_fixtures import build_template
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("ATR_DESKTOP_HOME", str(tmp_path_factory.mktemp("template-home")))
+        return build_template(tmp_path_factory.mktemp("demo-template"))
+
+
 @pytest.fixture
-def demo_db(db: object) -> object:
-    """The WY ATR database filled with the demo programme."""
-    import datetime as dt
+def demo_path(demo_template: Path, db_path: Path) -> Path:
+    """A closed copy of the demo database (with its papers) at ``db_path``."""
+    from tests.demo_fixtures import copy_template
 
-    from atr_desktop.services.demo import build_demo
+    return copy_template(demo_template, db_path)
 
-    build_demo(db, today=dt.date(2026, 11, 25))  # type: ignore[arg-type]
-    return db
+
+@pytest.fixture
+def demo_db(demo_path: Path) -> Iterator[object]:
+    """The WY ATR database filled with the demo programme (a copy of the session's build)."""
+    from atr_desktop.storage.database import open_database
+
+    database = open_database(demo_path)
+    yield database
+    database.close()
 
 
 @pytest.fixture

@@ -125,10 +125,13 @@ def test_settings_list_and_set(cli) -> None:
     assert code == 1 and "whole number" in err
 
 
-def test_demo_fills_a_new_database(cli) -> None:
+def test_demo_fills_a_new_database(cli, tmp_path) -> None:
     code, out, err = cli("demo")
     assert code == 0, err
     assert "people" in out and "meetings" in out
+    assert "[1/6] add_people" in err and "[6/6] issue_demo_pack: 1 packs" in err
+    code, _, err = cli("demo", "--years", "40", db=tmp_path / "other.db")
+    assert code == 1 and "1 to 15 years" in err and not (tmp_path / "other.db").exists()
     code, _, err = cli("demo")
     assert code == 1 and "already holds the demo" in err
 

@@ -157,17 +157,8 @@ def test_settings_dialog_saves(window, db_path, qtbot) -> None:
     assert settings.get(window.db, "protective_marking") == "OFFICIAL-SENSITIVE"
 
 
-def test_home_lists_next_meetings(window, db_path, qtbot) -> None:
-    from atr_desktop.services.demo import build_demo
-    from atr_desktop.services.setup import init_database
-
-    init_database(db_path).close()
-    from atr_desktop.storage.database import open_database
-
-    db = open_database(db_path)
-    build_demo(db)
-    db.close()
-    window.open_store(db_path)
+def test_home_lists_next_meetings(window, demo_path, qtbot) -> None:
+    window.open_store(demo_path)
     lines = window.pages["Home"].lines("Next meetings")
     assert len(lines) == 4 and all(line.text(1) != "None scheduled" for line in lines)
     assert isinstance(window.findChild(QLabel, "databasePath"), QLabel)

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
 
+from atr_desktop.domain.dates import short_date
 from atr_desktop.paths import app_paths
 from atr_desktop.services import members, tor
 from atr_desktop.ui.main_window import MainWindow
@@ -34,15 +35,9 @@ def window(qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture
-def page(window, db_path: Path):  # type: ignore[no-untyped-def]
+def page(window, demo_path: Path):  # type: ignore[no-untyped-def]
     """The People page over a new WY ATR database with the demo programme."""
-    from atr_desktop.services.demo import build_demo
-    from atr_desktop.services.setup import init_database
-
-    db = init_database(db_path)
-    build_demo(db)
-    db.close()
-    window.open_store(db_path)
+    window.open_store(demo_path)
     window.go_to("People")
     return window.pages["People"]
 
@@ -118,11 +113,13 @@ def test_members_by_group_add_filter_end_and_history(page, qtbot) -> None:
         dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
 
     with_modal(end, lambda: click(qtbot, tab.end_button))
-    assert rows_of(tab.view) == []
-    assert "stays in the history" in tab.status.text()
+    # "Member until" is the last day of membership: ended today, Tariq is a member today.
+    until = short_date(dt.date.today())
+    assert [(r[0], r[8]) for r in rows_of(tab.view)] == [("Tariq Haddad", until)]
+    assert "stays in the history" in tab.status.text() and until in tab.status.text()
     tab.history.setChecked(True)
     ended = next(r for r in rows_of(tab.view) if r[0] == "Tariq Haddad")
-    assert ended[8] != ""
+    assert ended[8] == until
     history = members.membership_history(page.db, "NET")
     assert next(m for m in history if m.name == "Tariq Haddad").end_reason == "Covering ended"
 

@@ -12,12 +12,11 @@ from tests.gui_helpers import with_modal
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, demo_db, db_path: Path):
-    demo_db.close()
+def window(qtbot, tmp_path: Path, demo_path: Path):
     win = MainWindow(app_paths(), tmp_path / "log.txt")
     qtbot.addWidget(win)
     win.show()
-    win.open_store(db_path)
+    win.open_store(demo_path)
     yield win
     win.close_store()
 

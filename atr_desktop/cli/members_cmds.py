@@ -38,7 +38,7 @@ def register(nouns: Any) -> None:
     p = add_verb(verbs, "end", cmd_end, "end a membership (it stays on record)", json_flag=True)
     p.add_argument("--group", required=True)
     p.add_argument("--person", required=True)
-    p.add_argument("--date", metavar="DATE", help="no longer a member from this date")
+    p.add_argument("--date", metavar="DATE", help="the last day of membership (default today)")
     p.add_argument("--reason", default="")
     p = add_verb(verbs, "import", cmd_import, "import members from CSV or XLSX")
     p.add_argument("file", type=Path)
@@ -112,7 +112,7 @@ def cmd_end(ctx: Context, args: argparse.Namespace) -> int:
         print_json("members", ended)
     else:
         for m in ended:
-            print(f"{m.name}'s membership of {m.group} ({m.role}) ends {m.end_date}.")
+            print(f"{m.name} is a member of {m.group} ({m.role}) until {m.end_date}, the last day.")
     return 0
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from atr_desktop.cli.common import Context
@@ -15,6 +16,13 @@ def register(nouns: Any) -> None:
     init.set_defaults(handler=cmd_init)
     demo = nouns.add_parser(
         "demo", help="fill a database with a realistic demo programme (created if missing)"
+    )
+    demo.add_argument(
+        "--years",
+        type=int,
+        default=1,
+        metavar="N",
+        help="years of records to make (default 1; 10 is a programme's decade, ~1 minute)",
     )
     demo.set_defaults(handler=cmd_demo)
 
@@ -29,11 +37,12 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
-    from atr_desktop.services.demo import build_demo
+    from atr_desktop.services.demo import build_demo, check_years
     from atr_desktop.services.setup import init_database
 
+    check_years(args.years)
     path = ctx.db_path
     db = ctx.db() if path.exists() else ctx.adopt(init_database(path))
-    summary = build_demo(db)
+    summary = build_demo(db, years=args.years, progress=lambda line: print(line, file=sys.stderr))
     print(f"Demo programme added to {path}: " + ", ".join(f"{n} {k}" for k, n in summary.items()))
     return 0

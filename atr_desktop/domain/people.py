@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 ROLES: tuple[str, ...] = (
@@ -128,3 +129,14 @@ def outlook_address(name: str, email: str) -> str:
     if re.search(r'[,;<>@"()\[\]:\\]', name):
         name = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
     return f"{name} <{email}>"
+
+
+def member_on(start: dt.date, end: dt.date | None, day: dt.date) -> bool:
+    """Whether a membership from ``start`` to ``end`` covers ``day``: THE membership rule.
+
+    Both dates are inclusive: the end date is the last day of membership ("Member until").
+    A member whose membership ends on a meeting's date is still a member at that meeting,
+    is on its register, counts for its quorum and receives its pack. No end date: open.
+    services.members.member_on_clause is the same rule in SQL; docs/people.md explains it.
+    """
+    return start <= day and (end is None or day <= end)

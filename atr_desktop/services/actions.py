@@ -15,6 +15,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from atr_desktop.domain import rag as rules
+from atr_desktop.domain.kinds import ActionStatus
 from atr_desktop.errors import NotFound, UserError
 from atr_desktop.services import audit, settings
 from atr_desktop.services.attendance import person_name
@@ -274,7 +275,7 @@ def _apply(session: Session, action: Action, change: ActionChange, today: dt.dat
             action.closed_on = None
         if status != action.status:
             notes.append(f"Status: {status}.")
-        action.status = status
+        action.status = ActionStatus(status)
         if status == "superseded":
             action.status_reason = (change.reason or change.note).strip()
     if change.note.strip():

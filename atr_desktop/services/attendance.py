@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from atr_desktop.domain.kinds import AttendanceStatus
 from atr_desktop.domain.quorum import Voter, evaluate
 from atr_desktop.errors import UserError
 from atr_desktop.services import audit, members, tor
@@ -388,7 +389,7 @@ class LineChange:
 
 def _apply(session: Session, meeting: Meeting, line: Attendance, change: LineChange) -> None:
     if change.status is not None:
-        line.status = normalise_status(change.status)
+        line.status = AttendanceStatus(normalise_status(change.status))
     if change.deputy_for is not None:
         if change.deputy_for.strip():
             member = find_person(session, change.deputy_for)
@@ -401,7 +402,7 @@ def _apply(session: Session, meeting: Meeting, line: Attendance, change: LineCha
                 )
             )
             if member_line is not None and member_line.status == "absent":
-                member_line.status = "apologies"
+                member_line.status = AttendanceStatus.APOLOGIES
         else:
             line.deputy_for_id = None
     if line.status == "deputy" and line.deputy_for_id is None:

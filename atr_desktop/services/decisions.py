@@ -15,6 +15,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from atr_desktop.domain.dates import short_date
+from atr_desktop.domain.kinds import DecisionStatus
 from atr_desktop.errors import NotFound, UserError
 from atr_desktop.services import audit
 from atr_desktop.services.attendance import ensure_register, quorum_for, quorum_groups
@@ -172,7 +173,7 @@ def withdraw(
         d = _find(s, decision_id)
         if d.status != "valid":
             raise UserError(f"Decision {d.id} is already {d.status}.")
-        d.status = "superseded" if superseded else "withdrawn"
+        d.status = DecisionStatus.SUPERSEDED if superseded else DecisionStatus.WITHDRAWN
         d.status_reason = reason.strip()
         audit.record(s, "decision", d.id, d.status, reason.strip()[:200])
         s.flush()

@@ -167,7 +167,7 @@ def update_group(db: Database, ref: str | int, data: GroupInput) -> GroupInfo:
         code = _validate(s, data, group.id)
         group.code = code
         group.name = data.name.strip()
-        group.kind = data.kind
+        group.kind = GroupKind(data.kind)
         group.age_focus = data.age_focus.strip()
         group.rhythm = data.rhythm.strip()
         group.description = data.description.strip()

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from atr_desktop.domain import schedule
 from atr_desktop.domain.dates import long_date
+from atr_desktop.domain.kinds import MeetingStatus
 from atr_desktop.errors import UserError
 from atr_desktop.services import audit, settings
 from atr_desktop.services.groups import find_group
@@ -307,7 +308,7 @@ def cancel_meeting(db: Database, ref: str | int, reason: str = "") -> MeetingInf
             raise UserError(
                 f"The meeting of {long_date(meeting.date)} has been held and cannot be cancelled."
             )
-        meeting.status = "cancelled"
+        meeting.status = MeetingStatus.CANCELLED
         meeting.cancel_reason = reason.strip()
         meeting.ics_sequence += 1
         audit.record(s, "meeting", meeting.id, "cancelled", reason.strip())
@@ -330,6 +331,8 @@ def next_meeting(session: Session, meeting: Meeting) -> Meeting | None:
 
 
 def previous_meeting(session: Session, meeting: Meeting) -> Meeting | None:
+    """The group's last meeting before this one that was not cancelled (its minutes are the
+    ones this meeting approves; the agenda copies from it)."""
     return session.scalar(
         select(Meeting)
         .where(

@@ -28,6 +28,7 @@ from atr_desktop.domain.people import default_voting
 from atr_desktop.errors import UserError
 from atr_desktop.services import audit
 from atr_desktop.services.groups import find_group
+from atr_desktop.services.members import member_on_clause
 from atr_desktop.services.people import organisation_named
 from atr_desktop.storage.database import Database
 from atr_desktop.storage.models import Membership, Organisation, Person
@@ -152,10 +153,7 @@ def preview(db: Database, path: Path, group: str | int) -> ImportPreview:
         current = {
             m.person_id
             for m in s.scalars(
-                select(Membership).where(
-                    Membership.group_id == g.id,
-                    (Membership.end_date.is_(None)) | (Membership.end_date > today),
-                )
+                select(Membership).where(Membership.group_id == g.id, member_on_clause(today))
             )
         }
         owners = _people_by_email(s)
@@ -200,10 +198,7 @@ def import_members(
         current = {
             m.person_id
             for m in s.scalars(
-                select(Membership).where(
-                    Membership.group_id == g.id,
-                    (Membership.end_date.is_(None)) | (Membership.end_date > start),
-                )
+                select(Membership).where(Membership.group_id == g.id, member_on_clause(start))
             )
         }
         owners = _people_by_email(s)

@@ -1,7 +1,8 @@
 """Memberships: who sits on a group on a day, adding and ending (never deleting) them.
 
-A membership runs from ``start_date`` up to, not including, ``end_date``: ending a
-membership today means the person is no longer a member from today. A joint group's
+A membership runs from ``start_date`` through ``end_date``, both inclusive: the end date is
+the last day of membership ("Member until"; domain.people.member_on is the rule, and
+:func:`member_on_clause` the same rule in SQL for every query that asks it). A joint group's
 members are its own plus each constituent group's, tagged with the constituent (``via``).
 """
 
@@ -10,13 +11,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from atr_desktop.domain.people import (
     ROLES,
     default_voting,
     display_name,
+    member_on,
     normalise_role,
     role_order,
 )
@@ -55,7 +57,7 @@ class MemberInfo:
 
     @property
     def current(self) -> bool:
-        return self.end_date is None or self.end_date > dt.date.today()
+        return member_on(self.start_date, self.end_date, dt.date.today())
 
 
 def _info(m: Membership, code: str, via: str = "") -> MemberInfo:
@@ -89,11 +91,16 @@ def _sort_key(m: MemberInfo) -> tuple[str, int, str, str]:
     return (m.via, role_order(m.role), m.name.split(" ")[-1].lower(), m.name.lower())
 
 
-def memberships_on(session: Session, group: Group, on_date: dt.date | None) -> list[Membership]:
-    """A group's own memberships current on ``on_date`` (all of them for None).
+def member_on_clause(day: dt.date) -> ColumnElement[bool]:
+    """domain.people.member_on in SQL: started on or before ``day``, ending on or after it."""
+    return and_(
+        Membership.start_date <= day,
+        or_(Membership.end_date.is_(None), Membership.end_date >= day),
+    )
 
-    A membership's end date is the first day the person is no longer a member.
-    """
+
+def memberships_on(session: Session, group: Group, on_date: dt.date | None) -> list[Membership]:
+    """A group's own memberships current on ``on_date`` (all of them for None)."""
     query = (
         select(Membership)
         .where(Membership.group_id == group.id)
@@ -105,9 +112,7 @@ def memberships_on(session: Session, group: Group, on_date: dt.date | None) -> l
         )
     )
     if on_date is not None:
-        query = query.where(Membership.start_date <= on_date).where(
-            (Membership.end_date.is_(None)) | (Membership.end_date > on_date)
-        )
+        query = query.where(member_on_clause(on_date))
     return list(session.scalars(query))
 
 
@@ -185,7 +190,8 @@ def add_membership(
 def end_membership(
     db: Database, group: str | int, person: str | int, on: dt.date | None = None, reason: str = ""
 ) -> list[MemberInfo]:
-    """End the person's current membership(s) of the group from ``on``; history stays."""
+    """End the person's membership(s) of the group current on ``on``, their last day as a
+    member (the end date is inclusive); history stays."""
     on = on or dt.date.today()
     with db.session() as s:
         g = find_group(s, group)
@@ -196,7 +202,8 @@ def end_membership(
                 select(Membership).where(
                     Membership.group_id == g.id,
                     Membership.person_id == p.id,
-                    (Membership.end_date.is_(None)) | (Membership.end_date > on),
+                    # not yet ended by ``on`` (one starting later is refused below)
+                    or_(Membership.end_date.is_(None), Membership.end_date >= on),
                 )
             )
         ]

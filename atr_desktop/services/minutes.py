@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from atr_desktop.domain.kinds import MinutesStatus
 from atr_desktop.errors import UserError
 from atr_desktop.services import audit, forward_plan
 from atr_desktop.services.attendance import (
@@ -383,7 +384,7 @@ def approve(
             raise UserError(
                 "Some typing in these minutes is not saved yet: save or discard it, then approve."
             )
-        minutes.status = "approved"
+        minutes.status = MinutesStatus.APPROVED
         minutes.approved_at_meeting_id = at.id
         minutes.approved_on = at.date
         minutes.amendments_agreed = amendments.strip()

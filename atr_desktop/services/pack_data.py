@@ -24,6 +24,7 @@ from atr_desktop.documents.pack.spec import (
 from atr_desktop.domain.agenda import start_times
 from atr_desktop.domain.dates import hhmm, long_date, medium_date, short_date
 from atr_desktop.domain.rag import rag
+from atr_desktop.services.meetings import previous_meeting
 from atr_desktop.services.refs import meeting_item_numbers
 from atr_desktop.storage.models import (
     Action,
@@ -241,19 +242,6 @@ def _names(session: Session, rows: list[Attendance]) -> list[str]:
         person = session.get(Person, row.person_id) if row.person_id else None
         out.append(person.full_name if person else row.guest_name)
     return [n for n in out if n]
-
-
-def previous_meeting(session: Session, meeting: Meeting) -> Meeting | None:
-    return session.scalar(
-        select(Meeting)
-        .where(
-            Meeting.group_id == meeting.group_id,
-            Meeting.date < meeting.date,
-            Meeting.status != "cancelled",
-        )
-        .order_by(Meeting.date.desc())
-        .limit(1)
-    )
 
 
 def minutes_data(session: Session, meeting: Meeting) -> MinutesData | None:

@@ -14,7 +14,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from atr_desktop.documents import eml
@@ -24,6 +24,7 @@ from atr_desktop.domain.pack import megabytes, too_large
 from atr_desktop.errors import NotFound, UserError
 from atr_desktop.services import audit, settings
 from atr_desktop.services import pack as pack_service
+from atr_desktop.services.members import member_on_clause
 from atr_desktop.services.papers import fix_letters
 from atr_desktop.services.refs import find_meeting
 from atr_desktop.storage.database import Database
@@ -257,8 +258,7 @@ def distribution(session: Session, meeting: Meeting, today: dt.date) -> list[tup
         .join(Membership, Membership.person_id == Person.id)
         .where(
             Membership.group_id.in_(ids),
-            Membership.start_date <= today,
-            or_(Membership.end_date.is_(None), Membership.end_date >= today),
+            member_on_clause(today),
             Person.erased_at.is_(None),
             Person.email.is_not(None),
             Person.email != "",

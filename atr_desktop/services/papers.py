@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from atr_desktop.documents.text_extract import extract_text
+from atr_desktop.domain.kinds import PaperStatus
 from atr_desktop.domain.paper_refs import assign_letters, reference
 from atr_desktop.domain.settings import COVER_SHEET_FIELDS
 from atr_desktop.errors import UserError
@@ -278,7 +279,7 @@ def attach_file(
             elif title:
                 paper.title = title.strip()
             if paper.status in ("expected", "late", "withdrawn"):
-                paper.status = "received"
+                paper.status = PaperStatus.RECEIVED
                 paper.withdrawn_reason = ""
             version = (paper.files[-1].version + 1) if paper.files else 1
             s.add(
@@ -369,7 +370,7 @@ def withdraw_paper(db: Database, paper_id: int, reason: str) -> PaperInfo:
         paper = s.get(Paper, paper_id)
         if paper is None:
             raise UserError("That paper no longer exists: refresh the list.")
-        paper.status = "withdrawn"
+        paper.status = PaperStatus.WITHDRAWN
         paper.withdrawn_reason = reason.strip() or "withdrawn"
         audit.record(s, "paper", paper.id, "withdrawn", paper.withdrawn_reason)
         return _one(db, s, paper, None)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, selectinload
 from atr_desktop.domain.people import SECTORS, display_name, email_problem
 from atr_desktop.errors import UserError
 from atr_desktop.services import audit
+from atr_desktop.services.members import member_on_clause
 from atr_desktop.services.refs import find_person
 from atr_desktop.storage.database import Database
 from atr_desktop.storage.models import Group, Membership, Organisation, Person, Sector
@@ -75,8 +76,7 @@ def _current_groups(session: Session, today: dt.date) -> dict[int, tuple[str, ..
     rows = session.execute(
         select(Membership.person_id, Group.code)
         .join(Group, Group.id == Membership.group_id)
-        .where(Membership.start_date <= today)
-        .where((Membership.end_date.is_(None)) | (Membership.end_date > today))
+        .where(member_on_clause(today))
         .order_by(Group.id)
     ).all()
     out: dict[int, list[str]] = {}

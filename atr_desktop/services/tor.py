@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from atr_desktop.domain.dates import long_date
+from atr_desktop.domain.kinds import TorStatus
 from atr_desktop.domain.quorum import QuorumRule
 from atr_desktop.domain.tor import (
     QUORUM_TITLE,
@@ -295,11 +296,11 @@ def approve(
         approved_on = on or (held.date if held else dt.date.today())
         for old in _versions(s, g):
             if old.status == "approved":
-                old.status = "superseded"
+                old.status = TorStatus.SUPERSEDED
                 old.superseded_reason = (
                     f"Replaced by version {draft.version}, approved {approved_on.isoformat()}."
                 )
-        draft.status = "approved"
+        draft.status = TorStatus.APPROVED
         draft.approved_on = approved_on
         draft.approved_by = by.strip()
         draft.approved_meeting_id = held.id if held else None

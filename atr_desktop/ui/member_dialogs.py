@@ -121,19 +121,19 @@ class AddMemberDialog(QDialog):
 
 
 class EndMemberDialog(QDialog):
-    """When the membership ends (the person is no longer a member from that day) and why."""
+    """The membership's last day ("Member until", inclusive: docs/people.md) and why."""
 
     def __init__(self, db: Database, member: MemberInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.member = db, member
         self.ended: list[MemberInfo] = []
         self.setWindowTitle(f"End {member.name}'s membership of {member.group}")
-        self.day = date_edit("endDate", "Last day plus one: no longer a member from")
+        self.day = date_edit("endDate", "Member until (the last day of membership)")
         self.reason = QLineEdit()
         self.reason.setObjectName("endReason")
         self.reason.setAccessibleName("Reason")
         form = QFormLayout()
-        form.addRow("No longer a member &from:", self.day)
+        form.addRow("&Member until:", self.day)
         form.addRow("&Reason (optional):", self.reason)
         buttons = _buttons(self, "End membership")
         buttons.accepted.connect(self.save)

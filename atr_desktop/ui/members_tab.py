@@ -39,7 +39,7 @@ COLUMNS: list[Column[MemberInfo]] = [
     Column("Via", lambda m: m.via),
     Column("From", lambda m: short_date(m.start_date), sort_key=lambda m: m.start_date),
     Column(
-        "Until",
+        "Member until",
         lambda m: short_date(m.end_date),
         sort_key=lambda m: m.end_date.isoformat() if m.end_date else "",
         background=lambda m: None if m.current else "#e0e0e0",
@@ -144,9 +144,10 @@ class MembersTab(QWidget):
         dialog = EndMemberDialog(self.db, member, self)
         if dialog.exec() and dialog.ended:
             self.changed()
+            until = short_date(dialog.ended[0].end_date)
             self.status.setText(
-                f"{member.name}'s membership ended; it stays in the history "
-                "(tick 'Show ended memberships too')."
+                f"{member.name} is a member until {until} (the last day); the membership "
+                "then stays in the history (tick 'Show ended memberships too')."
             )
 
     def export(self, kind: str) -> None:

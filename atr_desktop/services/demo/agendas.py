@@ -4,7 +4,7 @@ Every meeting gets its standing items and a few realistic items with purposes an
 meetings near "today" get papers (small real PDFs and Word files, attached through the
 papers service so they are checked and stored as a user's would be). Past meetings'
 papers are all in; the next meeting of each group has one received, one expected and one
-late, so chasing has something to show.
+late, so chasing has something to show. Over several years every held meeting has its papers.
 """
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ def _docx(path: Path, title: str, body: str) -> Path:
     return path
 
 
-def add_agendas(db: Database, today: dt.date, rng: random.Random) -> dict[str, int]:
+def add_agendas(db: Database, today: dt.date, rng: random.Random, years: int = 1) -> dict[str, int]:
     counts = {"agenda items": 0, "papers": 0, "forward plan items": 0}
     with db.session() as s:
         people = [(p.full_name, p.email or "") for p in s.scalars(select(Person))]
@@ -144,7 +144,7 @@ def add_agendas(db: Database, today: dt.date, rng: random.Random) -> dict[str, i
             )
             if first is not None:
                 pull_forward_plan(s, first)
-    counts["papers"] = _add_papers(db, today, rng, plan, people)
+    counts["papers"] = _add_papers(db, today, rng, plan, people, every_held=years > 1)
     return counts
 
 
@@ -154,9 +154,11 @@ def _add_papers(
     rng: random.Random,
     plan: list[tuple[int, str, dt.date]],
     people: list[tuple[str, str]],
+    every_held: bool = False,
 ) -> int:
     count = 0
-    # Papers for each group's last meeting (all in) and its next one (some still to come).
+    # Papers for each group's last meeting (or every held one) and its next one (some
+    # still to come).
     last_of: dict[str, int] = {}
     next_of: dict[str, int] = {}
     for meeting_id, code, day in plan:
@@ -165,6 +167,8 @@ def _add_papers(
         elif code not in next_of:
             next_of[code] = meeting_id
     chosen = set(last_of.values()) | set(next_of.values())
+    if every_held:
+        chosen |= {m for m, _, d in plan if d < today}
     window = [(m, c, d) for m, c, d in plan if m in chosen]
     with tempfile.TemporaryDirectory(prefix="atr-demo-") as tmp:
         folder = Path(tmp)

@@ -1,4 +1,5 @@
-"""A year of demo meetings: SG and JNC quarterly, NET and MNC bi-monthly."""
+"""Demo meetings: SG and JNC quarterly, NET and MNC bi-monthly, for about six months ahead
+of "today" and the rest of the demo's years behind it (a year: six months each way)."""
 
 from __future__ import annotations
 
@@ -26,15 +27,17 @@ def nth_weekday(year: int, month: int, weekday: int, nth: int) -> dt.date:
     return first + dt.timedelta(days=offset + 7 * (nth - 1))
 
 
-def add_meetings(db: Database, today: dt.date, rng: random.Random) -> dict[str, int]:
+def add_meetings(
+    db: Database, today: dt.date, rng: random.Random, years: int = 1
+) -> dict[str, int]:
     count = 0
     with db.session() as s:
         for code, (step, weekday, nth, start, end, venue) in RHYTHMS.items():
             group = s.scalar(select(Group).where(Group.code == code))
             if group is None:
                 continue
-            # From about six months ago to about six months ahead.
-            month_index = today.year * 12 + today.month - 1 - 6
+            # From about six months ago (a year) or ``years`` ago, to six months ahead.
+            month_index = today.year * 12 + today.month - 1 - (6 if years == 1 else 12 * years)
             month_index -= month_index % step
             while month_index <= today.year * 12 + today.month - 1 + 6:
                 year, month = divmod(month_index, 12)

@@ -1,16 +1,23 @@
 """Demo declarations of interest (some due for re-confirmation) and approved ToRs for SG,
-NET and MNC; the Strategy Group's current ToR falls due for review soon."""
+NET and MNC; the Strategy Group's current ToR falls due for review soon.
+
+Over several years every member declares on joining and re-confirms yearly until they
+leave, and each group reviews its ToR every year (a new approved version each time).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Mapping
+from typing import Any
 
 from sqlalchemy import select
 
 from atr_desktop.services import declarations, tor
+from atr_desktop.services.demo.people import programme_start
 from atr_desktop.storage.database import Database
-from atr_desktop.storage.models import Group, Meeting, Person
+from atr_desktop.storage.models import Declaration, Group, Meeting, Membership, Person
 
 # (person's first name, interest, type, days ago declared)
 DECLARATIONS = (
@@ -91,7 +98,9 @@ def _meeting_before(db: Database, code: str, day: dt.date) -> tuple[int | None, 
         return (row.id, row.date) if row else (None, day)
 
 
-def add_governance(db: Database, today: dt.date, rng: random.Random) -> dict[str, int]:
+def add_governance(
+    db: Database, today: dt.date, rng: random.Random, years: int = 1
+) -> dict[str, int]:
     with db.session() as s:
         emails = {p.first_name: p.email for p in s.scalars(select(Person))}
     added = 0
@@ -102,8 +111,12 @@ def add_governance(db: Database, today: dt.date, rng: random.Random) -> dict[str
             )
             added += 1
     versions = 0
+    if years > 1:
+        added += _yearly_declarations(db, today, rng)
     for code, text in TORS.items():
         sections = dict(COMMON, **text)
+        if years > 1:
+            versions += _yearly_reviews(db, code, sections, today, years)
         if code == "SG":  # an older version, superseded when the current one was approved
             tor.start_draft(db, code, dict(sections, frequency="Every two months."))
             tor.approve(db, code, on=today - dt.timedelta(days=700), by="ATR Strategy Group")
@@ -120,3 +133,70 @@ def add_governance(db: Database, today: dt.date, rng: random.Random) -> dict[str
         tor.approve(db, code, meeting=meeting, on=approved_on, by=f"{code} members")
         versions += 1
     return {"declarations": added, "ToR versions": versions}
+
+
+INTERESTS = (
+    ("None", "nil return"),
+    ("None", "nil return"),
+    ("None", "nil return"),
+    ("Trustee of a local charity working with young people", "non-financial professional"),
+    ("Partner works for a partner organisation", "indirect"),
+    ("Shareholding in a training company", "financial"),
+    ("Governor of a local school", "non-financial personal"),
+)
+
+REVIEW_CHANGES = (
+    "The lived-experience seats were confirmed.",
+    "The reporting line was confirmed.",
+    "Deputies may attend with voting rights.",
+    "Papers are circulated a week before each meeting.",
+    "Members re-confirm declarations every year.",
+)
+
+
+def _yearly_declarations(db: Database, today: dt.date, rng: random.Random) -> int:
+    """Each membership's declaration on joining, re-confirmed yearly until the member left."""
+    with db.session() as s:
+        rows = s.execute(
+            select(Membership.person_id, Membership.start_date, Membership.end_date)
+            .where(Membership.role != "secretariat")
+            .order_by(Membership.id)
+        ).all()
+        added = 0
+        for person_id, start, end in rows:
+            if start > today - dt.timedelta(days=365):
+                continue  # the current year's declarations come from DECLARATIONS
+            interest, kind = rng.choice(INTERESTS)
+            last = min(end or today, today)
+            years_in = (last - start).days // 365
+            s.add(
+                Declaration(
+                    person_id=person_id,
+                    interest=interest,
+                    kind=kind,
+                    declared_on=start,
+                    confirmed_on=start + dt.timedelta(days=365 * years_in) if years_in else None,
+                    ended_on=end,
+                )
+            )
+            added += 1
+    return added
+
+
+def _yearly_reviews(
+    db: Database, code: str, sections: Mapping[str, Any], today: dt.date, years: int
+) -> int:
+    """A ToR reviewed at each year's last meeting (to March) from the programme's start until
+    the current versions."""
+    recent = today - dt.timedelta(days=700 if code == "SG" else 365)
+    count = 0
+    for year in range(programme_start(today, years).year, recent.year):
+        meeting, on = _meeting_before(db, code, dt.date(year + 1, 3, 31))  # year's last
+        if meeting is None:
+            continue
+        change = REVIEW_CHANGES[count % len(REVIEW_CHANGES)]
+        tor.start_draft(db, code, dict(sections, scope=f"{sections['scope']} {change}"))
+        tor.edit_draft(db, code, {"review_date": on + dt.timedelta(days=365)})
+        tor.approve(db, code, meeting=meeting, on=on, by=f"{code} members")
+        count += 1
+    return count

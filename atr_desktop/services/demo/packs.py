@@ -1,9 +1,11 @@
-"""Demo: issue the pack for the most recent held SG meeting, if it has papers.
+"""Demo: issue the pack for the most recent held SG meeting, if it has papers; over several
+years, the pack of each group's most recent held meeting with papers.
 
 Issuing fixes the papers' references (SG/2026-10-13/A ...). A paper that was to follow
-then arrives and goes out in a supplementary pack: it takes the next unused letter, and
-its pages number on from the pack. The meetings branch adds the demo papers; without them
-this step adds nothing.
+then arrives at the SG meeting and goes out in a supplementary pack: it takes the next
+unused letter, and its pages number on from the pack. The meetings branch adds the demo
+papers; without them this step adds nothing. A decade's older packs are left unissued:
+each takes seconds, ~200 would make the demo take minutes.
 """
 
 from __future__ import annotations
@@ -21,36 +23,46 @@ from atr_desktop.storage.models import AgendaItem, Group, Meeting, Paper, PaperF
 log = logging.getLogger(__name__)
 
 
-def issue_demo_pack(db: Database, today: dt.date, rng: random.Random) -> dict[str, int]:
+def issue_demo_pack(
+    db: Database, today: dt.date, rng: random.Random, years: int = 1
+) -> dict[str, int]:
     from atr_desktop.services import pack_issue
 
+    with_papers = (
+        select(PaperFile.id)
+        .join(Paper, Paper.id == PaperFile.paper_id)
+        .join(AgendaItem, AgendaItem.id == Paper.agenda_item_id)
+        .where(AgendaItem.meeting_id == Meeting.id)
+        .exists()
+    )
+    query = (
+        select(Meeting.id, Meeting.date)
+        .join(Group, Group.id == Meeting.group_id)
+        .where(Meeting.status == "held", Meeting.date <= today, with_papers)
+        .order_by(Meeting.date.desc())
+    )
+    if years == 1:
+        query = query.where(Group.code == "SG").limit(1)
     with db.session() as s:
-        meeting = s.scalar(
-            select(Meeting)
-            .join(Group, Group.id == Meeting.group_id)
-            .where(Group.code == "SG", Meeting.status == "held", Meeting.date <= today)
-            .order_by(Meeting.date.desc())
-            .limit(1)
-        )
-        if meeting is None:
-            return {"packs": 0}
-        has_papers = s.scalar(
-            select(PaperFile.id)
-            .join(Paper, Paper.id == PaperFile.paper_id)
-            .join(AgendaItem, AgendaItem.id == Paper.agenda_item_id)
-            .where(AgendaItem.meeting_id == meeting.id)
-            .limit(1)
-        )
-        meeting_id = meeting.id
-        issue_day = meeting.date - dt.timedelta(days=7)
-    if has_papers is None:
-        return {"packs": 0}
-    try:
-        pack_issue.issue(db, meeting_id, "main", placeholders=True, today=issue_day)
-    except UserError as exc:
-        log.info("demo pack not issued: %s", exc)
-        return {"packs": 0}
-    return {"packs": 1 + _late_paper(db, meeting_id, issue_day + dt.timedelta(days=3))}
+        rows = s.execute(query.add_columns(Group.code)).all()
+    latest: dict[str, tuple[int, dt.date]] = {}
+    for meeting_id, day, code in rows:
+        latest.setdefault(code, (meeting_id, day))
+    chosen = sorted(latest.values(), key=lambda m: m[1], reverse=True)
+    issued = 0
+    for meeting_id, day in reversed(chosen):
+        try:
+            pack_issue.issue(
+                db, meeting_id, "main", placeholders=True, today=day - dt.timedelta(days=7)
+            )
+        except UserError as exc:
+            log.info("demo pack not issued: %s", exc)
+            continue
+        issued += 1
+    if "SG" in latest and issued:
+        sg_id, sg_day = latest["SG"]
+        issued += _late_paper(db, sg_id, sg_day - dt.timedelta(days=4))
+    return {"packs": issued}
 
 
 def _late_paper(db: Database, meeting_id: int, day: dt.date) -> int:

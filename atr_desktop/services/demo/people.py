@@ -1,4 +1,9 @@
-"""Demo people and organisations from the sectors of the partnership, and their memberships."""
+"""Demo people and organisations from the sectors of the partnership, and their memberships.
+
+Over several years seats turn over: each current member had predecessors in the same role,
+serving one to three years each back to the programme's start, and further people (paper
+authors, presenters, guests) bring a decade's demo to about 400 people.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import datetime as dt
 import random
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from atr_desktop.domain.people import SECTORS
 from atr_desktop.storage.database import Database
@@ -119,6 +125,53 @@ MEMBERSHIPS = {
 }
 
 
+# Names for the people of earlier years, combined deterministically.
+# fmt: off
+FIRST_NAMES = (
+    "Aaliyah", "Abdul", "Adam", "Aidan", "Alice", "Amelia", "Amir", "Andrew", "Anna", "Asha",
+    "Ben", "Bilal", "Caitlin", "Carl", "Catherine", "Chris", "Claire", "Dafydd", "David",
+    "Deborah", "Declan", "Dominika", "Elaine", "Ellie", "Emma", "Farah", "Fiona", "Gemma",
+    "George", "Harriet", "Harvey", "Ibrahim", "Iqra", "Isla", "Jack", "Jasmine", "Javed",
+    "Jenny", "Joel", "Jonathan", "Julie", "Kamala", "Karen", "Katie", "Kieran", "Kirsty",
+    "Leah", "Luke", "Mabel", "Maria", "Mark", "Martha", "Megan", "Michael", "Mohammed", "Nadia",
+    "Naomi", "Nathan", "Nicola", "Oliver", "Paul", "Rania", "Rashid", "Richard", "Robert",
+    "Rosie", "Ruth", "Saima", "Sajid", "Sara", "Shabana", "Simon", "Stacey", "Stephen", "Susan",
+    "Tanya", "Usman", "Vikram", "Wendy", "Yasmin", "Yusuf", "Zainab", "Zara",
+)
+# fmt: on
+# fmt: off
+LAST_NAMES = (
+    "Ahmed", "Ali", "Appleyard", "Atkinson", "Bailey", "Bibi", "Booth", "Bottomley", "Brook",
+    "Chadwick", "Cooper", "Crowther", "Dawson", "Denton", "Ellis", "Fletcher", "Gill", "Haigh",
+    "Hall", "Hanson", "Holmes", "Hussain", "Iqbal", "Jackson", "Jagger", "Kaur", "Kelly",
+    "Khan", "Lister", "Lockwood", "Mahmood", "Marsden", "Mitchell", "Moorhouse", "Naylor",
+    "Nolan", "Parkin", "Patel", "Pearson", "Quinn", "Riaz", "Robinson", "Shaw", "Singh",
+    "Smith", "Stansfield", "Sykes", "Taylor", "Thompson", "Townend", "Wainwright", "Walker",
+    "Whiteley", "Wood", "Wright", "Yousaf",
+)
+# fmt: on
+JOB_TITLES = (
+    "Service Manager",
+    "Team Leader",
+    "Commissioning Manager",
+    "Head of Service",
+    "Senior Practitioner",
+    "Policy Officer",
+    "Project Manager",
+    "Clinical Lead",
+    "Community Development Worker",
+    "Safeguarding Lead",
+    "Research Fellow",
+    "Lived Experience Member",
+)  # fmt: skip
+DEMO_PEOPLE = 400  # about this many people in a decade's demo (fewer for fewer years)
+
+
+def programme_start(today: dt.date, years: int) -> dt.date:
+    """The April the programme started, about ``years`` before ``today``."""
+    return dt.date(today.year - years, 4, 1)
+
+
 def email_for(first: str, last: str, organisation: str) -> str:
     """A plausible work address; accents dropped so it is a valid address."""
     import unicodedata
@@ -135,7 +188,7 @@ def email_for(first: str, last: str, organisation: str) -> str:
     return f"{plain(first)}.{plain(last)}@{domain}"
 
 
-def add_people(db: Database, today: dt.date, rng: random.Random) -> dict[str, int]:
+def add_people(db: Database, today: dt.date, rng: random.Random, years: int = 1) -> dict[str, int]:
     with db.session() as s:
         sectors = {}
         for name in SECTORS:
@@ -164,20 +217,80 @@ def add_people(db: Database, today: dt.date, rng: random.Random) -> dict[str, in
         s.add_all(people)
         s.flush()
         start = today.replace(year=today.year - 1, month=4, day=1)
+        origin = programme_start(today, years)
+        wanted = (DEMO_PEOPLE - len(people)) * min(years, 10) // 10
+        extra = _more_people(s, orgs, rng, wanted) if years > 1 else []
+        spare = iter(extra)
         count = 0
         for code, rows in MEMBERSHIPS.items():
             group = s.scalar(select(Group).where(Group.code == code))
             if group is None:
                 continue
             for index, role, voting in rows:
+                since = start
+                if years > 1 and role != "secretariat":
+                    since = start.replace(year=start.year - rng.randint(0, 3))
                 s.add(
                     Membership(
                         person_id=people[index].id,
                         group_id=group.id,
                         role=role,
                         voting=voting,
-                        start_date=start,
+                        start_date=since,
                     )
                 )
                 count += 1
-    return {"organisations": len(orgs), "people": len(people), "memberships": count}
+                # Predecessors in the same seat, back to the programme's start.
+                while since > origin and role != "secretariat":
+                    person = next(spare, None)
+                    if person is None:
+                        break
+                    until = since - dt.timedelta(days=1)
+                    since = max(origin, until - dt.timedelta(days=rng.randint(365, 3 * 365)))
+                    s.add(
+                        Membership(
+                            person_id=person.id,
+                            group_id=group.id,
+                            role=role,
+                            voting=voting,
+                            start_date=since,
+                            end_date=until,
+                            end_reason=rng.choice(END_REASONS),
+                        )
+                    )
+                    count += 1
+    return {
+        "organisations": len(orgs),
+        "people": len(people) + len(extra),
+        "memberships": count,
+    }
+
+
+END_REASONS = ("Changed role", "Left the organisation", "Term ended", "Retired", "")
+
+
+def _more_people(
+    s: Session, orgs: list[Organisation], rng: random.Random, count: int
+) -> list[Person]:
+    """``count`` more people with distinct names and addresses, in the partner organisations."""
+    pairs = [(f, last) for f in FIRST_NAMES for last in LAST_NAMES]
+    rng.shuffle(pairs)
+    out = []
+    for first, last in pairs[:count]:
+        org = rng.choice(orgs)
+        job = rng.choice(JOB_TITLES)
+        out.append(
+            Person(
+                title="",
+                first_name=first,
+                last_name=last,
+                job_title=job,
+                organisation=org,
+                email=email_for(first, last, org.name),
+                phone=f"01274 {rng.randint(200, 999)} {rng.randint(100, 999)}",
+                lived_experience=job == "Lived Experience Member",
+            )
+        )
+    s.add_all(out)
+    s.flush()
+    return out

@@ -2,6 +2,9 @@
 a draft), decisions (one awaiting ratification) and about 25 actions in every state.
 
 Agenda items and approved ToR quorum rules are added only where an earlier step left none.
+Over several years each held meeting has 2-5 decisions and 4-8 actions; actions older than a
+year were updated at the meetings that followed and closed (a few superseded, a few still
+carried forward), while the last year's move on as in the one-year demo.
 """
 
 from __future__ import annotations
@@ -163,7 +166,7 @@ def _mark_register(db: Database, meeting_id: int, rng: random.Random, thin: bool
                 )
 
 
-def add_records(db: Database, today: dt.date, rng: random.Random) -> dict[str, int]:
+def add_records(db: Database, today: dt.date, rng: random.Random, years: int = 1) -> dict[str, int]:
     _ensure_rules(db)
     with db.session() as s:
         held = [
@@ -200,16 +203,22 @@ def add_records(db: Database, today: dt.date, rng: random.Random) -> dict[str, i
         _write_minutes(db, meeting_id, items)
         # Decisions and actions arise under the meeting's own business, not standing items.
         topical = [i for i in items if i.kind == "standard" and not i.title.startswith("Any ")]
-        for item in topical[:2]:
+        decided = topical[:2]
+        raising = topical[:3]
+        if years > 1 and topical:
+            decided = [topical[n % len(topical)] for n in range(rng.randint(2, 5))]
+            raising = [topical[n % len(topical)] for n in range(rng.randint(4, 8))]
+        present = _present_emails(db, meeting_id) if raising else []
+        for item in decided:
             wording = DECISION_WORDING[counts["decisions"] % len(DECISION_WORDING)].format(
                 topic=item.title.lower()
             )
             decisions.add_decision(db, meeting_id, item.id, wording)
             counts["decisions"] += 1
-        for n, item in enumerate(topical[:3]):
-            if len(raised) >= 26:
+        for n, item in enumerate(raising):
+            if len(raised) >= 26 and years == 1:
                 break
-            owner = _owner(db, meeting_id, rng)
+            owner = _owner(present, rng)
             due = day + dt.timedelta(days=rng.choice((21, 35, 49, 70, 120)))
             text = ACTION_TEXTS[(len(raised) + n) % len(ACTION_TEXTS)]
             info = actions.add_action(db, meeting_id, item.id, text, owner, due, today=today)
@@ -219,7 +228,9 @@ def add_records(db: Database, today: dt.date, rng: random.Random) -> dict[str, i
     for meetings in by_group.values():
         for (meeting_id, _), (later_id, _) in itertools.pairwise(meetings):
             minutes.approve(db, meeting_id, later_id)
-    _progress(db, raised, by_group, upcoming, rng, today)
+    year_ago = today - dt.timedelta(days=365)
+    _progress_history(db, [r for r in raised if r[2] < year_ago], by_group, rng)
+    _progress(db, [r for r in raised if r[2] >= year_ago], by_group, upcoming, rng, today)
     counts["actions"] = len(raised)
     return counts
 
@@ -235,10 +246,10 @@ def _write_minutes(db: Database, meeting_id: int, items: list[minutes.ItemChoice
             s.add(MinuteEntry(minutes_id=record.id, agenda_item_id=item.id, discussion=text))
 
 
-def _owner(db: Database, meeting_id: int, rng: random.Random) -> str:
-    """Someone present at the meeting (by email), now and then a team named in words."""
+def _present_emails(db: Database, meeting_id: int) -> list[str]:
+    """The emails of those present at the meeting, sorted (action owners come from them)."""
     with db.session() as s:
-        emails = [
+        return sorted(
             email
             for email in s.scalars(
                 select(Person.email)
@@ -246,10 +257,14 @@ def _owner(db: Database, meeting_id: int, rng: random.Random) -> str:
                 .where(Attendance.meeting_id == meeting_id, Attendance.status == "present")
             )
             if email
-        ]
+        )
+
+
+def _owner(emails: list[str], rng: random.Random) -> str:
+    """Someone present at the meeting (by email), now and then a team named in words."""
     if not emails or rng.random() < 0.15:
         return rng.choice(("Finance lead (ICB)", "Comms team"))
-    return rng.choice(sorted(emails))
+    return rng.choice(emails)
 
 
 def _progress(
@@ -286,3 +301,44 @@ def _progress(
             actions.update_action(
                 db, ref, ActionChange(status="proposed for closure", note=note), on
             )
+
+
+HISTORY_NOTES = (
+    "Update given at the meeting: in hand.",
+    "Partners consulted; a draft is with the lead.",
+    "Delayed by staff changes; the owner remains committed.",
+    "Most of the work done; to report back next time.",
+)
+
+
+def _progress_history(
+    db: Database,
+    raised: list[tuple[str, str, dt.date]],
+    by_group: dict[str, list[tuple[int, dt.date]]],
+    rng: random.Random,
+) -> None:
+    """Older actions: updated at the meetings that followed, then closed at one of them.
+
+    About one in twenty was superseded and one in fifty is still carried forward (so the
+    log has long-overdue actions, as real ones do).
+    """
+    for ref, code, day in raised:
+        later = [(m, d) for m, d in by_group.get(code, []) if d > day]
+        roll = rng.random()
+        steps = later[: rng.randint(1, 3)]
+        if not steps:
+            continue
+        for _meeting, on in steps[:-1]:
+            change = ActionChange(note=rng.choice(HISTORY_NOTES), status="in progress")
+            actions.update_action(db, ref, change, on)
+        last_id, last_on = steps[-1]
+        if roll < 0.02:
+            note = "Carried forward: still open."
+            actions.update_action(db, ref, ActionChange(note=note), last_on)
+        elif roll < 0.07:
+            why = "Overtaken by the revised workplan."
+            actions.update_action(db, ref, ActionChange(status="superseded", reason=why), last_on)
+        else:
+            note = "Done; agreed for closure."
+            done = ActionChange(note=note, status="closed", at_meeting=last_id)
+            actions.update_action(db, ref, done, last_on)

@@ -7,7 +7,9 @@ import datetime as dt
 from sqlalchemy import Boolean, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from atr_desktop.domain.kinds import ActionStatus, DecisionStatus
 from atr_desktop.storage.models.base import Base, Stamped
+from atr_desktop.storage.models.types import StrEnumType
 
 
 class Decision(Stamped, Base):
@@ -27,7 +29,9 @@ class Decision(Stamped, Base):
     quorate: Mapped[bool] = mapped_column(Boolean, default=True)
     needs_ratification: Mapped[bool] = mapped_column(Boolean, default=False)
     ratified_at_meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"))
-    status: Mapped[str] = mapped_column(String(20), default="valid")
+    status: Mapped[DecisionStatus] = mapped_column(
+        StrEnumType(DecisionStatus, 20), default=DecisionStatus.VALID
+    )
     status_reason: Mapped[str] = mapped_column(Text, default="")
 
 
@@ -50,7 +54,9 @@ class Action(Stamped, Base):
     raised_on: Mapped[dt.date]
     due_date: Mapped[dt.date | None] = mapped_column(index=True)
     revised_due_date: Mapped[dt.date | None]
-    status: Mapped[str] = mapped_column(String(30), default="open", index=True)
+    status: Mapped[ActionStatus] = mapped_column(
+        StrEnumType(ActionStatus, 30), default=ActionStatus.OPEN, index=True
+    )
     rag_override: Mapped[str] = mapped_column(String(10), default="")
     rag_override_reason: Mapped[str] = mapped_column(Text, default="")
     closure_proposed_on: Mapped[dt.date | None]

@@ -7,7 +7,10 @@ import datetime as dt
 from sqlalchemy import Boolean, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from atr_desktop.domain.groups import GroupKind
+from atr_desktop.domain.kinds import ItemKind
 from atr_desktop.storage.models.base import Base, Stamped
+from atr_desktop.storage.models.types import StrEnumType
 
 
 class Group(Stamped, Base):
@@ -15,7 +18,7 @@ class Group(Stamped, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(8), unique=True)
     name: Mapped[str] = mapped_column(String(200))
-    kind: Mapped[str] = mapped_column(String(30))
+    kind: Mapped[GroupKind] = mapped_column(StrEnumType(GroupKind, 30))
     age_focus: Mapped[str] = mapped_column(String(100), default="")
     rhythm: Mapped[str] = mapped_column(String(100), default="")
     description: Mapped[str] = mapped_column(Text, default="")
@@ -52,7 +55,7 @@ class StandingItem(Base):
     group_id: Mapped[int] = mapped_column(ForeignKey("groups.id"), index=True)
     position: Mapped[int]
     title: Mapped[str] = mapped_column(String(300))
-    kind: Mapped[str] = mapped_column(String(30), default="standard")
+    kind: Mapped[ItemKind] = mapped_column(StrEnumType(ItemKind, 30), default=ItemKind.STANDARD)
     purpose: Mapped[str] = mapped_column(String(20), default="")
     lead: Mapped[str] = mapped_column(String(200), default="")
     minutes: Mapped[int] = mapped_column(default=5)

@@ -7,7 +7,9 @@ import datetime as dt
 from sqlalchemy import Boolean, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from atr_desktop.domain.kinds import ItemKind, MeetingStatus, PaperStatus
 from atr_desktop.storage.models.base import Base, Stamped
+from atr_desktop.storage.models.types import StrEnumType
 
 
 class MeetingSeries(Stamped, Base):
@@ -36,7 +38,9 @@ class Meeting(Stamped, Base):
     end_time: Mapped[dt.time | None]
     venue: Mapped[str] = mapped_column(Text, default="")
     online_link: Mapped[str] = mapped_column(Text, default="")
-    status: Mapped[str] = mapped_column(String(20), default="planned")
+    status: Mapped[MeetingStatus] = mapped_column(
+        StrEnumType(MeetingStatus, 20), default=MeetingStatus.PLANNED
+    )
     cancel_reason: Mapped[str] = mapped_column(Text, default="")
     papers_due: Mapped[dt.date | None]
     pack_issue: Mapped[dt.date | None]
@@ -63,7 +67,7 @@ class AgendaItem(Stamped, Base):
     minutes_allotted: Mapped[int] = mapped_column(default=10)
     has_papers: Mapped[bool] = mapped_column(Boolean, default=False)
     confidential: Mapped[bool] = mapped_column(Boolean, default=False)
-    kind: Mapped[str] = mapped_column(String(20), default="standard")
+    kind: Mapped[ItemKind] = mapped_column(StrEnumType(ItemKind, 20), default=ItemKind.STANDARD)
     added_on_day: Mapped[bool] = mapped_column(Boolean, default=False)
     deferred: Mapped[bool] = mapped_column(Boolean, default=False)
     forward_plan_id: Mapped[int | None] = mapped_column(ForeignKey("forward_plan.id"))
@@ -103,7 +107,9 @@ class Paper(Stamped, Base):
     # Fixed when the meeting's agenda is first issued in a pack; '' until then (domain.paper_refs).
     letter: Mapped[str] = mapped_column(String(4), default="")
     title: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(20), default="expected")
+    status: Mapped[PaperStatus] = mapped_column(
+        StrEnumType(PaperStatus, 20), default=PaperStatus.EXPECTED
+    )
     author: Mapped[str] = mapped_column(String(200), default="")
     author_email: Mapped[str] = mapped_column(String(254), default="")
     sponsor: Mapped[str] = mapped_column(String(200), default="")

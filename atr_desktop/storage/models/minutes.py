@@ -7,7 +7,9 @@ import datetime as dt
 from sqlalchemy import Boolean, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from atr_desktop.domain.kinds import AttendanceStatus, MinutesStatus
 from atr_desktop.storage.models.base import Base, Stamped
+from atr_desktop.storage.models.types import StrEnumType
 
 
 class Attendance(Stamped, Base):
@@ -22,7 +24,9 @@ class Attendance(Stamped, Base):
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), index=True)
     person_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), index=True)
     guest_name: Mapped[str] = mapped_column(String(200), default="")
-    status: Mapped[str] = mapped_column(String(20), default="absent")
+    status: Mapped[AttendanceStatus] = mapped_column(
+        StrEnumType(AttendanceStatus, 20), default=AttendanceStatus.ABSENT
+    )
     deputy_for_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     constituent_group_id: Mapped[int | None] = mapped_column(ForeignKey("groups.id"))
     arrived_item_id: Mapped[int | None] = mapped_column(ForeignKey("agenda_items.id"))
@@ -48,7 +52,9 @@ class Minutes(Stamped, Base):
     __tablename__ = "minutes"
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), unique=True)
-    status: Mapped[str] = mapped_column(String(20), default="draft")
+    status: Mapped[MinutesStatus] = mapped_column(
+        StrEnumType(MinutesStatus, 20), default=MinutesStatus.DRAFT
+    )
     approved_at_meeting_id: Mapped[int | None] = mapped_column(ForeignKey("meetings.id"))
     approved_on: Mapped[dt.date | None]
     amendments_agreed: Mapped[str] = mapped_column(Text, default="")

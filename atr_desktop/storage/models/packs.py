@@ -7,7 +7,9 @@ import datetime as dt
 from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from atr_desktop.domain.kinds import PackKind
 from atr_desktop.storage.models.base import Base, Stamped
+from atr_desktop.storage.models.types import StrEnumType
 
 
 class Pack(Stamped, Base):
@@ -17,7 +19,7 @@ class Pack(Stamped, Base):
     __tablename__ = "packs"
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), index=True)
-    kind: Mapped[str] = mapped_column(String(20), default="main")
+    kind: Mapped[PackKind] = mapped_column(StrEnumType(PackKind, 20), default=PackKind.MAIN)
     version: Mapped[int] = mapped_column(default=1)
     supplement_number: Mapped[int] = mapped_column(default=0)
     issued_on: Mapped[dt.date]

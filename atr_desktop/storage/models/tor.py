@@ -7,7 +7,9 @@ import datetime as dt
 from sqlalchemy import Boolean, ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from atr_desktop.domain.kinds import TorStatus
 from atr_desktop.storage.models.base import Base, Stamped
+from atr_desktop.storage.models.types import StrEnumType
 
 
 class TorVersion(Stamped, Base):
@@ -23,7 +25,7 @@ class TorVersion(Stamped, Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     group_id: Mapped[int] = mapped_column(ForeignKey("groups.id"), index=True)
     version: Mapped[int]
-    status: Mapped[str] = mapped_column(String(20), default="draft")
+    status: Mapped[TorStatus] = mapped_column(StrEnumType(TorStatus, 20), default=TorStatus.DRAFT)
     purpose: Mapped[str] = mapped_column(Text, default="")
     scope: Mapped[str] = mapped_column(Text, default="")
     membership: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,38 @@
+"""Column types: a domain StrEnum kept in a plain text column (no native ENUM type).
+
+The database holds the enum's string values exactly as before the enums existed, so no
+migration was needed and any SQL tool reads them. A value this version does not know (one
+written by a newer version) is read back as its plain string rather than refused, so an
+older copy of the app can still open and show the record.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import String
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator
+
+
+class StrEnumType(TypeDecorator[StrEnum]):
+    """A ``String(length)`` column whose values are members of ``enum``."""
+
+    impl = String
+    cache_ok = True
+
+    def __init__(self, enum: type[StrEnum], length: int) -> None:
+        super().__init__(length)
+        self.enum = enum
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        return None if value is None else str(value)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        try:
+            return self.enum(value)
+        except ValueError:
+            return value
