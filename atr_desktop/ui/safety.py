@@ -22,10 +22,11 @@ from atr_desktop.ui.errors import show_user_error
 if TYPE_CHECKING:
     from atr_desktop.services.safety import Damaged, Opened
     from atr_desktop.storage.database import Database
+    from atr_desktop.storage.lock import LockInfo
     from atr_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
-HEARTBEAT_MS = 5 * 60 * 1000
+HEARTBEAT_MS = 60 * 1000  # the lock's own thread beats too; this notices a take-over
 
 
 CLI_HINT = " (on the command line, add --read-only)"
@@ -74,6 +75,8 @@ class BackupThread(QThread):
 class Safety(QObject):
     """Owns the open database's lock, the heartbeat and backup timers, and the menu items."""
 
+    checked = Signal(object)  # from the quick-check thread: None, or the problem found
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
@@ -85,6 +88,7 @@ class Safety(QObject):
         self.backup_timer.timeout.connect(self.back_up_in_background)
         self.worker: BackupThread | None = None
         self.last_path: Path | None = None  # what was last opened, even if it failed
+        self.checked.connect(self._check_done)
 
     # -- menu ------------------------------------------------------------------------------
     def add_menu_items(self, menu: QMenu) -> None:
@@ -108,7 +112,7 @@ class Safety(QObject):
         paths = self.window.paths
         self.last_path = path
         try:
-            return open_live(path, paths)
+            return open_live(path, paths, background_check=True, take_over=self.ask_take_over)
         except (Locked, NotLive) as exc:
             if isinstance(exc, Locked):
                 from atr_desktop.storage.lock import describe
@@ -122,13 +126,38 @@ class Safety(QObject):
                 text, detail = str(exc).replace(CLI_HINT, ""), ""
             if not ask(self.window, "Open read-only?", text, "Open read-only", "lockedBox", detail):
                 return None
-            return self._attempt(lambda: open_live(path, paths, readonly=True))
+            return self._attempt(
+                lambda: open_live(path, paths, readonly=True, background_check=True)
+            )
         except Damaged as exc:
             self.offer_restore(path, exc)
             return None
         except UserError as exc:
             show_user_error(self.window, str(exc))
             return None
+
+    def ask_take_over(self, holder: LockInfo) -> bool:
+        """The lock's holder is gone (no sign of life for 5 minutes): take over?"""
+        from atr_desktop.storage.lock import describe
+
+        who = "someone (the lock cannot be read)" if holder.user == "unknown" else describe(holder)
+        name = self.last_path.name if self.last_path else "The database"
+        text = f"{name} is marked open by {who}."
+        detail = (
+            "Their copy of ATR Desktop has shown no sign of life for over 5 minutes: it "
+            "probably closed without tidying up, or their laptop went to sleep. Take over "
+            "only if you are sure they are not still working in it."
+        )
+        return ask(self.window, "Take over?", text, "Take over", "takeOverBox", detail)
+
+    def _check_done(self, problem: object) -> None:
+        """The background quick_check finished (on the GUI thread now)."""
+        if problem is None or self.opened is None:
+            return
+        path = self.opened.db.path
+        show_user_error(self.window, str(problem), "The database is damaged")
+        self.window.close_store()
+        self.window.open_store(path)  # opening again moves it aside and offers the backup
 
     def _attempt(self, fn):  # type: ignore[no-untyped-def]
         try:
@@ -157,8 +186,12 @@ class Safety(QObject):
 
     def adopt(self, opened: Opened) -> None:
         """Start the timers for a newly opened database and show what the user should know."""
+        from atr_desktop.services.safety import start_background_check
+
         self.release()
         self.opened = opened
+        if not opened.checked:
+            start_background_check(opened, self.window.paths, self.checked.emit)
         if opened.lock is not None:
             self.heartbeat.start()
         self.start_backup_timer()
@@ -199,7 +232,8 @@ class Safety(QObject):
             self.heartbeat.stop()
             show_user_error(
                 self.window,
-                "Someone else has taken over this database (it was left idle for hours): "
+                "Someone else has taken over this database (it showed no sign of life for "
+                "over 5 minutes): "
                 "save nothing more here; close it and open it again read-only.",
             )
 
@@ -277,9 +311,12 @@ class Safety(QObject):
         chosen = self._attempt(lambda: read_backup(backup))
         if chosen is None:
             return
+        from atr_desktop.services.backup import info_of
+
+        described = info_of(chosen).describe()
         when = chosen.manifest.created_at.astimezone().strftime("%H:%M on %d %B %Y")
         text = (
-            f"Replace {live.name} with the backup from {when}? "
+            f"Replace {live.name} with {described}? "
             "What is there now is backed up first, so this can be undone."
         )
         if not confirmed and not ask(
@@ -287,7 +324,8 @@ class Safety(QObject):
         ):
             return
         self.window.close_store()
-        if self._attempt(lambda: restore(live, backup)) is not None:
+        data = self.window.paths.data
+        if self._attempt(lambda: restore(live, backup, data=data)) is not None:
             self.window.statusBar().showMessage(f"Restored from the backup of {when}.", 10_000)
         self.window.open_store(live)
 
