@@ -38,10 +38,11 @@ class BackupInfo:
     def describe(self) -> str:
         """'the backup of West Yorkshire … (database 1a2b3c4d, atr.db) from 14:05 on 30 …'."""
         when = self.created_at.astimezone().strftime("%H:%M on %d %B %Y")
-        name = f"{self.programme} " if self.programme else ""
-        source = Path(self.source).name if self.source else ""
-        place = f", {source}" if source else ""
-        return f"the backup of {name}(database {self.uuid[:8]}{place}) from {when}"
+        source = f", {Path(self.source).name}" if self.source else ""
+        which = f"database {self.uuid[:8]}{source}"
+        if self.programme:
+            return f"the backup of {self.programme} ({which}) from {when}"
+        return f"the backup of {which} from {when}"
 
 
 class OtherDatabase(UserError):

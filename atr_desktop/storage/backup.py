@@ -161,12 +161,15 @@ def meta_value(conn: sqlite3.Connection, key: str) -> str | None:
 
 
 def programme_name(conn: sqlite3.Connection) -> str:
-    """The organisation name saved in the database's settings ('' when never changed)."""
+    """The organisation name in the database's settings (the default when never changed)."""
+    from atr_desktop.domain.settings import DEFAULTS
+
+    default = str(DEFAULTS["organisation_name"])
     try:
         row = conn.execute("SELECT value FROM settings WHERE key='organisation_name'").fetchone()
-        return str(json.loads(row[0]) or "") if row else ""
+        return str(json.loads(row[0]) or default) if row else default
     except (sqlite3.Error, ValueError, TypeError):
-        return ""
+        return default
 
 
 def check_file(path: Path, full: bool = True) -> list[str]:
@@ -282,11 +285,21 @@ def snapshot(
         os.replace(part, dest)
         fsync_dir(dest.parent)
     except sqlite3.Error as exc:
-        raise BackupError(f"Could not copy {source.name}: {exc}.") from None
+        from atr_desktop.storage.database import plain_error
+
+        plain = plain_error(exc, dest)
+        said = str(plain) if plain is not None and not says_damaged_text(exc) else f"{exc}."
+        raise BackupError(f"Could not copy {source.name}: {said}") from None
     finally:
         src.close()
         part.unlink(missing_ok=True)
     return counts, hashes, uuid, generation
+
+
+def says_damaged_text(exc: sqlite3.Error) -> bool:
+    from atr_desktop.storage.database import says_damaged
+
+    return says_damaged(exc)
 
 
 def _verify_connection(conn: sqlite3.Connection, counts: dict[str, int]) -> list[str]:

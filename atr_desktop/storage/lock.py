@@ -231,9 +231,21 @@ class LiveLock:
                 recovered = held
                 continue
             except OSError as exc:
+                if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+                    raise StoreError(
+                        f"The disk holding {db_path.name} is full, so it cannot be opened for "
+                        f"changes (nothing was changed or moved): free some space on "
+                        f"{db_path.parent}, or open it read-only to look."
+                    ) from None
+                if exc.errno == errno.EROFS:
+                    raise StoreError(
+                        f"{db_path.name} is on a read-only drive, so it cannot be opened for "
+                        "changes (nothing was changed or moved): open it read-only to look, "
+                        "or copy it to a folder you can write to."
+                    ) from None
                 raise StoreError(
                     f"Cannot write beside {db_path} ({exc.strerror}): open it read-only, or "
-                    "copy it to a folder you can write to."
+                    "copy it to a folder you can write to (nothing was changed or moved)."
                 ) from None
             lock = cls(path, info, recovered)
             lock._handle = handle
