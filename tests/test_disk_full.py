@@ -67,7 +67,7 @@ def test_a_full_disk_at_every_step_is_said_plainly_and_moves_nothing(tmp_path: P
             with pytest.raises(UserError, match="disk is full") as saving:
                 add_group(opened.db, GroupInput(code="BIG", name="Big", description="y" * 400_000))
             assert "nothing was damaged" in str(saving.value)
-            with pytest.raises(UserError, match="full|space"):
+            with pytest.raises(UserError, match=r"full|space"):
                 attach(opened.db, make_item(opened.db, "second"), b"x" * 200_000, "Too big")
             # 3. Backing up onto the full disk.
             with pytest.raises(UserError, match="space") as backing:
