@@ -280,9 +280,13 @@ def _open_locked(
             )
         _check_live(db, registry, readonly, notes, paths)
         if not readonly:
-            sweep_papers(db, now)
+            if checked:  # never judge papers by a record not yet checked
+                sweep_papers(db, now)
             watch.record()
             db.on_commit(watch.record)
+    except DamagedError as exc:
+        db.close()
+        raise damaged(path, exc.problem or str(exc), paths, now, move=not readonly) from None
     except BaseException:
         db.close()
         raise
@@ -319,7 +323,9 @@ def start_background_check(
         result: Damaged | StoreError | None = None
         try:
             problems = quick_check(db.path)
-            opened.checked = True
+            opened.checked = not problems
+            if not problems and not db.readonly:
+                sweep_papers(db)
             if problems:
                 result = StoreError(
                     f"{db.path.name} is damaged ({problems[0]}): nothing more will be "
@@ -327,7 +333,7 @@ def start_background_check(
                     "offered."
                 )
                 log.warning("background check found damage in %s", db.path.name)
-        except StoreError as exc:
+        except StoreError as exc:  # CannotCheck, or damage met by the sweep's reading
             result = exc
         db.release_writes(result)
         done(result)

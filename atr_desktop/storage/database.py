@@ -140,12 +140,16 @@ def _begin(conn: Any) -> None:
     conn.info["changes_at_begin"] = getattr(raw, "total_changes", 0)
 
 
+READING = ("SELECT", "PRAGMA", "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOI", "RELEASE", "WITH")
+
+
 class WriteGate:
     """Holds saving (not reading) until the integrity check on opening has passed.
 
-    A commit that changed rows (sqlite3's ``total_changes`` moved since BEGIN, whatever
-    API made the change) waits for the gate; if the check failed, it raises that problem
-    instead, and the unit of work is rolled back.
+    A statement that writes waits for the gate before it touches a page, and so does a
+    commit that changed rows (sqlite3's ``total_changes`` moved since BEGIN, whatever API
+    made the change); if the check failed, either raises that problem instead, and the
+    unit of work is rolled back.
     """
 
     def __init__(self) -> None:
@@ -161,13 +165,23 @@ class WriteGate:
         self.problem = problem
         self._open.set()
 
-    def on_commit(self, conn: Any) -> None:
-        raw = conn.connection.dbapi_connection
-        if getattr(raw, "total_changes", 0) == conn.info.get("changes_at_begin", 0):
-            return
+    def _wait(self) -> None:
         self._open.wait()
         if self.problem is not None:
             raise self.problem
+
+    def on_commit(self, conn: Any) -> None:
+        if self._open.is_set() and self.problem is None:
+            return
+        raw = conn.connection.dbapi_connection
+        if getattr(raw, "total_changes", 0) != conn.info.get("changes_at_begin", 0):
+            self._wait()
+
+    def on_statement(self, conn: Any, cursor: Any, statement: str, *_args: Any) -> None:
+        if self._open.is_set() and self.problem is None:
+            return
+        if not statement.lstrip()[:8].upper().startswith(READING):
+            self._wait()
 
 
 def make_engine(path: Path, readonly: bool = False) -> Engine:
@@ -213,6 +227,7 @@ class Database:
         self._blobs: BlobStore | None = None
         self.gate = WriteGate()
         event.listen(engine, "commit", self.gate.on_commit)
+        event.listen(engine, "before_cursor_execute", self.gate.on_statement)
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     def on_commit(self, callback: Callable[[], None]) -> Callable[[], None]:

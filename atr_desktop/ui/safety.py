@@ -9,6 +9,8 @@ regular backup (setting 'backup_interval_minutes'; 0 turns it off).
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -89,6 +91,8 @@ class Safety(QObject):
         self.worker: BackupThread | None = None
         self.last_path: Path | None = None  # what was last opened, even if it failed
         self.checked.connect(self._check_done)
+        self._after_check: list[Callable[[], None]] = []
+        self.checking: threading.Thread | None = None
 
     # -- menu ------------------------------------------------------------------------------
     def add_menu_items(self, menu: QMenu) -> None:
@@ -150,12 +154,24 @@ class Safety(QObject):
         )
         return ask(self.window, "Take over?", text, "Take over", "takeOverBox", detail)
 
+    def when_checked(self, then: Callable[[], None]) -> None:
+        """Run ``then`` once the check after opening has passed (at once if it has)."""
+        if self.opened is not None and self.opened.checked:
+            then()
+        else:
+            self._after_check.append(then)
+
     def _check_done(self, problem: object) -> None:
         """The background quick_check finished (on the GUI thread now)."""
-        if problem is None or self.opened is None:
+        waiting, self._after_check = self._after_check, []
+        if self.opened is None:
+            return
+        if problem is None:
+            for then in waiting:
+                then()
             return
         path = self.opened.db.path
-        show_user_error(self.window, str(problem), "The database is damaged")
+        log.info("the check after opening failed: %s", problem)
         self.window.close_store()
         self.window.open_store(path)  # opening again moves it aside and offers the backup
 
@@ -170,17 +186,23 @@ class Safety(QObject):
         if exc.backup is None:
             show_user_error(self.window, str(exc), "The database is damaged")
             return
-        when = exc.backup.created_at.astimezone().strftime("%H:%M on %A %d %B %Y")
+        from atr_desktop.services.safety import Missing
+
         moved = (
             f"It was moved aside to {exc.moved_to.name}; nothing was deleted. "
             if (exc.moved_to)
             else ""
         )
         detail = (
-            f"{moved}The newest verified backup is from {when}. Restore it now? "
-            "Work saved after that time is not in it."
+            f"{moved}The newest verified backup of this database is "
+            f"{exc.backup.describe()}. Restore it now? Work saved after that time is not in it."
         )
-        text = f"{path.name} is damaged ({exc.problem})."
+        text = (
+            f"{path.name} is not there: it was moved aside as damaged. No new, empty "
+            "database was made in its place."
+            if isinstance(exc, Missing)
+            else f"{path.name} is damaged ({exc.problem})."
+        )
         if ask(self.window, "The database is damaged", text, "Restore", "damagedBox", detail):
             self.restore(path, exc.backup.path, confirmed=True)
 
@@ -191,7 +213,7 @@ class Safety(QObject):
         self.release()
         self.opened = opened
         if not opened.checked:
-            start_background_check(opened, self.window.paths, self.checked.emit)
+            self.checking = start_background_check(opened, self.window.paths, self.checked.emit)
         if opened.lock is not None:
             self.heartbeat.start()
         self.start_backup_timer()
@@ -218,6 +240,10 @@ class Safety(QObject):
             self.backup_timer.start(minutes * 60 * 1000)
 
     def release(self) -> None:
+        self._after_check = []
+        if self.checking is not None:  # it reads through this database: let it finish
+            self.checking.join()
+            self.checking = None
         self.heartbeat.stop()
         self.backup_timer.stop()
         self.wait_for_background()
