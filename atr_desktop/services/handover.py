@@ -119,6 +119,7 @@ def export_to(
     _mark_handed_over(db, dest, now)
     step("marked")
     Registry.in_folder(paths.data).record(uuid, generation, dest)
+    store.record_generation(folder_for(db.path), uuid, generation)
     return HandoverResult(dest, uuid, generation, len(hashes))
 
 
@@ -148,6 +149,7 @@ def settle_pending(db: Database, meta: dict[str, str]) -> None:
     if ours and newer:
         _mark_handed_over(db, dest, dt.datetime.now(dt.UTC))
         meta["handed_over_to"] = str(dest)
+        store.record_generation(folder_for(db.path), meta["uuid"], int(copy["generation"]))
     else:
         _set_meta(db, {"handover_pending": ""})
     meta["handover_pending"] = ""
@@ -203,7 +205,7 @@ def import_from(
         )
     registry = Registry.in_folder(paths.data)
     folder = folder_for(live) if live.exists() else paths.backups
-    seen = highest_generation(uuid, registry, folder, paths)
+    seen = highest_generation(uuid, registry, folder, paths, folder_for(source), source.parent)
     if generation < seen:
         raise UserError(
             f"{source.name} is an old copy (hand-over {generation}; {seen} has been seen "
@@ -239,6 +241,7 @@ def import_from(
     finally:
         lock.release()
     registry.record(uuid, generation, live)
+    store.record_generation(folder_for(live), uuid, generation)
     return HandoverResult(live, uuid, generation, len(hashes))
 
 

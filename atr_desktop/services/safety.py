@@ -380,14 +380,17 @@ def _check_live(
         registry.record(uuid, generation, db.path)
 
 
-def highest_generation(uuid: str, registry: Registry, folder: Path, paths: AppPaths) -> int:
+def highest_generation(
+    uuid: str, registry: Registry, folder: Path, paths: AppPaths, *more: Path
+) -> int:
     """The highest hand-over generation known for ``uuid``: this computer's registry, and
-    the backups (a 'before-handover' backup of generation g proves g+1 exists)."""
+    the backups and hand-over notes (storage.backup.record_generation) in the database's
+    backup folder, this computer's, and any ``more`` (a copy's own folder)."""
     seen = registry.highest(uuid)
-    for where in {folder, paths.backups}:
+    for where in {folder, paths.backups, *more}:
+        seen = max(seen, store.recorded_generation(where, uuid))
         for b in store.list_backups(where, uuid):
-            handed = b.manifest.reason == "before-handover"
-            seen = max(seen, b.manifest.generation + (1 if handed else 0))
+            seen = max(seen, b.manifest.generation)
     return seen
 
 

@@ -492,6 +492,34 @@ def list_backups(folder: Path, uuid: str | None = None) -> list[Backup]:
     return found
 
 
+def generation_record(folder: Path, uuid: str) -> Path:
+    return folder / f"atr-desktop_{uuid}.generation.json"
+
+
+def record_generation(folder: Path, uuid: str, generation: int) -> None:
+    """Note in a backup folder that hand-over ``generation`` of ``uuid`` exists, so an older
+    backup found there is never taken as live by someone whose computer never saw it."""
+    path = generation_record(folder, uuid)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _write_atomic(
+            path,
+            json.dumps(
+                {"uuid": uuid, "generation": max(generation, recorded_generation(folder, uuid))}
+            ),
+        )
+    except OSError as exc:
+        log.info("could not note the hand-over generation in %s: %s", folder, exc)
+
+
+def recorded_generation(folder: Path, uuid: str) -> int:
+    try:
+        data = json.loads(generation_record(folder, uuid).read_text(encoding="utf-8"))
+        return int(data.get("generation", 0))
+    except (OSError, ValueError, TypeError, AttributeError):
+        return 0
+
+
 def read_backup(path: Path) -> Backup:
     """The backup at ``path`` with its manifest, or a plain error."""
     mpath = manifest_path(path)
