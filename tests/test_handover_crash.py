@@ -123,7 +123,7 @@ def test_a_pre_hand_over_backup_is_not_taken_as_live_by_a_new_user(
     local, shared = db.path, tmp_path / "shared"
     db.close()
     export(local, shared)(lambda name: None)
-    before = [b for b in list_backups(shared_backups) if b.reason == "before-handover"][0]
+    before = next(b for b in list_backups(shared_backups) if b.reason == "before-handover")
     # A colleague on another computer (an empty registry) finds the old backup.
     monkeypatch.setenv("ATR_DESKTOP_HOME", str(tmp_path / "colleague-home"))
     with pytest.raises(UserError, match="old copy"):
