@@ -28,10 +28,16 @@ def hold_exclusively(path: Path) -> sqlite3.Connection:
     return conn
 
 
-@pytest.mark.slow_safety  # three 5-second busy timeouts
-def test_a_file_held_by_another_program_is_busy_not_damaged(db: Database, cli) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_held_by_another_program_is_busy_not_damaged(
+    db: Database,
+    cli,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     path = db.path
     db.close()
+    # SQLite waits 5 s for a busy file before giving up; the test need not wait that long.
+    connect = sqlite3.connect
+    monkeypatch.setattr(sqlite3, "connect", lambda *a, **k: connect(*a, **{"timeout": 0.2, **k}))
     other = hold_exclusively(path)
     try:
         for readonly in (False, True):
