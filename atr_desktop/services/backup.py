@@ -37,7 +37,8 @@ class BackupInfo:
 
     def describe(self) -> str:
         """'the backup of West Yorkshire … (database 1a2b3c4d, atr.db) from 14:05 on 30 …'."""
-        when = self.created_at.astimezone().strftime("%H:%M on %d %B %Y")
+        local = self.created_at.astimezone()
+        when = f"{local:%H:%M} on {local.day} {local:%B %Y}"
         source = f", {Path(self.source).name}" if self.source else ""
         which = f"database {self.uuid[:8]}{source}"
         if self.programme:
