@@ -10,6 +10,7 @@ was saved, and after space is freed everything saved before is there and whole.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,73 @@ def test_a_full_disk_at_every_step_is_said_plainly_and_moves_nothing(tmp_path: P
         finally:
             remount(disk, "rw")
         assert untouched(path)
+
+
+CHILD = """
+import resource, signal, sys
+from pathlib import Path
+from atr_desktop.errors import UserError
+from atr_desktop.paths import app_paths
+from atr_desktop.services import backup as backups
+from atr_desktop.services.groups import GroupInput, add_group
+from atr_desktop.services.safety import open_live
+from tests.safety_helpers import attach, make_item
+
+path = Path(sys.argv[1])
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails instead
+opened = open_live(path, app_paths())
+limit = path.stat().st_size + 64 * 1024
+resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+big = GroupInput(code="BIG", name="B", description="y" * 900_000)
+item = make_item(opened.db)
+steps = [
+    ("save", lambda: add_group(opened.db, big)),
+    ("attach", lambda: attach(opened.db, item, b"x" * 3_000_000, "Too big")),
+    ("backup", lambda: backups.back_up(opened.db, out=path.parent / "out")),
+]
+
+
+def tight(step):
+    def run():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (8192, 8192))  # smaller than any copy
+        return step()
+
+    return run
+
+
+steps[2] = ("backup", tight(steps[2][1]))
+for name, step in steps:
+    try:
+        step()
+        print(name, "saved")
+    except UserError as exc:
+        print(name, "said:", exc)
+opened.close()
+"""
+
+
+@pytest.mark.skipif(os.name == "nt", reason="RLIMIT_FSIZE is POSIX")
+def test_a_full_disk_simulated_with_a_file_size_limit(db_path: Path) -> None:
+    """Without mounting: a child process whose files may not grow past a limit."""
+    import subprocess
+    import sys
+
+    init_database(db_path).close()
+    before = codes(db_path)
+    print("disk full: simulated with RLIMIT_FSIZE in a subprocess")
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, str(db_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=Path(__file__).resolve().parent.parent,
+        timeout=120,
+    )
+    said = dict(line.split(" ", 1) for line in done.stdout.splitlines() if line.strip())
+    assert done.returncode == 0, done.stderr
+    for step in ("save", "attach", "backup"):
+        assert said[step].startswith("said:"), (step, said)
+        assert not called_damaged(Exception(said[step])) and "Traceback" not in said[step]
+    assert "full" in said["save"] or "input/output" in said["save"]
+    assert untouched(db_path) and codes(db_path) == before
+    assert check_everything(db_path).problems == []

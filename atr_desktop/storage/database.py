@@ -69,7 +69,7 @@ def plain_error(exc: BaseException, path: Path) -> UserError | None:
     text = str(orig).lower()
     if isinstance(orig, OSError):
         code = orig.errno
-        if code == errno.ENOSPC or code == getattr(errno, "EDQUOT", -1):
+        if code in (errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", -1)):
             return UserError(_FULL.format(where=path.parent))
         if code == errno.EROFS:
             return UserError(_READONLY.format(path=path))
