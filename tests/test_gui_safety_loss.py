@@ -113,3 +113,25 @@ def test_take_over_is_offered_with_the_holders_name_when_they_are_gone(
     assert window.db is None
     seen = with_modal(click("Take over"), lambda: window.open_store(db_path))
     assert window.db is not None and not window.db.readonly
+
+
+def test_restoring_another_database_is_asked_for_by_its_name(
+    window: MainWindow, db_path: Path, tmp_path: Path
+) -> None:
+    from atr_desktop.services import settings
+
+    other = init_database(tmp_path / "other.db")
+    settings.update(other, {"organisation_name": "Kirklees ATR"})
+    add_group(other, GroupInput(code="KIRK", name="Kirklees only"))
+    theirs = backups.back_up(other)
+    other.close()
+    window.open_store(db_path, create_if_missing=True)
+    seen = with_modal(click("Cancel"), lambda: window.safety.restore(db_path, theirs.backup.path))
+    assert "Kirklees ATR" in seen[0] and "different database" in seen[0]
+    assert window.db is not None
+    assert "KIRK" not in [g.code for g in list_groups(window.db)]
+    with_modal(
+        click("Restore Kirklees ATR"), lambda: window.safety.restore(db_path, theirs.backup.path)
+    )
+    assert window.db is not None
+    assert "KIRK" in [g.code for g in list_groups(window.db)]

@@ -331,27 +331,41 @@ class Safety(QObject):
             self.restore(path, Path(name))
 
     def restore(self, live: Path, backup: Path, confirmed: bool = False) -> None:
-        from atr_desktop.services.backup import restore
+        from atr_desktop.services.backup import expected_uuid, info_of, restore
         from atr_desktop.storage.backup import read_backup
 
         chosen = self._attempt(lambda: read_backup(backup))
         if chosen is None:
             return
-        from atr_desktop.services.backup import info_of
-
-        described = info_of(chosen).describe()
+        info = info_of(chosen)
+        described = info.describe()
         when = chosen.manifest.created_at.astimezone().strftime("%H:%M on %d %B %Y")
         text = (
             f"Replace {live.name} with {described}? "
             "What is there now is backed up first, so this can be undone."
         )
-        if not confirmed and not ask(
+        data = self.window.paths.data
+        expected = expected_uuid(live, data)
+        other = ""
+        if expected and expected != info.uuid:
+            # Another database: asked for by its name, on a button that says it.
+            name = info.programme or f"database {info.uuid[:8]}"
+            text = (
+                f"{backup.name} is {described}: a different database from the one at "
+                f"{live.name} (database {expected[:8]}). Replace it with {name}? What is "
+                "there now is backed up first."
+            )
+            if not ask(
+                self.window, "Restore another database?", text, f"Restore {name}", "otherDbBox"
+            ):
+                return
+            other = info.uuid[:8]
+        elif not confirmed and not ask(
             self.window, "Restore from backup", text, "Restore", "restoreBox"
         ):
             return
         self.window.close_store()
-        data = self.window.paths.data
-        if self._attempt(lambda: restore(live, backup, data=data)) is not None:
+        if self._attempt(lambda: restore(live, backup, other_database=other, data=data)):
             self.window.statusBar().showMessage(f"Restored from the backup of {when}.", 10_000)
         self.window.open_store(live)
 
