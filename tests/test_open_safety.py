@@ -41,7 +41,8 @@ def test_damaged_database_is_named_moved_aside_and_a_backup_offered(demo_db: Dat
     code, _, err = cli("groups", "list")
     assert code == 1 and "Traceback" not in err
     assert "damaged" in err and "moved aside" in err
-    when = made.backup.created_at.astimezone().strftime("%H:%M on %d %B %Y")
+    local = made.backup.created_at.astimezone()
+    when = f"{local:%H:%M} on {local.day} {local:%B %Y}"
     assert when in err and str(made.backup.path) in err
     assert not path.exists()
     aside = [
