@@ -10,6 +10,7 @@ paper, and no stray paper or '.part' file remains.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import random
 import signal
@@ -97,8 +98,9 @@ def verify(db_path: Path, printed: list[list[str]], stats: KillStats) -> None:
     from atr_desktop.domain.agenda import DEFAULT_STANDING_ITEMS
     from atr_desktop.paths import app_paths
     from atr_desktop.services.safety import open_live, referenced_papers
+    from atr_desktop.storage.database import papers_of_file
 
-    papers_dir = db_path.with_name(db_path.name + "-papers")
+    papers_dir = papers_of_file(db_path).root
     raw = sqlite3.connect(db_path)
     before = {r[0] for r in raw.execute("select sha256 from paper_files")}
     raw.close()
@@ -106,7 +108,9 @@ def verify(db_path: Path, printed: list[list[str]], stats: KillStats) -> None:
     parts = list(papers_dir.glob("*.part"))
     if parts or on_disk - before:
         stats.kills_mid_paper += 1
-    opened = open_live(db_path, app_paths())  # recovers the lock, checks, sweeps
+    # Two days on, so the papers store has settled and the sweep runs (quarantining).
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(days=2)
+    opened = open_live(db_path, app_paths(), now=later)  # recovers the lock, checks, sweeps
     db = opened.db
     try:
         conn = db.engine.raw_connection()

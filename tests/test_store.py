@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 from pathlib import Path
 
@@ -95,8 +96,10 @@ def test_blob_store_is_content_addressed(db, tmp_path: Path) -> None:
     assert size == 16 and db.blobs.exists(sha)
     assert db.blobs.put_file(source) == (sha, size)
     assert db.blobs.read_bytes(sha) == source.read_bytes()
-    assert db.blobs.path_for(sha).parent.parent == db_path_papers(db.path)
-    assert db.blobs.sweep([]) == [sha]
+    assert db.blobs.path_for(sha).parent.parent == db_path_papers(db.path) / db.uuid
+    later = dt.datetime.now(dt.UTC) + dt.timedelta(days=2)
+    assert db.blobs.sweep([], later).quarantined == [sha]
+    assert not db.blobs.exists(sha) and sha in db.blobs.quarantined()
 
 
 def db_path_papers(path: Path) -> Path:

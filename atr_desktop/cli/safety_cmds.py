@@ -16,6 +16,12 @@ def register(nouns: Any) -> None:
     restore = nouns.add_parser("restore", help="replace the database with a backup")
     restore.add_argument("path", metavar="PATH", help="the backup's .db file")
     restore.add_argument("--yes", action="store_true", help="do not ask first")
+    restore.add_argument(
+        "--other-database",
+        metavar="UUID8",
+        default="",
+        help="replace the database with a backup of ANOTHER database (its 8-character id)",
+    )
     restore.set_defaults(handler=cmd_restore)
     check = nouns.add_parser("check", help="check the database and its papers are whole")
     check.set_defaults(handler=cmd_check)
@@ -49,20 +55,20 @@ def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
-    from atr_desktop.services.backup import restore
+    from atr_desktop.services.backup import info_of, restore
     from atr_desktop.storage.backup import read_backup
 
     chosen = read_backup(Path(args.path).expanduser())
-    when = chosen.manifest.created_at.astimezone().strftime("%H:%M on %d %B %Y")
-    question = (
-        f"Replace {ctx.db_path} with the backup from {when}? What is there now is backed up first."
-    )
+    described = info_of(chosen).describe()
+    question = f"Replace {ctx.db_path} with {described}? What is there now is backed up first."
     if not confirm(question, args.yes):
         print("Nothing was changed.")
         return 1
     ctx.close()
-    info = restore(ctx.db_path, chosen.path)
-    print(f"Restored {ctx.db_path} from the backup of {when} ({info.papers} papers verified).")
+    info = restore(
+        ctx.db_path, chosen.path, other_database=args.other_database, data=ctx.paths.data
+    )
+    print(f"Restored {ctx.db_path} from {described} ({info.papers} papers verified).")
     return 0
 
 
@@ -76,7 +82,7 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
         return 1
     print(
         f"{ctx.db_path} is whole: the integrity check passed and all {report.papers} "
-        "papers are present and unchanged."
+        "papers are present and unchanged (checked by their SHA-256)."
     )
     return 0
 
@@ -91,11 +97,12 @@ def cmd_backups_list(ctx: Context, args: argparse.Namespace) -> int:
         return 0
     print(f"Backups in {folder}:")
     print_table(
-        ["when", "reason", "database", "hand-over", "size", "papers", "file"],
+        ["when", "reason", "programme", "database", "hand-over", "size", "papers", "file"],
         [
             (
                 b.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
                 b.reason,
+                b.programme or "-",
                 b.uuid[:8],
                 b.generation,
                 _mb(b.size),

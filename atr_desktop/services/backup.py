@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from atr_desktop.errors import UserError
 from atr_desktop.storage import backup as store
-from atr_desktop.storage.blobs import BlobStore
-from atr_desktop.storage.database import Database, blob_dir_for, sniff
+from atr_desktop.storage.blobs import store_for
+from atr_desktop.storage.database import Database, papers_of_file, read_meta, sniff
 from atr_desktop.storage.lock import LiveLock
 
 log = logging.getLogger(__name__)
@@ -30,6 +32,22 @@ class BackupInfo:
     size: int
     papers: int
     papers_bytes: int
+    programme: str = ""
+    source: str = ""
+
+    def describe(self) -> str:
+        """'the backup of West Yorkshire … (database 1a2b3c4d, atr.db) from 14:05 on 30 …'."""
+        local = self.created_at.astimezone()
+        when = f"{local:%H:%M} on {local.day} {local:%B %Y}"
+        source = f", {Path(self.source).name}" if self.source else ""
+        which = f"database {self.uuid[:8]}{source}"
+        if self.programme:
+            return f"the backup of {self.programme} ({which}) from {when}"
+        return f"the backup of {which} from {when}"
+
+
+class OtherDatabase(UserError):
+    """A backup of another database was offered where this one was expected."""
 
 
 @dataclass(frozen=True)
@@ -40,7 +58,7 @@ class BackupResult:
     rotated_away: int
 
 
-def _info(b: store.Backup) -> BackupInfo:
+def info_of(b: store.Backup) -> BackupInfo:
     m = b.manifest
     return BackupInfo(
         id=b.path.name,
@@ -52,6 +70,8 @@ def _info(b: store.Backup) -> BackupInfo:
         size=m.size,
         papers=len(m.papers),
         papers_bytes=m.papers_bytes,
+        programme=m.programme,
+        source=m.source,
     )
 
 
@@ -70,7 +90,7 @@ def back_up(
     )
     removed = [] if out is not None else store.rotate(folder)
     return BackupResult(
-        _info(store.Backup(report.path, report.manifest)),
+        info_of(store.Backup(report.path, report.manifest)),
         report.papers_copied,
         report.papers_bytes_copied,
         len(removed),
@@ -78,21 +98,56 @@ def back_up(
 
 
 def list_backups(folder: Path, uuid: str | None = None) -> list[BackupInfo]:
-    return [_info(b) for b in store.list_backups(folder, uuid)]
+    return [info_of(b) for b in store.list_backups(folder, uuid)]
 
 
 def newest_verified(folder: Path, uuid: str | None = None) -> BackupInfo | None:
     found = store.newest_verified(folder, uuid)
-    return None if found is None else _info(found)
+    return None if found is None else info_of(found)
 
 
-def restore(live: Path, backup_path: Path, now: dt.datetime | None = None) -> BackupInfo:
+def expected_uuid(live: Path, data: Path | None = None) -> str:
+    """Which database belongs at ``live``: its own UUID, else the damaged copy moved aside
+    from there, else what this computer last saw there ('' when nothing is known)."""
+    if live.exists():
+        found = read_meta(live).get("uuid", "")
+        if found:
+            return found
+    for copy in damaged_copies(live):
+        if copy.uuid:
+            return copy.uuid
+    if data is not None:
+        from atr_desktop.storage.registry import Registry
+
+        return Registry.in_folder(data).uuid_at(live)
+    return ""
+
+
+def restore(
+    live: Path,
+    backup_path: Path,
+    now: dt.datetime | None = None,
+    other_database: str = "",
+    data: Path | None = None,
+) -> BackupInfo:
     """Replace the (closed) live database with a backup, after backing up what is there.
 
-    The current state is backed up first (unless it is missing or not a database), so a
+    The backup must be of the same database (its UUID); a backup of another database is
+    refused unless ``other_database`` names it (the first 8 characters of its UUID). The
+    current state is backed up first (unless it is missing or not a database), so a
     restore can itself be undone. Nothing is replaced unless the backup verifies.
     """
     chosen = store.read_backup(backup_path)
+    info = info_of(chosen)
+    expected = expected_uuid(live, data)
+    asked = other_database.strip().lower()
+    if expected and expected != chosen.manifest.uuid and asked != chosen.manifest.uuid[:8]:
+        raise OtherDatabase(
+            f"{backup_path.name} is {info.describe()}, not of the database at {live} "
+            f"(database {expected[:8]}): nothing was changed. To replace it with that other "
+            f'database anyway, ask for it by name: \'atr-desktop restore "{backup_path}" '
+            f"--other-database {chosen.manifest.uuid[:8]}'."
+        )
     problems = store.verify_backup(chosen)
     if problems:
         raise UserError(
@@ -105,7 +160,7 @@ def restore(live: Path, backup_path: Path, now: dt.datetime | None = None) -> Ba
         _replace(chosen, live, now)
     finally:
         lock.release()
-    return _info(chosen)
+    return info
 
 
 def _replace(chosen: store.Backup, live: Path, now: dt.datetime | None) -> None:
@@ -118,7 +173,7 @@ def _replace(chosen: store.Backup, live: Path, now: dt.datetime | None) -> None:
         if intact:
             try:
                 store.write_backup(
-                    live, BlobStore(blob_dir_for(live)), folder_for(live), "before-restore", now=now
+                    live, papers_of_file(live), folder_for(live), "before-restore", now=now
                 )
             except store.BackupError as exc:  # e.g. its papers are gone: keep the file itself
                 intact = False
@@ -126,11 +181,44 @@ def _replace(chosen: store.Backup, live: Path, now: dt.datetime | None) -> None:
         if not intact:
             moved = move_aside(live, now)
             log.info("damaged database moved aside to %s before restore", moved.name)
-    store.restore_file(chosen, live, BlobStore(blob_dir_for(live)))
+    papers = store_for(live, chosen.manifest.uuid)
+    store.restore_file(chosen, live, papers)
+    # The restored record may not name papers attached since the backup: the clean-up
+    # waits a day before it quarantines anything (and never deletes for 30 days).
+    papers.mark(chosen.manifest.uuid, now or dt.datetime.now(dt.UTC), "restored")
 
 
-def move_aside(path: Path, now: dt.datetime | None = None) -> Path:
-    """Rename a damaged file (and its -wal/-shm) to '*.damaged-<time>'; never overwrite."""
+@dataclass(frozen=True)
+class DamagedCopy:
+    path: Path
+    uuid: str  # '' when the file could not say
+    problem: str
+
+
+def damaged_copies(path: Path) -> list[DamagedCopy]:
+    """The copies of ``path`` moved aside as damaged, newest first, with their UUIDs."""
+    found: list[DamagedCopy] = []
+    for copy in path.parent.glob(f"{path.name}.damaged-*"):
+        if copy.name.endswith(("-wal", "-shm", ".json")) or not copy.is_file():
+            continue
+        note: dict[str, str] = {}
+        try:
+            note = json.loads(copy.with_name(copy.name + ".json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            note = {}
+        uuid = str(note.get("uuid", "")) or read_meta(copy).get("uuid", "")
+        found.append(DamagedCopy(copy, uuid, str(note.get("problem", ""))))
+    found.sort(key=lambda c: c.path.name, reverse=True)
+    return found
+
+
+def move_aside(path: Path, now: dt.datetime | None = None, problem: str = "") -> Path:
+    """Rename a damaged file (and its -wal/-shm) to '*.damaged-<time>'; never overwrite.
+
+    A note beside it ('….json') keeps the database's UUID (read before the move, when the
+    file still says it), so its papers are kept for it and only its own backups offered.
+    """
+    uuid = read_meta(path).get("uuid", "")
     stamp = (now or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.name}.damaged-{stamp}")
     n = 1
@@ -142,4 +230,11 @@ def move_aside(path: Path, now: dt.datetime | None = None) -> Path:
         side = path.with_name(path.name + suffix)
         if side.exists():
             side.rename(target.with_name(target.name + suffix))
+    note = target.with_name(target.name + ".json")
+    try:
+        part = note.with_name(note.name + f".{os.getpid()}.part")
+        part.write_text(json.dumps({"uuid": uuid, "problem": problem}), encoding="utf-8")
+        os.replace(part, note)
+    except OSError:
+        pass  # the note is a help, not a condition: the papers are held for unknown copies
     return target

@@ -1,10 +1,14 @@
-"""Opening the live copy safely: one holder, a quick integrity check, stale copies caught.
+"""Opening the live copy safely: one holder, checks on every open, stale copies caught.
 
 Both faces open a database through :func:`open_live`. It takes the lock beside the file,
-checks the file (header always; ``quick_check`` when the last session did not close
-cleanly or no check ran today, see docs/safety.md), refuses a copy that was handed over or
-is older than one seen before (offering read-only), and sweeps the papers' folder of
-leftovers from a crash.
+checks the header (always) and the schema (always), runs ``quick_check`` (at once for
+the command line; on a worker thread for the window, with saving held until it passes,
+see :func:`start_background_check`), notices a removed write-ahead log, refuses a copy
+that was handed over or is older than one seen before (offering read-only), and tidies
+the papers' folder (quarantine, never delete; see storage/blobs.py).
+
+Only a failed integrity check is damage. A full disk, a read-only place, a lock or a file
+that cannot be opened is said as exactly that, and nothing is moved.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import sqlite3
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,26 +25,32 @@ from sqlalchemy import select
 
 from atr_desktop.errors import StoreError
 from atr_desktop.paths import AppPaths
-from atr_desktop.services.backup import BackupInfo, folder_for, move_aside, newest_verified
+from atr_desktop.services.backup import (
+    BackupInfo,
+    damaged_copies,
+    expected_uuid,
+    folder_for,
+    move_aside,
+    newest_verified,
+)
 from atr_desktop.storage import backup as store
-from atr_desktop.storage.blobs import BlobStore
+from atr_desktop.storage.blobs import SweepReport
 from atr_desktop.storage.database import (
     DamagedError,
     Database,
-    blob_dir_for,
     open_database,
+    papers_of_file,
     sniff,
 )
-from atr_desktop.storage.lock import LiveLock, Me
-from atr_desktop.storage.models import DbMeta
-from atr_desktop.storage.registry import Registry
+from atr_desktop.storage.lock import LiveLock, LockInfo, Me
+from atr_desktop.storage.models import Base, DbMeta
+from atr_desktop.storage.registry import Registry, WalWatch
 
 log = logging.getLogger(__name__)
-CHECK_EVERY = dt.timedelta(days=1)
 
 
 class Damaged(StoreError):
-    """The database was damaged and has been moved aside; a backup may be offered."""
+    """The database failed its integrity check and was moved aside; a backup may be offered."""
 
     def __init__(
         self, message: str, moved_to: Path | None, backup: BackupInfo | None, problem: str = ""
@@ -48,6 +59,10 @@ class Damaged(StoreError):
         self.moved_to = moved_to
         self.backup = backup
         self.problem = problem
+
+
+class Missing(Damaged):
+    """There is no database at the path, but one was there: moved aside as damaged."""
 
 
 class NotLive(StoreError):
@@ -60,9 +75,12 @@ class Opened:
     lock: LiveLock | None
     notes: list[str] = field(default_factory=list)
     checked: bool = False
+    watch: WalWatch | None = None
 
     def close(self) -> None:
         self.db.close()
+        if self.watch is not None and not self.db.readonly:
+            self.watch.record()  # the log checkpointed away: nothing left in it to lose
         if self.lock is not None:
             self.lock.release()
             self.lock = None
@@ -83,6 +101,7 @@ def header_problem(path: Path) -> str | None:
 
 
 def quick_check(path: Path) -> list[str]:
+    """``PRAGMA quick_check`` of the pages in use: O(size), see docs/safety.md."""
     return store.check_file(path, full=False)
 
 
@@ -95,34 +114,99 @@ def full_check(path: Path) -> list[str]:
     return store.check_file(path, full=True)
 
 
+def schema_problem(db: Database) -> str | None:
+    """The tables this version needs, present (reading sqlite_master parses the schema)."""
+    with db.engine.connect() as conn:
+        have = {
+            r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+    missing = sorted(set(Base.metadata.tables) - have)
+    return f"its tables {', '.join(missing)} are missing" if missing else None
+
+
 def damaged(
-    path: Path, problem: str, paths: AppPaths, now: dt.datetime | None = None, move: bool = True
+    path: Path,
+    problem: str,
+    paths: AppPaths,
+    now: dt.datetime | None = None,
+    move: bool = True,
+    confirmed: bool = False,
 ) -> Damaged:
     """Move a damaged file aside and say plainly what happened and what can be restored.
 
-    Only the holder of the lock moves it (``move``); a read-only look leaves it in place.
+    Unless ``confirmed`` (the integrity check itself failed), the integrity check runs
+    first: SQLite's word alone is not enough, and a file that cannot be checked (full
+    disk, read-only place, lock) raises that plain message with nothing moved. Only the
+    lock's holder moves the file (``move``); a read-only look leaves it in place. The
+    backup offered is the newest verified one of this same database (its UUID).
     """
-    folder = folder_for(path)
+    if not confirmed:
+        problems = quick_check(path)  # CannotCheck (not damage) propagates
+        if not problems:
+            raise StoreError(
+                f"{path.name} could not be read just now ({problem}), but its integrity "
+                "check passed, so it was left as it is: try again; if it keeps happening, "
+                "check the disk and run 'atr-desktop check'."
+            )
+        problem = problems[0]
+    uuid = expected_uuid(path, paths.data)
     moved: Path | None = None
     if move:
         try:
-            moved = move_aside(path, now)
+            moved = move_aside(path, now, problem)
         except OSError:
             moved = None
-    backup = newest_verified(folder) or (
-        newest_verified(paths.backups) if folder != paths.backups else None
-    )
+    backup = offer(path, uuid, paths)
     where = f" It was moved aside to {moved.name} (nothing was deleted)." if moved else ""
-    if backup is not None:
-        when = backup.created_at.astimezone().strftime("%H:%M on %d %B %Y")
-        offer = (
-            f" The newest verified backup is from {when}: restore it with File > Restore "
-            f"from backup, or 'atr-desktop restore \"{backup.path}\"'."
-        )
-    else:
-        offer = f" No verified backup was found in {folder}: ask IT to recover the file."
     log.warning("damaged database %s: %s", path, problem)
-    return Damaged(f"{path.name} is damaged ({problem}).{where}{offer}", moved, backup, problem)
+    message = f"{path.name} is damaged ({problem}).{where}{offer_text(path, backup)}"
+    return Damaged(message, moved, backup, problem)
+
+
+def offer(path: Path, uuid: str, paths: AppPaths) -> BackupInfo | None:
+    """The newest verified backup of the database ``uuid`` (never another's)."""
+    if not uuid:
+        return None
+    folder = folder_for(path) if path.exists() else paths.backups
+    found = newest_verified(folder, uuid)
+    if found is None and folder != paths.backups:
+        found = newest_verified(paths.backups, uuid)
+    return found
+
+
+def offer_text(path: Path, backup: BackupInfo | None) -> str:
+    if backup is None:
+        return (
+            " No verified backup of this database was found: 'atr-desktop backups list' "
+            "shows what there is; otherwise ask IT to recover the file."
+        )
+    return (
+        f" The newest verified backup is {backup.describe()}: restore it with File > "
+        f'Restore from backup, or \'atr-desktop --db "{path}" restore "{backup.path}"\'.'
+    )
+
+
+def missing(path: Path, paths: AppPaths) -> StoreError:
+    """No file at ``path``: say so, and if it was moved aside as damaged, say that and offer
+    its own backup (never silently start a new empty database in its place)."""
+    copies = damaged_copies(path)
+    if not copies:
+        try:
+            open_database(path)  # raises its plain 'there is no database' message
+        except StoreError as exc:
+            return exc
+        return StoreError(f"There is no database at {path}.")  # pragma: no cover
+    copy = copies[0]
+    uuid = copy.uuid or expected_uuid(path, paths.data)
+    backup = offer(path, uuid, paths)
+    return Missing(
+        f"{path.name} is not there: it was moved aside as damaged to {copy.path.name}."
+        f"{offer_text(path, backup)} (Or start a new database with File > New database or "
+        "'atr-desktop init'; the damaged copy's papers are kept for it.)",
+        copy.path,
+        backup,
+        copy.problem or "moved aside",
+    )
 
 
 def open_live(
@@ -131,66 +215,145 @@ def open_live(
     readonly: bool = False,
     me: Me | None = None,
     now: dt.datetime | None = None,
+    background_check: bool = False,
+    take_over: Callable[[LockInfo], bool] | None = None,
 ) -> Opened:
-    """Open ``path`` as the live copy (or read-only), with the safety checks above."""
+    """Open ``path`` as the live copy (or read-only), with the safety checks above.
+
+    ``background_check``: the window runs ``quick_check`` on a worker thread (see
+    :func:`start_background_check`) instead of before returning. ``take_over`` is asked
+    before a lock whose holder is gone is replaced (the window's question; None: replace).
+    """
     now = now or dt.datetime.now(dt.UTC)
     if not path.exists():
-        open_database(path)  # raises its plain 'there is no database' message
+        raise missing(path, paths)
     sniff(path)
-    lock = None if readonly else LiveLock.acquire(path, me=me, now=now)
+    lock = None if readonly else LiveLock.acquire(path, me=me, now=now, take_over=take_over)
     try:
         problem = header_problem(path)
         if problem:
-            raise damaged(path, problem, paths, now, move=not readonly)
-        return _open_locked(path, paths, readonly, lock, now)
+            raise damaged(path, problem, paths, now, move=not readonly, confirmed=True)
+        opened = _open_locked(path, paths, readonly, lock, now, background_check)
     except BaseException:
         if lock is not None:
             lock.release()
         raise
+    if lock is not None:
+        lock.start_heartbeat()
+    return opened
 
 
 def _open_locked(
-    path: Path, paths: AppPaths, readonly: bool, lock: LiveLock | None, now: dt.datetime
+    path: Path,
+    paths: AppPaths,
+    readonly: bool,
+    lock: LiveLock | None,
+    now: dt.datetime,
+    background_check: bool,
 ) -> Opened:
     registry = Registry.in_folder(paths.data)
     notes: list[str] = []
-    unclean = lock is not None and lock.recovered is not None
-    if unclean:
+    if lock is not None and lock.recovered is not None:
         notes.append("ATR Desktop did not close cleanly last time; the file was checked.")
-    last = registry.last_checked(path)
-    due = last is None or now - last > CHECK_EVERY
+    watch = WalWatch(paths.data, path)
+    lost = watch.lost_log()
+    if lost is not None:
+        notes.append(lost_log_note(path, lost.at))
+        log.warning("the write-ahead log of %s was removed", path.name)
     checked = False
-    if unclean or due:
+    if not background_check:
         problems = quick_check(path)
         checked = True
         if problems:
-            raise damaged(path, problems[0], paths, now, move=not readonly)
-        if not readonly:
-            registry.mark_checked(path, now)
+            raise damaged(path, problems[0], paths, now, move=not readonly, confirmed=True)
     try:
         db = open_database(path, readonly=readonly)
     except DamagedError as exc:
         raise damaged(path, exc.problem or str(exc), paths, now, move=not readonly) from None
     try:
-        _check_live(db, registry, readonly, notes)
+        schema = schema_problem(db)
+        if schema:
+            raise StoreError(
+                f"{path.name} is not as ATR Desktop left it ({schema}): it was changed by "
+                "another program. Nothing was moved; restore the newest backup "
+                "('atr-desktop backups list', then 'atr-desktop restore PATH')."
+            )
+        _check_live(db, registry, readonly, notes, paths)
         if not readonly:
-            swept = sweep_papers(db)
-            if swept:
-                log.info("swept %d leftover paper file(s)", len(swept))
+            if checked:  # never judge papers by a record not yet checked
+                sweep_papers(db, now)
+            watch.record()
+            db.on_commit(watch.record)
+    except DamagedError as exc:
+        db.close()
+        raise damaged(path, exc.problem or str(exc), paths, now, move=not readonly) from None
     except BaseException:
         db.close()
         raise
     place = location_warning(path)
     if place:
         notes.append(place)
-    return Opened(db, lock, notes, checked)
+    return Opened(db, lock, notes, checked, None if readonly else watch)
 
 
-def _check_live(db: Database, registry: Registry, readonly: bool, notes: list[str]) -> None:
+def lost_log_note(path: Path, at: str) -> str:
+    try:
+        when = dt.datetime.fromisoformat(at).astimezone().strftime("%H:%M on %d %B %Y")
+    except ValueError:
+        when = "it was last used"
+    return (
+        f"Saves may be missing: {path.name}-wal, the file beside {path.name} that held its "
+        f"most recent saves, was removed or replaced after ATR Desktop last used it (at "
+        f"{when}). Check your most recent work. If you still have that file, close ATR "
+        f"Desktop now and put it back beside {path.name} before opening it again; "
+        "otherwise restore the newest backup if work is missing."
+    )
+
+
+def start_background_check(
+    opened: Opened, paths: AppPaths, done: Callable[[Damaged | StoreError | None], None]
+) -> threading.Thread:
+    """``quick_check`` on a worker thread straight after opening; saving waits until it
+    passes (Database.hold_writes). ``done`` gets None, or the problem found, from that
+    thread: the face shows it on its own thread."""
+    db = opened.db
+    db.hold_writes()
+
+    def run() -> None:
+        result: Damaged | StoreError | None = None
+        try:
+            problems = quick_check(db.path)
+            opened.checked = not problems
+            if not problems and not db.readonly:
+                sweep_papers(db)
+            if problems:
+                result = StoreError(
+                    f"{db.path.name} is damaged ({problems[0]}): nothing more will be "
+                    "saved to it. Close it to have it moved aside and the newest backup "
+                    "offered."
+                )
+                log.warning("background check found damage in %s", db.path.name)
+        except StoreError as exc:  # CannotCheck, or damage met by the sweep's reading
+            result = exc
+        db.release_writes(result)
+        done(result)
+
+    worker = threading.Thread(target=run, name="quick-check", daemon=True)
+    worker.start()
+    return worker
+
+
+def _check_live(
+    db: Database, registry: Registry, readonly: bool, notes: list[str], paths: AppPaths
+) -> None:
     with db.session() as s:
         meta = {row.key: row.value for row in s.scalars(select(DbMeta))}
     uuid = meta.get("uuid", "")
     generation = int(meta.get("generation", "0") or 0)
+    if not readonly:
+        from atr_desktop.services.handover import settle_pending
+
+        settle_pending(db, meta)
     if meta.get("handed_over_to"):
         message = (
             f"{db.path.name} is no longer the live copy: it was handed over to "
@@ -202,12 +365,12 @@ def _check_live(db: Database, registry: Registry, readonly: bool, notes: list[st
             raise NotLive(message)
         notes.append(message)
         return
-    seen = registry.highest(uuid)
+    seen = highest_generation(uuid, registry, folder_for(db.path), paths)
     if generation < seen:
         message = (
             f"{db.path.name} is an old copy (hand-over {generation}; hand-over {seen} has "
-            "been used on this computer), so it may be missing later work. Open it read-only, "
-            "or take on the newer copy instead."
+            "been used since, on this computer or in the backups), so it may be missing "
+            "later work. Open it read-only, or take on the newer copy instead."
         )
         if not readonly:
             raise NotLive(message)
@@ -215,6 +378,20 @@ def _check_live(db: Database, registry: Registry, readonly: bool, notes: list[st
         return
     if not readonly and uuid:
         registry.record(uuid, generation, db.path)
+
+
+def highest_generation(
+    uuid: str, registry: Registry, folder: Path, paths: AppPaths, *more: Path
+) -> int:
+    """The highest hand-over generation known for ``uuid``: this computer's registry, and
+    the backups and hand-over notes (storage.backup.record_generation) in the database's
+    backup folder, this computer's, and any ``more`` (a copy's own folder)."""
+    seen = registry.highest(uuid)
+    for where in {folder, paths.backups, *more}:
+        seen = max(seen, store.recorded_generation(where, uuid))
+        for b in store.list_backups(where, uuid):
+            seen = max(seen, b.manifest.generation)
+    return seen
 
 
 def referenced_papers(db: Database) -> set[str]:
@@ -225,9 +402,28 @@ def referenced_papers(db: Database) -> set[str]:
         return store.paper_hashes(conn)
 
 
-def sweep_papers(db: Database) -> list[str]:
-    """Remove '.part' files and papers no record points at (only while we hold the lock)."""
-    return db.blobs.sweep(referenced_papers(db))
+def sweep_papers(db: Database, now: dt.datetime | None = None) -> SweepReport:
+    """Quarantine papers no record points at (only while we hold the lock).
+
+    Held while a damaged copy of this database (or one that cannot say which it is) lies
+    beside it: it may need them.
+    """
+    now = now or dt.datetime.now(dt.UTC)
+    uuid = db.uuid
+    hold = ""
+    for copy in damaged_copies(db.path):
+        if copy.uuid in ("", uuid):
+            hold = f"the damaged copy {copy.path.name} may need them"
+            break
+    report = db.blobs.sweep(referenced_papers(db), now, hold)
+    if report.quarantined or report.returned or report.purged:
+        log.info(
+            "papers: %d quarantined, %d returned, %d purged after 30 days",
+            len(report.quarantined),
+            len(report.returned),
+            len(report.purged),
+        )
+    return report
 
 
 def location_warning(
@@ -255,7 +451,8 @@ class CheckReport:
 
 
 def check_everything(path: Path) -> CheckReport:
-    """The full check: every page of the database, every paper it points at, by hash."""
+    """The full check: every page of the database, every paper it points at, by hash;
+    each missing or changed paper named."""
     if not path.exists():
         open_database(path)  # raises its plain 'there is no database' message
     sniff(path)
@@ -269,11 +466,14 @@ def check_everything(path: Path) -> CheckReport:
     conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
     try:
         hashes = store.paper_hashes(conn)
+        papers = papers_of_file(path)
+        missing_ = sorted(h for h in hashes if not papers.exists(h))
+        changed = sorted(h for h in hashes if papers.exists(h) and not papers.verify(h))
+        names = store.describe_papers(conn, missing_ + changed)
     finally:
         conn.close()
-    papers = BlobStore(blob_dir_for(path))
-    bad = sorted(h for h in hashes if not papers.verify(h))
-    problems += [f"The paper {h[:12]}… is missing or changed in {papers.root}." for h in bad]
-    if bad:
+    problems += [f"Missing from {papers.root}: {names[h]}." for h in missing_]
+    problems += [f"Changed on disk since it was stored: {names[h]}." for h in changed]
+    if missing_ or changed:
         problems.append("Restore the papers from the newest backup ('atr-desktop restore PATH').")
     return CheckReport(problems, len(hashes))

@@ -37,6 +37,10 @@ class BackupError(StoreError):
     """A copy could not be made or did not verify; nothing was put in place."""
 
 
+class CannotCheck(StoreError):
+    """The file could not be checked (disk full, read-only place, locked, gone): not damage."""
+
+
 @dataclass(frozen=True)
 class Manifest:
     """What a backup holds; stored as ``<backup>.db.json``."""
@@ -52,6 +56,7 @@ class Manifest:
     papers: tuple[str, ...]
     papers_bytes: int = 0
     app_version: str = ""
+    programme: str = ""  # the organisation name saved in the database, to tell copies apart
 
     def to_json(self) -> str:
         data = {
@@ -67,6 +72,7 @@ class Manifest:
             "papers": list(self.papers),
             "papers_bytes": self.papers_bytes,
             "app_version": self.app_version,
+            "programme": self.programme,
         }
         return json.dumps(data, indent=1)
 
@@ -85,6 +91,7 @@ class Manifest:
             papers=tuple(data.get("papers", ())),
             papers_bytes=int(data.get("papers_bytes", 0)),
             app_version=str(data.get("app_version", "")),
+            programme=str(data.get("programme", "")),
         )
 
 
@@ -153,29 +160,80 @@ def meta_value(conn: sqlite3.Connection, key: str) -> str | None:
     return None if row is None else str(row[0])
 
 
+def programme_name(conn: sqlite3.Connection) -> str:
+    """The organisation name in the database's settings (the default when never changed)."""
+    from atr_desktop.domain.settings import DEFAULTS
+
+    default = str(DEFAULTS["organisation_name"])
+    try:
+        row = conn.execute("SELECT value FROM settings WHERE key='organisation_name'").fetchone()
+        return str(json.loads(row[0]) or default) if row else default
+    except (sqlite3.Error, ValueError, TypeError):
+        return default
+
+
 def check_file(path: Path, full: bool = True) -> list[str]:
-    """Problems found in an SQLite file (empty when it is whole and ours)."""
+    """Problems found in an SQLite file (empty when it is whole and ours).
+
+    Only what SQLite reports as damage is a problem. A file that cannot be checked at all
+    (full disk, read-only place, locked, not there) raises :class:`CannotCheck` with a
+    plain sentence: that is never a reason to move a file aside.
+    """
+    from atr_desktop.storage.database import plain_error, says_damaged
+
     try:
         conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            if app_id != APPLICATION_ID:
+                return ["it is not an ATR Desktop database"]
+            pragma = "integrity_check(20)" if full else "quick_check(1)"
+            rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
+        finally:
+            conn.close()
     except sqlite3.Error as exc:
-        return [f"cannot be opened ({exc})"]
-    try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        if app_id != APPLICATION_ID:
-            return ["it is not an ATR Desktop database"]
-        pragma = "integrity_check(20)" if full else "quick_check(1)"
-        rows = [r[0] for r in conn.execute(f"PRAGMA {pragma}").fetchall()]
-        if rows == ["ok"]:
-            return []
-        lines = [line.strip() for row in rows for line in str(row).splitlines()]
-        return [line for line in lines if line and not line.startswith("***")] or ["damaged"]
-    except sqlite3.Error as exc:
-        return [str(exc)]
-    finally:
-        conn.close()
+        if says_damaged(exc):
+            return [str(exc)]
+        plain = plain_error(exc, path)
+        raise CannotCheck(
+            str(plain) if plain else f"{path} could not be checked ({exc}): nothing was moved."
+        ) from None
+    if rows == ["ok"]:
+        return []
+    lines = [line.strip() for row in rows for line in str(row).splitlines()]
+    return [line for line in lines if line and not line.startswith("***")] or ["damaged"]
 
 
-def _fsync_dir(folder: Path) -> None:
+def describe_papers(conn: sqlite3.Connection, hashes: Iterable[str]) -> dict[str, str]:
+    """A name a person recognises for each stored file: the paper's title and file name,
+    or the pack and its date; any other table's file by its table and row."""
+    wanted = set(hashes)
+    names: dict[str, str] = {}
+    queries = {
+        "paper_files": "SELECT f.sha256, p.title, f.filename, f.version FROM paper_files f "
+        "JOIN papers p ON p.id = f.paper_id",
+        "packs": "SELECT sha256, kind, issued_on, meeting_id FROM packs",
+    }
+    for table, column in hash_columns(conn):
+        try:
+            if table in queries and column == "sha256":
+                for sha, a, b, c in conn.execute(queries[table]):
+                    if sha in wanted and sha not in names:
+                        names[sha] = (
+                            f"the paper '{a}' ({b}, version {c})"
+                            if table == "paper_files"
+                            else f"the {a} pack issued {b} (meeting {c})"
+                        )
+                continue
+            for rowid, sha in conn.execute(f'SELECT rowid, "{column}" FROM "{table}"'):
+                if sha in wanted and sha not in names:
+                    names[sha] = f"the file in {table} row {rowid}"
+        except sqlite3.Error:
+            continue
+    return {sha: names.get(sha, "a stored file") + f" [{sha[:12]}]" for sha in wanted}
+
+
+def fsync_dir(folder: Path) -> None:
     if os.name != "nt":  # Windows cannot open a folder for fsync; NTFS renames are logged
         fd = os.open(folder, os.O_RDONLY)
         try:
@@ -225,13 +283,23 @@ def snapshot(
         with part.open("rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(part, dest)
-        _fsync_dir(dest.parent)
+        fsync_dir(dest.parent)
     except sqlite3.Error as exc:
-        raise BackupError(f"Could not copy {source.name}: {exc}.") from None
+        from atr_desktop.storage.database import plain_error
+
+        plain = plain_error(exc, dest)
+        said = str(plain) if plain is not None and not says_damaged_text(exc) else f"{exc}."
+        raise BackupError(f"Could not copy {source.name}: {said}") from None
     finally:
         src.close()
         part.unlink(missing_ok=True)
     return counts, hashes, uuid, generation
+
+
+def says_damaged_text(exc: sqlite3.Error) -> bool:
+    from atr_desktop.storage.database import says_damaged
+
+    return says_damaged(exc)
 
 
 def _verify_connection(conn: sqlite3.Connection, counts: dict[str, int]) -> list[str]:
@@ -248,24 +316,41 @@ def _verify_connection(conn: sqlite3.Connection, counts: dict[str, int]) -> list
     ]
 
 
-def copy_papers(source: BlobStore, dest: BlobStore, hashes: Iterable[str]) -> tuple[int, int]:
-    """Copy the papers ``dest`` lacks, each verified by its hash; (count, bytes) copied."""
+def copy_papers(
+    source: BlobStore,
+    dest: BlobStore,
+    hashes: Iterable[str],
+    names: dict[str, str] | None = None,
+) -> tuple[int, int]:
+    """Copy the papers ``dest`` lacks, each verified by its hash; (count, bytes) copied.
+
+    Every paper that is missing or has changed is named (``names``: sha -> a name a person
+    recognises) in one :class:`BackupError`, after the good ones have been copied.
+    """
     copied = size = 0
+    bad: list[str] = []
     for sha in sorted(hashes):
         if dest.exists(sha):
             continue
         origin = source.path_for(sha)
         if not origin.is_file():
-            raise BackupError(
-                f"The paper {sha[:12]}… is missing from {source.root}: a record points at it. "
-                "Restore the papers folder from a backup, then try again."
-            )
+            bad.append(f"{(names or {}).get(sha, sha[:12] + '…')} is missing")
+            continue
         try:
             dest.put_verified(origin, sha)
         except OSError as exc:
+            if "is damaged" in str(exc):
+                bad.append(f"{(names or {}).get(sha, sha[:12] + '…')} has changed on disk")
+                continue
             raise BackupError(f"Could not copy a paper into {dest.root}: {exc}.") from None
         copied += 1
         size += origin.stat().st_size
+    if bad:
+        raise BackupError(
+            f"{len(bad)} paper(s) in {source.root} cannot be copied: " + "; ".join(bad) + ". "
+            "Restore them from an earlier backup ('atr-desktop backups list'), or attach "
+            "them again, then try again."
+        )
     return copied, size
 
 
@@ -311,7 +396,8 @@ def write_backup(
             if same and same[0].manifest.sha256 == file_sha256(tmp):
                 log.info("unchanged since %s: no new backup", same[0].path.name)
                 return CopyReport(same[0].path, same[0].manifest)
-        copied, size = copy_papers(source_papers, papers_store(folder), hashes)
+        names, programme = _names_and_programme(tmp, hashes)
+        copied, size = copy_papers(source_papers, papers_store(folder), hashes, names)
         name = backup_name(uuid, generation, now, reason)
         final = folder / name
         n = 1
@@ -330,6 +416,7 @@ def write_backup(
             papers=tuple(sorted(hashes)),
             papers_bytes=sum(papers_store(folder).path_for(h).stat().st_size for h in hashes),
             app_version=app_version or __version__,
+            programme=programme,
         )
         os.replace(tmp, final)
         _write_atomic(manifest_path(final), manifest.to_json())
@@ -342,6 +429,14 @@ def write_backup(
         tmp.unlink(missing_ok=True)
     log.info("backup written: %s (%d papers copied)", final.name, copied)
     return CopyReport(final, manifest, copied, size)
+
+
+def _names_and_programme(copy: Path, hashes: set[str]) -> tuple[dict[str, str], str]:
+    conn = sqlite3.connect(f"file:{copy.as_posix()}?mode=ro", uri=True)
+    try:
+        return describe_papers(conn, hashes), programme_name(conn)
+    finally:
+        conn.close()
 
 
 def default_folder(db_path: Path) -> Path:
@@ -395,6 +490,34 @@ def list_backups(folder: Path, uuid: str | None = None) -> list[Backup]:
             found.append(Backup(db_file, manifest))
     found.sort(key=lambda b: b.manifest.created_at, reverse=True)
     return found
+
+
+def generation_record(folder: Path, uuid: str) -> Path:
+    return folder / f"atr-desktop_{uuid}.generation.json"
+
+
+def record_generation(folder: Path, uuid: str, generation: int) -> None:
+    """Note in a backup folder that hand-over ``generation`` of ``uuid`` exists, so an older
+    backup found there is never taken as live by someone whose computer never saw it."""
+    path = generation_record(folder, uuid)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _write_atomic(
+            path,
+            json.dumps(
+                {"uuid": uuid, "generation": max(generation, recorded_generation(folder, uuid))}
+            ),
+        )
+    except OSError as exc:
+        log.info("could not note the hand-over generation in %s: %s", folder, exc)
+
+
+def recorded_generation(folder: Path, uuid: str) -> int:
+    try:
+        data = json.loads(generation_record(folder, uuid).read_text(encoding="utf-8"))
+        return int(data.get("generation", 0))
+    except (OSError, ValueError, TypeError, AttributeError):
+        return 0
 
 
 def read_backup(path: Path) -> Backup:
@@ -479,5 +602,5 @@ def restore_file(backup: Backup, live: Path, live_papers: BlobStore) -> None:
     for suffix in ("-wal", "-shm"):
         live.with_name(live.name + suffix).unlink(missing_ok=True)
     os.replace(incoming, live)
-    _fsync_dir(live.parent)
+    fsync_dir(live.parent)
     log.info("restored %s from %s", live.name, backup.path.name)

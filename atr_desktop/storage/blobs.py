@@ -1,20 +1,61 @@
-"""The papers' store: content-addressed files beside the database (see docs/storage.md).
+"""The papers' store: content-addressed files in a folder per database UUID.
 
 A file is named by the SHA-256 of its bytes, in a two-letter fan-out folder. Writing goes
 to a temporary file in the same folder, is fsynced, then renamed into place, so a crash
-leaves either the whole file or a '.part' file that :meth:`sweep` removes, never a
-half-written paper under its real name. Equal content is stored once.
+leaves either the whole file or a '.part' file, never a half-written paper under its real
+name. Equal content is stored once.
+
+Papers belong to a database by its UUID, never by its path: ``<name>.db-papers/<uuid>/``.
+A new database made at the same path (after the old one was moved aside as damaged) gets
+its own folder and can never touch the old one's papers. The clean-up (:meth:`sweep`)
+never deletes a paper: it moves files no record points at into ``quarantine/<day>/``,
+kept :data:`QUARANTINE_DAYS` days (a restore that needs one gets it back), and it does
+nothing on a store younger than :data:`SETTLE` (a new, restored or taken-on store).
 """
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import hashlib
+import json
 import os
+import re
+import shutil
 import tempfile
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 CHUNK = 1 << 20
+SETTLE = dt.timedelta(days=1)
+QUARANTINE_DAYS = dt.timedelta(days=30)
+MARKER = "store.json"
+QUARANTINE = "quarantine"
+HASH_NAME = re.compile(r"^[0-9a-f]{64}$")
+
+
+def papers_root(db_path: Path) -> Path:
+    """'<name>.db-papers/' beside the database: it holds one folder per database UUID."""
+    return db_path.with_name(db_path.name + "-papers")
+
+
+def store_for(db_path: Path, uuid: str) -> BlobStore:
+    """The papers of the database ``uuid`` kept beside ``db_path``."""
+    if not uuid:
+        raise ValueError("a papers store needs the database's UUID")
+    return BlobStore(papers_root(db_path) / uuid)
+
+
+@dataclass
+class SweepReport:
+    """What a sweep did; ``skipped`` says why it did nothing (empty when it ran)."""
+
+    quarantined: list[str] = field(default_factory=list)
+    returned: list[str] = field(default_factory=list)  # referenced again: out of quarantine
+    purged: list[str] = field(default_factory=list)  # quarantined more than 30 days ago
+    parts: list[str] = field(default_factory=list)
+    skipped: str = ""
 
 
 def file_sha256(path: Path) -> str:
@@ -123,18 +164,118 @@ class BlobStore:
     def all_hashes(self) -> set[str]:
         if not self.root.is_dir():
             return set()
-        return {p.name for p in self.root.glob("??/*") if not p.name.endswith(".part")}
+        return {p.name for p in self.root.glob("??/*") if HASH_NAME.match(p.name)}
 
-    def sweep(self, referenced: Iterable[str]) -> list[str]:
-        """Remove '.part' leftovers and files no record points at; returns what went."""
-        removed: list[str] = []
+    # -- the store's age -------------------------------------------------------------------
+    def marker(self) -> dict[str, str]:
+        try:
+            data = json.loads((self.root / MARKER).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def mark(self, uuid: str, now: dt.datetime, event: str = "created") -> None:
+        """Record when the store was made (or restored, or taken on): the sweep waits a day."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        data = self.marker()
+        data.setdefault("uuid", uuid)
+        data.setdefault("created", now.isoformat())
+        data[event] = now.isoformat()
+        part = self.root / f"{MARKER}.{os.getpid()}.part"
+        part.write_text(json.dumps(data, indent=1), encoding="utf-8")
+        os.replace(part, self.root / MARKER)
+
+    def settled(self, now: dt.datetime) -> bool:
+        """True when the store was made, restored and taken on more than a day ago."""
+        stamps = [v for k, v in self.marker().items() if k in ("created", "restored", "taken")]
+        if not stamps:
+            return False
+        try:
+            newest = max(dt.datetime.fromisoformat(v) for v in stamps)
+        except (TypeError, ValueError):
+            return False
+        return now - newest >= SETTLE
+
+    # -- taking papers from the old path-based folder --------------------------------------
+    def adopt(self, legacy_root: Path, hashes: Iterable[str]) -> int:
+        """Bring in the papers ``hashes`` from the old path-based folder; how many came.
+
+        Each is hard-linked (no extra space; a verified copy where links are impossible)
+        and the old file is left where it is: another database or a damaged copy that
+        lived at the same path may need the same paper.
+        """
+        came = 0
+        for sha in sorted(set(hashes)):
+            old = legacy_root / sha[:2] / sha
+            if self.exists(sha) or not old.is_file():
+                continue
+            final = self.path_for(sha)
+            final.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(old, final)
+            except OSError:
+                if not self.put_verified(old, sha):
+                    continue
+            came += 1
+        return came
+
+    # -- the clean-up ----------------------------------------------------------------------
+    def sweep(self, referenced: Iterable[str], now: dt.datetime, hold: str = "") -> SweepReport:
+        """Quarantine files no record points at; bring back quarantined ones that are.
+
+        Never deletes a paper directly: only quarantined files older than 30 days go.
+        ``hold`` (why another copy may need these papers, e.g. a damaged copy beside the
+        database) and a store younger than a day stop everything but the return of
+        referenced papers from quarantine.
+        """
+        report = SweepReport()
         if not self.root.is_dir():
-            return removed
-        for part in self.root.glob("*.part"):
-            part.unlink(missing_ok=True)
-            removed.append(part.name)
+            return report
         keep = set(referenced)
-        for sha in self.all_hashes() - keep:
-            self.path_for(sha).unlink(missing_ok=True)
-            removed.append(sha)
-        return removed
+        report.returned = self._unquarantine(keep)
+        if hold:
+            report.skipped = hold
+            return report
+        if not self.settled(now):
+            report.skipped = "the papers store is less than a day old"
+            return report
+        stale = now - dt.timedelta(hours=1)  # a '.part' that old belongs to nobody writing
+        for part in self.root.glob("*.part"):
+            with contextlib.suppress(OSError):
+                when = dt.datetime.fromtimestamp(part.stat().st_mtime, dt.UTC)
+                if when < stale:
+                    part.unlink()
+                    report.parts.append(part.name)
+        day = self.root / QUARANTINE / now.strftime("%Y%m%d")
+        for sha in sorted(self.all_hashes() - keep):
+            day.mkdir(parents=True, exist_ok=True)
+            with contextlib.suppress(OSError):
+                os.replace(self.path_for(sha), day / sha)
+                report.quarantined.append(sha)
+        report.purged = self._purge(now)
+        return report
+
+    def quarantined(self) -> dict[str, Path]:
+        found: dict[str, Path] = {}
+        for path in sorted((self.root / QUARANTINE).glob("*/*")):
+            if HASH_NAME.match(path.name):
+                found[path.name] = path
+        return found
+
+    def _unquarantine(self, referenced: set[str]) -> list[str]:
+        back: list[str] = []
+        for sha, path in self.quarantined().items():
+            if sha in referenced and not self.exists(sha):
+                self.path_for(sha).parent.mkdir(parents=True, exist_ok=True)
+                os.replace(path, self.path_for(sha))
+                back.append(sha)
+        return back
+
+    def _purge(self, now: dt.datetime) -> list[str]:
+        purged: list[str] = []
+        limit = (now - QUARANTINE_DAYS).strftime("%Y%m%d")
+        for day in sorted((self.root / QUARANTINE).glob("*")):
+            if day.is_dir() and day.name.isdigit() and day.name < limit:
+                purged += [p.name for p in day.iterdir()]
+                shutil.rmtree(day, ignore_errors=True)
+        return purged

@@ -3,14 +3,19 @@
 Every connection gets WAL, ``foreign_keys=ON`` and ``synchronous=FULL``: a save reported
 to the user survives a power cut. The file carries ``application_id`` 'ATRD' so any other
 SQLite file is refused, and an Alembic revision so a newer database is refused rather than
-misread. Papers live beside the file in a content-addressed folder (see blobs.py).
+misread. Papers live beside the file in a content-addressed folder named by the
+database's UUID (see blobs.py); papers in the older path-based folder are linked into it
+on opening.
 """
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import errno
 import logging
 import sqlite3
+import threading
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,7 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from atr_desktop.errors import StoreError, UserError
 from atr_desktop.storage import migrate
-from atr_desktop.storage.blobs import BlobStore
+from atr_desktop.storage.blobs import BlobStore, papers_root, store_for
 from atr_desktop.storage.models import DbMeta
 
 log = logging.getLogger(__name__)
@@ -37,20 +42,34 @@ class DamagedError(StoreError):
     problem = ""  # SQLite's own words, for a face that phrases the message itself
 
 
-DAMAGE_WORDS = ("malformed", "not a database", "corrupt", "disk i/o error")
+DAMAGE_WORDS = ("malformed", "not a database", "corrupt")
+SQLITE_CORRUPT = 11
+SQLITE_NOTADB = 26
+
+
+def says_damaged(exc: sqlite3.Error) -> bool:
+    """SQLite reports the file's contents as damaged (not full, locked, read-only or gone).
+
+    Even this is only a suspicion: a file is treated as damaged (moved aside) only when an
+    integrity check fails (services.safety).
+    """
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (SQLITE_CORRUPT, SQLITE_NOTADB)
+    return any(word in str(exc).lower() for word in DAMAGE_WORDS)
 
 
 def plain_error(exc: BaseException, path: Path) -> UserError | None:
     """The one place that turns a storage failure into a sentence the user can act on.
 
-    Disk full, read-only media or folders, a file held by another program, and damage;
-    None for anything else (a bug, to be reported as one).
+    Disk full, read-only media or folders, a file held by another program, a disk that
+    fails to read or write, and (suspected) damage; None for anything else (a bug).
     """
     orig = getattr(exc, "orig", None) or exc
     text = str(orig).lower()
     if isinstance(orig, OSError):
         code = orig.errno
-        if code == errno.ENOSPC or code == getattr(errno, "EDQUOT", -1):
+        if code in (errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", -1)):
             return UserError(_FULL.format(where=path.parent))
         if code == errno.EROFS:
             return UserError(_READONLY.format(path=path))
@@ -73,10 +92,17 @@ def plain_error(exc: BaseException, path: Path) -> UserError | None:
         )
     if "unable to open database file" in text:
         return UserError(
-            f"{path} cannot be opened (it may be on a drive that is not connected): "
-            "reconnect the drive, or open another database."
+            f"{path} cannot be opened (it may be on a drive that is not connected, or in a "
+            "folder you may not write to): nothing was changed or moved; reconnect the drive "
+            "or copy the file to a folder you can write to."
         )
-    if any(word in text for word in DAMAGE_WORDS) or type(orig) is sqlite3.DatabaseError:
+    if "disk i/o error" in text:
+        return UserError(
+            f"{path} could not be read or written (a disk input/output error: the disk may "
+            "be full, write-protected, removed or failing). Nothing was moved or changed; "
+            f"free some space on {path.parent} or reconnect the drive, then try again."
+        )
+    if says_damaged(orig):
         damaged = DamagedError(
             f"{path} is damaged ({orig}): nothing more was written to it; "
             "restore it from a backup (File > Restore from backup, or 'atr-desktop restore')."
@@ -110,6 +136,52 @@ def _configure_connection(dbapi_conn: sqlite3.Connection, _record: Any) -> None:
 
 def _begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN")
+    raw = conn.connection.dbapi_connection
+    conn.info["changes_at_begin"] = getattr(raw, "total_changes", 0)
+
+
+READING = ("SELECT", "PRAGMA", "BEGIN", "COMMIT", "ROLLBACK", "SAVEPOI", "RELEASE", "WITH")
+
+
+class WriteGate:
+    """Holds saving (not reading) until the integrity check on opening has passed.
+
+    A statement that writes waits for the gate before it touches a page, and so does a
+    commit that changed rows (sqlite3's ``total_changes`` moved since BEGIN, whatever API
+    made the change); if the check failed, either raises that problem instead, and the
+    unit of work is rolled back.
+    """
+
+    def __init__(self) -> None:
+        self._open = threading.Event()
+        self._open.set()
+        self.problem: StoreError | None = None
+
+    def hold(self) -> None:
+        self.problem = None
+        self._open.clear()
+
+    def release(self, problem: StoreError | None = None) -> None:
+        self.problem = problem
+        self._open.set()
+
+    def _wait(self) -> None:
+        self._open.wait()
+        if self.problem is not None:
+            raise self.problem
+
+    def on_commit(self, conn: Any) -> None:
+        if self._open.is_set() and self.problem is None:
+            return
+        raw = conn.connection.dbapi_connection
+        if getattr(raw, "total_changes", 0) != conn.info.get("changes_at_begin", 0):
+            self._wait()
+
+    def on_statement(self, conn: Any, cursor: Any, statement: str, *_args: Any) -> None:
+        if self._open.is_set() and self.problem is None:
+            return
+        if not statement.lstrip()[:8].upper().startswith(READING):
+            self._wait()
 
 
 def make_engine(path: Path, readonly: bool = False) -> Engine:
@@ -152,7 +224,10 @@ class Database:
         self.path = path
         self.engine = engine
         self.readonly = readonly
-        self.blobs = BlobStore(blob_dir_for(path))
+        self._blobs: BlobStore | None = None
+        self.gate = WriteGate()
+        event.listen(engine, "commit", self.gate.on_commit)
+        event.listen(engine, "before_cursor_execute", self.gate.on_statement)
         self._sessions = sessionmaker(engine, expire_on_commit=False)
 
     def on_commit(self, callback: Callable[[], None]) -> Callable[[], None]:
@@ -188,6 +263,21 @@ class Database:
     def uuid(self) -> str:
         return self.meta("uuid") or ""
 
+    def hold_writes(self) -> None:
+        """Saving waits from now until :meth:`release_writes` (reading carries on)."""
+        self.gate.hold()
+
+    def release_writes(self, problem: StoreError | None = None) -> None:
+        """Let saving go on; with ``problem``, every save from now on raises it instead."""
+        self.gate.release(problem)
+
+    @property
+    def blobs(self) -> BlobStore:
+        """This database's papers: the folder named by its UUID, never by its path alone."""
+        if self._blobs is None:
+            self._blobs = store_for(self.path, self.uuid)
+        return self._blobs
+
     def close(self) -> None:
         self.engine.dispose()
 
@@ -198,7 +288,7 @@ def backup_before_upgrade(path: Path) -> None:
 
     folder = default_folder(path)
     try:
-        write_backup(path, BlobStore(blob_dir_for(path)), folder, "before-upgrade")
+        write_backup(path, papers_of_file(path), folder, "before-upgrade")
     except BackupError as exc:
         raise StoreError(
             f"{path.name} needs upgrading, but a backup could not be made first ({exc}) "
@@ -206,9 +296,64 @@ def backup_before_upgrade(path: Path) -> None:
         ) from None
 
 
-def blob_dir_for(db_path: Path) -> Path:
-    """Papers live in '<name>.db-papers/' beside the database file, so they move together."""
-    return db_path.with_name(db_path.name + "-papers")
+def read_meta(path: Path) -> dict[str, str]:
+    """The file's db_meta rows read with plain SQL, read-only; {} when it cannot be read.
+
+    Works before a migration and on a damaged file whose first pages survive.
+    """
+    try:
+        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return {}
+    try:
+        return {str(k): str(v) for k, v in conn.execute("SELECT key, value FROM db_meta")}
+    except sqlite3.Error:
+        return {}
+    finally:
+        conn.close()
+
+
+def papers_of_file(path: Path) -> BlobStore:
+    """The papers' store of the database file at ``path`` (found by its UUID)."""
+    uuid = read_meta(path).get("uuid", "")
+    if not uuid:
+        raise StoreError(f"{path.name} does not say which database it is (no UUID).")
+    return store_for(path, uuid)
+
+
+def adopt_legacy_papers(path: Path) -> int:
+    """Link the papers this database points at from the old path-based folder into its own.
+
+    Before papers were kept per UUID they sat in '<name>.db-papers/ab/…' whichever database
+    was at that path. Only the files this database's records name are taken (linked, not
+    moved); the rest stay where they are, since a damaged copy or another database that
+    lived at this path may need them.
+    """
+    from atr_desktop.storage.backup import paper_hashes
+
+    legacy = papers_root(path)
+    if not any(p.is_dir() and len(p.name) == 2 for p in _children(legacy)):
+        return 0
+    uuid = read_meta(path).get("uuid", "")
+    if not uuid:
+        return 0
+    conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    try:
+        hashes = paper_hashes(conn)
+    finally:
+        conn.close()
+    store = store_for(path, uuid)
+    came = store.adopt(legacy, hashes)
+    if came:
+        log.info("took %d paper(s) from the path-based folder into the database's own", came)
+    return came
+
+
+def _children(folder: Path) -> list[Path]:
+    try:
+        return list(folder.iterdir())
+    except OSError:
+        return []
 
 
 def create_database(path: Path) -> Database:
@@ -227,13 +372,19 @@ def create_database(path: Path) -> Database:
     engine = make_engine(path)
     migrate.upgrade(engine)
     db = Database(path, engine)
+    new_uuid = str(uuid.uuid4())
     with db.session() as s:
         s.add_all(
             [
-                DbMeta(key="uuid", value=str(uuid.uuid4())),
+                DbMeta(key="uuid", value=new_uuid),
                 DbMeta(key="generation", value="1"),
             ]
         )
+    try:
+        db.blobs.mark(new_uuid, dt.datetime.now(dt.UTC))
+    except OSError as exc:
+        db.close()
+        raise StoreError(f"Cannot make the papers folder beside {path}: {exc}.") from None
     log.info("created database")
     return db
 
@@ -246,6 +397,8 @@ def open_database(path: Path, readonly: bool = False) -> Database:
             "or File > New database."
         )
     sniff(path)
+    with contextlib.suppress(OSError, sqlite3.Error):
+        adopt_legacy_papers(path)  # a read-only place: the papers are read where they are
     engine = make_engine(path, readonly=readonly)
     try:
         state = migrate.state(engine)

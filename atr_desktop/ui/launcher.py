@@ -24,6 +24,14 @@ def app_icon() -> QIcon:
     return QIcon(str(resources_dir() / "icons" / "atr-desktop.png"))
 
 
+def open_first(window: MainWindow, db_path: Path) -> bool:
+    """Open the database; on a first start, make it. A database moved aside as damaged is
+    never silently replaced by a new empty one: opening says so and offers its backup."""
+    from atr_desktop.services.backup import damaged_copies
+
+    return window.open_store(db_path, create_if_missing=not damaged_copies(db_path))
+
+
 def run_gui(paths: AppPaths, log_file: Path, db_arg: str | None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName(APP_NAME)
@@ -43,9 +51,7 @@ def run_gui(paths: AppPaths, log_file: Path, db_arg: str | None) -> int:
         )
     db_path = resolve_db_path(db_arg, paths)
     # Open the store only once the shell has painted: the user sees a window at once.
-    window.first_paint.connect(
-        lambda: QTimer.singleShot(0, lambda: window.open_store(db_path, create_if_missing=True))
-    )
+    window.first_paint.connect(lambda: QTimer.singleShot(0, lambda: open_first(window, db_path)))
     window.show()
     code: int = app.exec()
     window.close_store()

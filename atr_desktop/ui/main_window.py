@@ -196,7 +196,7 @@ class MainWindow(QMainWindow):
         self.close_store()
         self.db = db = opened.db
         self.safety.adopt(opened)
-        self.undo.attach(db)
+        self.safety.when_checked(lambda: self.undo.attach(db))  # its triggers write
         suffix = " (read-only)" if db.readonly else ""
         self.db_label.setText(f"{path}{suffix}")
         self.setWindowTitle(f"{path.name}{suffix} - {APP_NAME}")

@@ -9,6 +9,8 @@ regular backup (setting 'backup_interval_minutes'; 0 turns it off).
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,10 +24,11 @@ from atr_desktop.ui.errors import show_user_error
 if TYPE_CHECKING:
     from atr_desktop.services.safety import Damaged, Opened
     from atr_desktop.storage.database import Database
+    from atr_desktop.storage.lock import LockInfo
     from atr_desktop.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
-HEARTBEAT_MS = 5 * 60 * 1000
+HEARTBEAT_MS = 60 * 1000  # the lock's own thread beats too; this notices a take-over
 
 
 CLI_HINT = " (on the command line, add --read-only)"
@@ -74,6 +77,8 @@ class BackupThread(QThread):
 class Safety(QObject):
     """Owns the open database's lock, the heartbeat and backup timers, and the menu items."""
 
+    checked = Signal(object)  # from the quick-check thread: None, or the problem found
+
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
@@ -85,6 +90,9 @@ class Safety(QObject):
         self.backup_timer.timeout.connect(self.back_up_in_background)
         self.worker: BackupThread | None = None
         self.last_path: Path | None = None  # what was last opened, even if it failed
+        self.checked.connect(self._check_done)
+        self._after_check: list[Callable[[], None]] = []
+        self.checking: threading.Thread | None = None
 
     # -- menu ------------------------------------------------------------------------------
     def add_menu_items(self, menu: QMenu) -> None:
@@ -108,7 +116,7 @@ class Safety(QObject):
         paths = self.window.paths
         self.last_path = path
         try:
-            return open_live(path, paths)
+            return open_live(path, paths, background_check=True, take_over=self.ask_take_over)
         except (Locked, NotLive) as exc:
             if isinstance(exc, Locked):
                 from atr_desktop.storage.lock import describe
@@ -122,13 +130,50 @@ class Safety(QObject):
                 text, detail = str(exc).replace(CLI_HINT, ""), ""
             if not ask(self.window, "Open read-only?", text, "Open read-only", "lockedBox", detail):
                 return None
-            return self._attempt(lambda: open_live(path, paths, readonly=True))
+            return self._attempt(
+                lambda: open_live(path, paths, readonly=True, background_check=True)
+            )
         except Damaged as exc:
             self.offer_restore(path, exc)
             return None
         except UserError as exc:
             show_user_error(self.window, str(exc))
             return None
+
+    def ask_take_over(self, holder: LockInfo) -> bool:
+        """The lock's holder is gone (no sign of life for 5 minutes): take over?"""
+        from atr_desktop.storage.lock import describe
+
+        who = "someone (the lock cannot be read)" if holder.user == "unknown" else describe(holder)
+        name = self.last_path.name if self.last_path else "The database"
+        text = f"{name} is marked open by {who}."
+        detail = (
+            "Their copy of ATR Desktop has shown no sign of life for over 5 minutes: it "
+            "probably closed without tidying up, or their laptop went to sleep. Take over "
+            "only if you are sure they are not still working in it."
+        )
+        return ask(self.window, "Take over?", text, "Take over", "takeOverBox", detail)
+
+    def when_checked(self, then: Callable[[], None]) -> None:
+        """Run ``then`` once the check after opening has passed (at once if it has)."""
+        if self.opened is not None and self.opened.checked:
+            then()
+        else:
+            self._after_check.append(then)
+
+    def _check_done(self, problem: object) -> None:
+        """The background quick_check finished (on the GUI thread now)."""
+        waiting, self._after_check = self._after_check, []
+        if self.opened is None:
+            return
+        if problem is None:
+            for then in waiting:
+                then()
+            return
+        path = self.opened.db.path
+        log.info("the check after opening failed: %s", problem)
+        self.window.close_store()
+        self.window.open_store(path)  # opening again moves it aside and offers the backup
 
     def _attempt(self, fn):  # type: ignore[no-untyped-def]
         try:
@@ -141,24 +186,34 @@ class Safety(QObject):
         if exc.backup is None:
             show_user_error(self.window, str(exc), "The database is damaged")
             return
-        when = exc.backup.created_at.astimezone().strftime("%H:%M on %A %d %B %Y")
+        from atr_desktop.services.safety import Missing
+
         moved = (
             f"It was moved aside to {exc.moved_to.name}; nothing was deleted. "
             if (exc.moved_to)
             else ""
         )
         detail = (
-            f"{moved}The newest verified backup is from {when}. Restore it now? "
-            "Work saved after that time is not in it."
+            f"{moved}The newest verified backup of this database is "
+            f"{exc.backup.describe()}. Restore it now? Work saved after that time is not in it."
         )
-        text = f"{path.name} is damaged ({exc.problem})."
+        text = (
+            f"{path.name} is not there: it was moved aside as damaged. No new, empty "
+            "database was made in its place."
+            if isinstance(exc, Missing)
+            else f"{path.name} is damaged ({exc.problem})."
+        )
         if ask(self.window, "The database is damaged", text, "Restore", "damagedBox", detail):
             self.restore(path, exc.backup.path, confirmed=True)
 
     def adopt(self, opened: Opened) -> None:
         """Start the timers for a newly opened database and show what the user should know."""
+        from atr_desktop.services.safety import start_background_check
+
         self.release()
         self.opened = opened
+        if not opened.checked:
+            self.checking = start_background_check(opened, self.window.paths, self.checked.emit)
         if opened.lock is not None:
             self.heartbeat.start()
         self.start_backup_timer()
@@ -185,6 +240,10 @@ class Safety(QObject):
             self.backup_timer.start(minutes * 60 * 1000)
 
     def release(self) -> None:
+        self._after_check = []
+        if self.checking is not None:  # it reads through this database: let it finish
+            self.checking.join()
+            self.checking = None
         self.heartbeat.stop()
         self.backup_timer.stop()
         self.wait_for_background()
@@ -199,7 +258,8 @@ class Safety(QObject):
             self.heartbeat.stop()
             show_user_error(
                 self.window,
-                "Someone else has taken over this database (it was left idle for hours): "
+                "Someone else has taken over this database (it showed no sign of life for "
+                "over 5 minutes): "
                 "save nothing more here; close it and open it again read-only.",
             )
 
@@ -271,23 +331,41 @@ class Safety(QObject):
             self.restore(path, Path(name))
 
     def restore(self, live: Path, backup: Path, confirmed: bool = False) -> None:
-        from atr_desktop.services.backup import restore
+        from atr_desktop.services.backup import expected_uuid, info_of, restore
         from atr_desktop.storage.backup import read_backup
 
         chosen = self._attempt(lambda: read_backup(backup))
         if chosen is None:
             return
+        info = info_of(chosen)
+        described = info.describe()
         when = chosen.manifest.created_at.astimezone().strftime("%H:%M on %d %B %Y")
         text = (
-            f"Replace {live.name} with the backup from {when}? "
+            f"Replace {live.name} with {described}? "
             "What is there now is backed up first, so this can be undone."
         )
-        if not confirmed and not ask(
+        data = self.window.paths.data
+        expected = expected_uuid(live, data)
+        other = ""
+        if expected and expected != info.uuid:
+            # Another database: asked for by its name, on a button that says it.
+            name = info.programme or f"database {info.uuid[:8]}"
+            text = (
+                f"{backup.name} is {described}: a different database from the one at "
+                f"{live.name} (database {expected[:8]}). Replace it with {name}? What is "
+                "there now is backed up first."
+            )
+            if not ask(
+                self.window, "Restore another database?", text, f"Restore {name}", "otherDbBox"
+            ):
+                return
+            other = info.uuid[:8]
+        elif not confirmed and not ask(
             self.window, "Restore from backup", text, "Restore", "restoreBox"
         ):
             return
         self.window.close_store()
-        if self._attempt(lambda: restore(live, backup)) is not None:
+        if self._attempt(lambda: restore(live, backup, other_database=other, data=data)):
             self.window.statusBar().showMessage(f"Restored from the backup of {when}.", 10_000)
         self.window.open_store(live)
 
