@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from atr_desktop.errors import UserError
+from atr_desktop.services import personal_data
 from atr_desktop.storage import backup as store
 from atr_desktop.storage.blobs import BlobStore
 from atr_desktop.storage.database import Database, blob_dir_for, sniff
@@ -103,6 +104,7 @@ def restore(live: Path, backup_path: Path, now: dt.datetime | None = None) -> Ba
     lock = LiveLock.acquire(live)  # nobody else may be using it while it is replaced
     try:
         _replace(chosen, live, now)
+        personal_data.reapply_erasures_at(live)  # an older copy must not bring anyone back
     finally:
         lock.release()
     return _info(chosen)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from atr_desktop.errors import UserError
-from atr_desktop.paths import AppPaths
+from atr_desktop.paths import AppPaths, share_with_folder
 from atr_desktop.services.backup import folder_for, move_aside
 from atr_desktop.storage import backup as store
 from atr_desktop.storage.blobs import BlobStore
@@ -62,6 +62,7 @@ def export_to(
         )
         store.copy_papers(db.blobs, BlobStore(blob_dir_for(dest)), hashes)
         os.replace(incoming, dest)
+        share_with_folder(folder, dest, blob_dir_for(dest))  # the shared folder's permissions
     except OSError as exc:
         raise UserError(
             f"Could not write the hand-over copy in {folder} ({exc.strerror or exc}): "

@@ -118,7 +118,7 @@ def make_engine(path: Path, readonly: bool = False) -> Engine:
         url = f"sqlite:///file:{path.as_posix()}?mode=ro&uri=true"
     else:
         url = f"sqlite:///{path.as_posix()}"
-    engine = create_engine(url)
+    engine = create_engine(url, hide_parameters=True)  # no record values in any message
     event.listen(engine, "connect", _configure_connection)
     event.listen(engine, "begin", _begin)
     return engine
@@ -175,7 +175,10 @@ class Database:
                 session.rollback()
                 plain = plain_error(exc, self.path) if isinstance(exc, Exception) else None
                 if plain is not None and not isinstance(exc, UserError):
-                    log.info("save refused: %s", exc)
+                    log.info(
+                        "save refused: %s",
+                        getattr(exc.__cause__ or exc, "sqlite_errorname", type(exc).__name__),
+                    )  # the kind of failure only, never the values it held
                     raise plain from exc
                 raise
 
