@@ -42,7 +42,7 @@ def register(nouns: Any) -> None:
         help="monthly, bimonthly, quarterly, or a rule such as 'second tuesday'",
     )
     p.add_argument(
-        "--count", type=int, default=0, help="how many meetings in the series (default 6)"
+        "--count", type=int, default=None, help="how many meetings in the series (default 6)"
     )
     p.add_argument(
         "--skip-month", type=int, action="append", default=[], help="a month (1-12) to skip"
@@ -108,7 +108,12 @@ def _moves(texts: list[str]) -> dict[Any, Any]:
     return moves
 
 
+SERIES_LIMIT = 520  # ten years of weekly meetings
+
+
 def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
+    if args.count is not None and not 1 <= args.count <= SERIES_LIMIT:
+        raise UserError(f"--count {args.count}: a series has 1 to {SERIES_LIMIT} meetings.")
     if args.count and not args.repeat:
         raise UserError("--count needs --repeat (monthly, bimonthly, quarterly, ...).")
     data = meetings.MeetingInput(

@@ -21,7 +21,7 @@ from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from atr_desktop.errors import StoreError, UserError
-from atr_desktop.storage import migrate
+from atr_desktop.storage import migrate, text_guard
 from atr_desktop.storage.blobs import BlobStore
 from atr_desktop.storage.models import DbMeta
 
@@ -128,6 +128,8 @@ def sniff(path: Path) -> None:
     """Refuse a file that is not an ATR Desktop database, with one clear sentence."""
     if path.is_dir():
         raise StoreError(f"{path} is a folder, not an ATR Desktop database file.")
+    if not path.is_file():  # a pipe or a device: reading it would wait for ever
+        raise StoreError(f"{path} is not a file (a pipe or a device): choose a .db file.")
     try:
         with path.open("rb") as fh:
             header = fh.read(100)
@@ -154,6 +156,7 @@ class Database:
         self.readonly = readonly
         self.blobs = BlobStore(blob_dir_for(path))
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        event.listen(self._sessions, "before_flush", text_guard.refuse_nul)
 
     def on_commit(self, callback: Callable[[], None]) -> Callable[[], None]:
         """Call ``callback`` after each unit of work commits; returns a function to stop."""
