@@ -33,12 +33,12 @@ def argument_problem(argv: Sequence[str]) -> str | None:
     A byte that is not UTF-8 arrives as a lone surrogate (Python's surrogateescape) and
     would break the first print; a number past 64 bits breaks SQLite. Both get a sentence.
     """
-    for position, arg in enumerate(argv, start=1):
+    for arg in argv:
         if any("\ud800" <= c <= "\udfff" for c in arg):
             shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
             return (
-                f"Argument {position} ('{shown}') holds bytes that are not UTF-8 text: retype "
-                "it, or rename the file so that its name is plain text."
+                f"The argument '{shown}' holds bytes that are not UTF-8 text: retype it, or "
+                "rename the file so that its name is plain text."
             )
         value = arg.split("=", 1)[1] if arg.startswith("--") and "=" in arg else arg
         if _NUMBER.fullmatch(value.strip()) and abs(int(value)) > LARGEST:
