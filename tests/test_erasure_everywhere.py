@@ -168,3 +168,29 @@ def test_a_person_written_everywhere_is_erased_everywhere(demo_db, db_path: Path
             assert s.get_one(Person, person_id).erased_at is not None
     finally:
         db.close()
+
+
+def test_erasures_travel_with_a_hand_over_copy(cli, db, db_path: Path, tmp_path: Path) -> None:
+    """A colleague who takes the database on, then restores a backup from before the
+    erasure, still finds the person erased: the ledger went with the copy."""
+    with db.session() as s:
+        s.add(Person(first_name="Ottoline", last_name="Quennevais-Xu", email=EMAIL))
+    before = backups.back_up(db, "manual", out=tmp_path / "stick").backup
+    db.close()
+    assert cli("person", "erase", EMAIL, "--yes")[0] == 0
+    shared = tmp_path / "shared"
+    code, _, err = cli("handover", "export", "--to", str(shared))
+    assert code == 0, err
+    assert _files_holding_secrets([ledger_path(shared / "atr.db")]) == []
+    colleague = tmp_path / "colleague" / "atr.db"
+    code, _, err = cli("handover", "import", str(shared / "atr.db"), db=colleague)
+    assert code == 0, err
+    assert ledger_path(colleague).exists()
+
+    backups.restore(colleague, before.path)
+    again = open_database(colleague)
+    try:
+        assert search.search(again, "Quennevais") == []
+    finally:
+        again.close()
+    assert _files_holding_secrets([colleague]) == []

@@ -25,27 +25,35 @@ from atr_desktop.errors import UserError
 FORMAT = 1
 
 
+def digest(salt: str, email: str | None, first_name: str, last_name: str) -> str:
+    """A keyed hash of who a person is; empty when there is nothing to go on."""
+    who = "\x1f".join(
+        " ".join(part.split()).lower() for part in (email or "", first_name, last_name)
+    )
+    if not who.strip("\x1f"):
+        return ""
+    return hmac.new(bytes.fromhex(salt), who.encode(), hashlib.sha256).hexdigest()
+
+
 @dataclass(frozen=True)
 class Entry:
+    """One erasure; ``salt`` is the key its digest was made with (entries carried from
+    another store's ledger keep theirs)."""
+
     person_id: int
     uuid: str
     digest: str
     on: str
+    salt: str
 
 
 @dataclass(frozen=True)
 class Ledger:
-    salt: str
+    salt: str  # the key for new entries
     entries: tuple[Entry, ...]
 
     def digest(self, email: str | None, first_name: str, last_name: str) -> str:
-        """A keyed hash of who a person is; empty when there is nothing to go on."""
-        who = "\x1f".join(
-            " ".join(part.split()).lower() for part in (email or "", first_name, last_name)
-        )
-        if not who.strip("\x1f"):
-            return ""
-        return hmac.new(bytes.fromhex(self.salt), who.encode(), hashlib.sha256).hexdigest()
+        return digest(self.salt, email, first_name, last_name)
 
 
 def ledger_path(db_path: Path) -> Path:
@@ -65,24 +73,60 @@ def read(db_path: Path) -> Ledger:
             f"The erasure ledger {path} cannot be read ({exc}): restore it from where it was "
             "copied, or ask for help; nothing was changed."
         ) from None
+    salt = str(data["salt"])
     entries = tuple(
-        Entry(int(e["person_id"]), str(e["uuid"]), str(e["digest"]), str(e["on"]))
+        Entry(
+            int(e["person_id"]),
+            str(e["uuid"]),
+            str(e["digest"]),
+            str(e["on"]),
+            str(e.get("salt", salt)),
+        )
         for e in data.get("erasures", [])
     )
-    return Ledger(str(data["salt"]), entries)
+    return Ledger(salt, entries)
 
 
 def add(db_path: Path, ledger: Ledger, entry: Entry) -> Ledger:
     """Write the ledger with ``entry`` added (atomically, readable by the user only)."""
-    if any((e.person_id, e.uuid) == (entry.person_id, entry.uuid) for e in ledger.entries):
+    if any(_same(e, entry) for e in ledger.entries):
         return ledger
     updated = Ledger(ledger.salt, (*ledger.entries, entry))
+    _write(db_path, updated)
+    return updated
+
+
+def carry(source_db: Path, dest_db: Path) -> None:
+    """Copy ``source_db``'s erasures into ``dest_db``'s ledger (a copy between stores: a
+    hand-over copy, taking one on), so the copy's restores re-apply them too."""
+    source = read(source_db)
+    if not source.entries:
+        return
+    dest = read(dest_db)
+    extra = tuple(e for e in source.entries if not any(_same(e, d) for d in dest.entries))
+    if extra:
+        _write(dest_db, Ledger(dest.salt, (*dest.entries, *extra)))
+
+
+def _same(a: Entry, b: Entry) -> bool:
+    return (a.person_id, a.uuid) == (b.person_id, b.uuid) or (
+        bool(a.digest) and (a.digest, a.salt) == (b.digest, b.salt)
+    )
+
+
+def _write(db_path: Path, ledger: Ledger) -> None:
     payload = {
         "format": FORMAT,
-        "salt": updated.salt,
+        "salt": ledger.salt,
         "erasures": [
-            {"person_id": e.person_id, "uuid": e.uuid, "digest": e.digest, "on": e.on}
-            for e in updated.entries
+            {
+                "person_id": e.person_id,
+                "uuid": e.uuid,
+                "digest": e.digest,
+                "on": e.on,
+                "salt": e.salt,
+            }
+            for e in ledger.entries
         ],
     }
     path = ledger_path(db_path)
@@ -101,7 +145,6 @@ def add(db_path: Path, ledger: Ledger, entry: Entry) -> Ledger:
             f"The erasure could not be recorded in {path.name} ({exc.strerror}), so nothing "
             "was erased: free some space or fix the folder's permissions, then try again."
         ) from None
-    return updated
 
 
 def today() -> str:

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from atr_desktop.errors import UserError
 from atr_desktop.paths import AppPaths, share_with_folder
+from atr_desktop.services import erasure_ledger, personal_data
 from atr_desktop.services.backup import folder_for, move_aside
 from atr_desktop.storage import backup as store
 from atr_desktop.storage.blobs import BlobStore
@@ -62,7 +63,8 @@ def export_to(
         )
         store.copy_papers(db.blobs, BlobStore(blob_dir_for(dest)), hashes)
         os.replace(incoming, dest)
-        share_with_folder(folder, dest, blob_dir_for(dest))  # the shared folder's permissions
+        erasure_ledger.carry(db.path, dest)  # its restores must re-apply erasures too
+        share_with_folder(folder, dest, blob_dir_for(dest), erasure_ledger.ledger_path(dest))
     except OSError as exc:
         raise UserError(
             f"Could not write the hand-over copy in {folder} ({exc.strerror or exc}): "
@@ -124,6 +126,8 @@ def import_from(
         for suffix in ("-wal", "-shm"):
             live.with_name(live.name + suffix).unlink(missing_ok=True)
         os.replace(incoming, live)
+        erasure_ledger.carry(source, live)
+        personal_data.reapply_erasures_at(live)  # nobody erased comes back with the copy
     finally:
         if lock is not None:
             lock.release()

@@ -281,7 +281,7 @@ def erase(
             db.path,
             ledger,
             erasure_ledger.Entry(
-                person_id, uuid.value if uuid else "", digest, erasure_ledger.today()
+                person_id, uuid.value if uuid else "", digest, erasure_ledger.today(), ledger.salt
             ),
         )
     for path in log_files:
@@ -356,14 +356,21 @@ def reapply_erasures(db: Database) -> list[int]:
         uuid = uuid_row.value if uuid_row else ""
         living = list(s.scalars(select(Person).where(Person.erased_at.is_(None))))
         by_id = {p.id: p for p in living}
-        by_digest = {ledger.digest(p.email, p.first_name, p.last_name): p.id for p in living}
-        by_digest.pop("", None)
         due: list[int] = []
         for entry in ledger.entries:
             if entry.uuid == uuid and entry.person_id in by_id:
                 found: int | None = entry.person_id
-            else:
-                found = by_digest.get(entry.digest)
+            else:  # a copy in another store: match who they were, not the id
+                found = next(
+                    (
+                        p.id
+                        for p in living
+                        if entry.digest
+                        and erasure_ledger.digest(entry.salt, p.email, p.first_name, p.last_name)
+                        == entry.digest
+                    ),
+                    None,
+                )
             if found is not None and found not in due:
                 due.append(found)
     for person_id in due:
