@@ -53,24 +53,21 @@ def test_everything_the_app_writes_is_readable_by_the_user_only(tmp_path: Path) 
             ("person", "export", "1", "--out", str(work / "sar" / "person.json")),
             ("backup",),
             ("actions", "remind", "--out", str(work / "drafts")),
+            ("person", "erase", "2", "--yes"),  # the erasure ledger
+            ("handover", "export", "--to", str(work / "handed")),  # the registry
         ):
             done = _cli(home, "--db", str(db), *args)
             assert done.returncode == 0, done.stderr
     finally:
         os.umask(old)
-    files = [
-        db,
-        *home.rglob("*.log"),
-        *(home / "data" / "backups").glob("*.db"),
-        *(home / "data" / "backups").glob("*.db.json"),
-        work / "sar" / "person.json",
-        *(work / "drafts").glob("*.eml"),
-    ]
-    assert any(p.suffix == ".eml" for p in files) and any(p.suffix == ".log" for p in files)
-    assert any(p.name.endswith(".db.json") for p in files)
+    files = [p for p in (*home.rglob("*"), *work.rglob("*")) if p.is_file()]
+    names = {p.name for p in files}
+    assert {"atr.db", "atr-desktop.log", "person.json", "atr.db-erasures.json"} <= names
+    assert "live-copies.json" in names  # the registry
+    assert any(n.endswith(".eml") for n in names) and any(n.endswith(".db.json") for n in names)
     assert {str(p.relative_to(tmp_path)): _mode(p) for p in files if _mode(p) != "0o600"} == {}
-    folders = [home / "data", home / "logs", home / "data" / "backups", work / "drafts"]
-    folders += [work / "sar", Path(f"{db}-papers")]
+    folders = [p for p in (*home.rglob("*"), *work.rglob("*")) if p.is_dir()]
+    assert home / "data" / "backups" in folders and work / "drafts" in folders
     assert {str(p.relative_to(tmp_path)): _mode(p) for p in folders if _mode(p) != "0o700"} == {}
 
 
