@@ -19,7 +19,7 @@ import datetime as dt
 import io
 import time
 import zipfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,7 +55,8 @@ class _Budget:
     def __init__(self, name: str, limits: Limits, clock: Callable[[], float]) -> None:
         self.name, self.limits, self.clock = name, limits, clock
         self.started = clock()
-        self.rows = 0
+        self.rows = 0  # rows with something in them
+        self.read = 0  # every row, blank ones too
 
     def row(self) -> None:
         self.rows += 1
@@ -64,10 +65,14 @@ class _Budget:
                 f"{self.name} has more than {self.limits.max_rows:,} rows (the limit for an "
                 "import): split it into smaller files and import each."
             )
-        if self.rows % 500 == 0 and self.clock() - self.started > self.limits.max_seconds:
+
+    def tick(self) -> None:
+        """Called for every row read; looks at the clock every 500 rows."""
+        self.read += 1
+        if self.read % 500 == 0 and self.clock() - self.started > self.limits.max_seconds:
             raise UserError(
                 f"{self.name} took longer than {self.limits.max_seconds:g} seconds to read "
-                f"(the limit for an import) and was stopped after {self.rows:,} rows: "
+                f"(the limit for an import) and was stopped after {self.read:,} rows: "
                 "nothing was imported. Split it into smaller files, or save it again from Excel."
             )
 
@@ -144,24 +149,36 @@ def read_csv_text(text: str, budget: _Budget | None = None) -> Table:
         )
     first_line = next((ln for ln in text.splitlines() if ln.strip()), "")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(first_line))
-    header: list[str] | None = None
-    rows: list[tuple[int, list[str]]] = []
-    line = 1
-    try:
+    started = [1]  # the line the record being read starts on
+
+    def numbered() -> Iterator[tuple[int, list[str]]]:
         for cells in reader:
-            if header is None:
-                if any(c.strip() for c in cells):
-                    header = cells
-            elif any(c.strip() for c in cells):
-                budget.row()
-                rows.append((line, cells))
-            line = reader.line_num + 1
+            yield started[0], cells
+            started[0] = reader.line_num + 1
+
+    try:
+        return _collect(numbered(), budget)
     except csv.Error:
         raise UserError(
-            f"{budget.name} cannot be read from line {line}: a cell there runs on for more "
-            f"than {CELL_LIMIT:,} characters (usually a quote mark that is never closed). "
+            f"{budget.name} cannot be read from line {started[0]}: a cell there runs on for "
+            f"more than {CELL_LIMIT:,} characters (usually a quote mark that is never closed). "
             "Correct that line, or save the file again from Excel."
         ) from None
+
+
+def _collect(numbered: Iterable[tuple[int, list[str]]], budget: _Budget) -> Table:
+    """The first row with any text is the header; blank rows are passed over."""
+    header: list[str] | None = None
+    rows: list[tuple[int, list[str]]] = []
+    for number, cells in numbered:
+        budget.tick()
+        if not any(c.strip() for c in cells):
+            continue
+        if header is None:
+            header = cells
+        else:
+            budget.row()
+            rows.append((number, cells))
     return Table(header or [], rows)
 
 
@@ -221,14 +238,5 @@ def _read_xlsx(path: Path, budget: _Budget) -> Table:
 
 
 def _sheet_rows(values: Iterable[Sequence[object]], budget: _Budget) -> Table:
-    header: list[str] | None = None
-    rows: list[tuple[int, list[str]]] = []
-    for number, row in enumerate(values, start=1):
-        cells = [_cell_text(v) for v in row]
-        if header is None:
-            if any(c.strip() for c in cells):
-                header = cells
-        elif any(c.strip() for c in cells):
-            budget.row()
-            rows.append((number, cells))
-    return Table(header or [], rows)
+    cells = ((number, [_cell_text(v) for v in row]) for number, row in enumerate(values, start=1))
+    return _collect(cells, budget)
