@@ -50,6 +50,22 @@ def argument_problem(argv: Sequence[str]) -> str | None:
     return None
 
 
+def bounded_int(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``low`` to ``high`` (dates and durations past
+    any calendar otherwise fail deep inside), refused with the range named."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} is outside {low} to {high}")
+        return value
+
+    return parse
+
+
 def read_stdin_text() -> str:
     """Standard input as text: UTF-8 (with or without a BOM), or one plain sentence."""
     data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()

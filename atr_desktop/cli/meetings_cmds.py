@@ -10,6 +10,7 @@ from atr_desktop.cli.common import (
     Context,
     add_noun,
     add_verb,
+    bounded_int,
     parse_date_arg,
     print_json,
     print_table,
@@ -45,7 +46,11 @@ def register(nouns: Any) -> None:
         "--count", type=int, default=None, help="how many meetings in the series (default 6)"
     )
     p.add_argument(
-        "--skip-month", type=int, action="append", default=[], help="a month (1-12) to skip"
+        "--skip-month",
+        type=bounded_int(1, 12),
+        action="append",
+        default=[],
+        help="a month (1-12) to skip",
     )
     p.add_argument(
         "--move",

@@ -231,11 +231,16 @@ def subject_access(db: Database, ref: str) -> dict[str, Any]:
 def export_subject_access(db: Database, ref: str, out: Path) -> Path:
     """Write the subject access file, readable by the user only (it is all about one person)."""
     data = subject_access(db, ref)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(json.dumps(data, ensure_ascii=False, indent=2))
-    os.chmod(out, 0o600)  # an existing file keeps its old mode through O_TRUNC
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(json.dumps(data, ensure_ascii=False, indent=2))
+        os.chmod(out, 0o600)  # an existing file keeps its old mode through O_TRUNC
+    except OSError as exc:
+        raise UserError(
+            f"Cannot write {out} ({exc.strerror}): choose a file name in a folder you can write to."
+        ) from None
     return out
 
 
