@@ -62,8 +62,9 @@ class ErasureResult:
 class Redactor:
     """The ways one person is written, as one pattern, and what replaces them.
 
-    Full name, title and surname, email and phone always; the surname alone only when
-    nobody else held has it (so erasing one Smith never touches another's minutes).
+    Full name, title and surname, email and phone always, in any case; the surname alone
+    only when nobody else held has it (so erasing one Smith never touches another's
+    minutes) and only written as a name.
     """
 
     def __init__(self, person: Person, shared_surname: bool, placeholder: str) -> None:
@@ -74,7 +75,10 @@ class Redactor:
         if person.title and last:
             forms.add(_spaced(f"{person.title.strip()} {last}"))
         if last and not shared_surname:
-            forms.add(_spaced(last))
+            # Written as a name (as held, Capitalised or in capitals), so that erasing
+            # Ms Green leaves "green space" alone.
+            spellings = {last, last[:1].upper() + last[1:], last.upper()}
+            forms.add("(?-i:" + "|".join(_spaced(s) for s in sorted(spellings)) + ")")
         if person.email:
             forms.add(re.escape(person.email.strip()))
         digits = re.sub(r"\D", "", person.phone or "")
