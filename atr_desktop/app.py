@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from atr_desktop.paths import app_paths
+from atr_desktop.paths import app_paths, restrict_new_files
 
 
 def _db_only(argv: list[str]) -> tuple[bool, str | None]:
@@ -38,6 +38,7 @@ def main(argv: list[str] | None = None) -> int:
 
         return worker_main()
     paths = app_paths()
+    restrict_new_files(paths)  # 0600 files, 0700 folders (docs/privacy.md)
     log_file = setup_logging(paths.logs)
     window_only, db_arg = _db_only(argv)
     if window_only:

@@ -9,6 +9,7 @@ everything (tests use it so that no test touches the real user folders).
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -92,3 +93,71 @@ def resolve_db_path(cli_db: str | None, paths: AppPaths, env: dict[str, str] | N
     env = dict(os.environ) if env is None else env
     chosen = cli_db or env.get("ATR_DESKTOP_DB")
     return Path(chosen).expanduser() if chosen else paths.default_db
+
+
+PRIVATE_UMASK = 0o077
+
+
+def restrict_new_files(paths: AppPaths | None = None) -> None:
+    """Everything the app creates from now on is readable by the user only (0600 files,
+    0700 folders): the database and its WAL, backups, logs, the lock and registry,
+    subject-access files and email drafts. Set once at start, before anything is written;
+    the app's own folders, if an older version made them open, are closed too. On Windows
+    the per-user folders are private already and the umask is ignored."""
+    os.umask(PRIVATE_UMASK)
+    if paths is None:
+        return
+    for folder in (paths.data, paths.logs, paths.cache, paths.backups):
+        try:
+            if folder.is_dir() and folder.stat().st_mode & 0o077:
+                os.chmod(folder, 0o700)
+        except OSError:
+            continue
+
+
+def share_with_folder(folder: Path, *items: Path) -> None:
+    """Give ``items`` (files, or folders with everything in them) ``folder``'s permissions:
+    a copy put in a shared folder (the hand-over copy, a shared backup folder) is readable
+    by whoever may read that folder, as the user chose, and no more."""
+    try:
+        dir_mode = folder.stat().st_mode & 0o777
+    except OSError:
+        return
+    file_mode = dir_mode & 0o666
+    for item in items:
+        found = [item, *item.rglob("*")] if item.is_dir() else [item]
+        for path in found:
+            try:
+                os.chmod(path, dir_mode if path.is_dir() else file_mode)
+            except OSError:
+                continue  # a file system without permissions (FAT, some shares)
+
+
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*\u200e\u200f\u202a-\u202e\u2066-\u2069]+')
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{n}" for n in range(1, 10))}
+_RESERVED |= {f"lpt{n}" for n in range(1, 10)}
+NAME_LIMIT = 120
+
+
+def child_file(folder: Path, name: str, fallback: str = "file") -> Path:
+    """``folder / name`` for a file name the app makes from record text (a title, a group or
+    person's name), which can never leave ``folder``: separators, '..', control characters,
+    characters Windows refuses and reserved device names are taken out. The user's own
+    output path (``--out``) is theirs and is not passed through here."""
+    stem, dot, suffix = name.rpartition(".")
+    if not dot or not re.fullmatch(r"[A-Za-z0-9]{1,8}", suffix):
+        stem, suffix = name, ""
+    clean = _UNSAFE.sub(" ", stem)
+    clean = " ".join(clean.split()).strip(" .")[:NAME_LIMIT].strip(" .")
+    if not clean or clean.lower().split(".")[0] in _RESERVED:
+        clean = fallback if not clean else f"_{clean}"
+    path = folder / (f"{clean}.{suffix}" if suffix else clean)
+    if path.resolve().parent != folder.resolve():  # cannot happen after cleaning: a guard
+        raise ValueError("an output name left its folder")
+    return path
+
+
+def log_files(log_file: Path) -> list[Path]:
+    """The log file and its rotated generations that exist (for an erasure to rewrite)."""
+    names = [log_file, *(log_file.with_name(f"{log_file.name}.{n}") for n in range(1, 10))]
+    return [p for p in names if p.is_file()]

@@ -36,18 +36,28 @@ def build_template(folder: Path) -> Path:
 
 
 def copy_template(template: Path, target: Path) -> Path:
-    """Copy the template database and its papers folder to ``target`` (a new uuid)."""
-    from atr_desktop.storage.database import blob_dir_for
+    """Copy the template database and its papers (kept by UUID) to ``target``, a new uuid."""
+    import json
+
+    from atr_desktop.storage.blobs import MARKER, papers_root
 
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(template, target)
-    papers = blob_dir_for(template)
-    if papers.is_dir():
-        shutil.copytree(papers, blob_dir_for(target))
+    new_uuid = str(uuid.uuid4())
     raw = sqlite3.connect(target)
     try:
-        raw.execute("UPDATE db_meta SET value = ? WHERE key = 'uuid'", (str(uuid.uuid4()),))
+        old_uuid = raw.execute("SELECT value FROM db_meta WHERE key = 'uuid'").fetchone()[0]
+        raw.execute("UPDATE db_meta SET value = ? WHERE key = 'uuid'", (new_uuid,))
         raw.commit()
     finally:
         raw.close()
+    papers = papers_root(template) / old_uuid
+    if papers.is_dir():
+        copied = papers_root(target) / new_uuid
+        shutil.copytree(papers, copied)
+        marker = copied / MARKER
+        if marker.exists():
+            data = json.loads(marker.read_text(encoding="utf-8"))
+            data["uuid"] = new_uuid
+            marker.write_text(json.dumps(data, indent=1), encoding="utf-8")
     return target

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from atr_desktop.domain.member_import import parse_rows
 from atr_desktop.domain.people import normalise_role, split_name
 from atr_desktop.services import member_import, members, people
-from atr_desktop.services.member_import import decode, read_csv_text
+from atr_desktop.services.tabular import decode, read_csv_text
 from atr_desktop.storage.models import Membership, Person
 from tests.member_files import FAULTS, fixed, membership_sheet, write_csv, write_xlsx
 
@@ -127,8 +127,8 @@ def test_decoding_and_parsing_rules() -> None:
     assert decode("Siân".encode("cp1252")) == "Siân"
     assert decode("\ufeffZoë".encode()) == "Zoë"
     assert decode("Name\tEmail\r\n".encode("utf-16")) == "Name\tEmail\r\n"
-    header, rows = read_csv_text('Name;Email\r\n"Haddad; Tariq";t@x.org\r\n\r\n')
-    assert header == ["Name", "Email"] and rows[0] == (2, ["Haddad; Tariq", "t@x.org"])
+    table = read_csv_text('Name;Email\r\n"Haddad; Tariq";t@x.org\r\n\r\n')
+    assert table.header == ["Name", "Email"] and table.rows[0] == (2, ["Haddad; Tariq", "t@x.org"])
     assert split_name("Dr Tariq Haddad, MBE") == ("Dr", "Tariq", "Haddad, MBE")
     assert normalise_role("Vice Chair") == "vice-chair"
     assert normalise_role("LE member") == "lived-experience member"

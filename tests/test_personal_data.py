@@ -110,3 +110,17 @@ def test_subject_access_then_erasure_leaves_no_copy(cli, db, db_path: Path, tmp_
             data = path.read_bytes()
             for secret in (EMAIL, "Haddad", "Prefers mornings", "youth charity"):
                 assert secret.encode() not in data, f"{secret} left in {path.name}"
+
+
+def test_the_forms_a_person_is_written_in() -> None:
+    from atr_desktop.services.personal_data import Redactor
+
+    person = Person(
+        title="Ms", first_name="Jo", last_name="Green", email="jo@g.org", phone="0113 496 0000"
+    )
+    unique = Redactor(person, shared_surname=False, placeholder="X")
+    assert unique("a green space; GREEN and Green agreed") == "a green space; X and X agreed"
+    assert unique("ms green, jo\n green, JO@G.ORG, 0113-496-0000") == "X, X, X, X"
+    assert unique("Greenwood and Jo Greene") == "Greenwood and Jo Greene"
+    shared = Redactor(person, shared_surname=True, placeholder="X")  # another Green is held
+    assert shared("Green and Ms Green") == "Green and X"

@@ -12,7 +12,7 @@ import logging
 import sys
 
 from atr_desktop import __version__
-from atr_desktop.cli.common import Context, UsageError
+from atr_desktop.cli.common import Context, UsageError, argument_problem
 from atr_desktop.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -72,6 +72,9 @@ def build_parser() -> argparse.ArgumentParser:
 def run(argv: list[str], ctx: Context) -> int:
     """Run one command; returns the exit code (0 ok, 1 user's mistake, 2 bug)."""
     try:
+        problem = argument_problem(argv)
+        if problem:
+            raise UsageError(problem)
         parser = build_parser()
         args = parser.parse_args(argv)
         ctx.db_arg = args.db
@@ -84,6 +87,14 @@ def run(argv: list[str], ctx: Context) -> int:
         return code
     except UserError as exc:
         print(str(exc), file=sys.stderr)
+        return 1
+    except UnicodeDecodeError:
+        # Only text a user handed in is decoded here (a file, standard input).
+        print(
+            "Some of the text given was not UTF-8 (it may be from another program or a "
+            "damaged file): save it as UTF-8 text and try again. Nothing was changed.",
+            file=sys.stderr,
+        )
         return 1
     except BrokenPipeError:
         # The reader went away (``| head``): not an error; silence the final flush.

@@ -11,6 +11,7 @@ from atr_desktop.cli.common import (
     Context,
     add_noun,
     add_verb,
+    bounded_int,
     parse_date_arg,
     print_json,
     print_table,
@@ -28,7 +29,7 @@ def register(nouns: Any) -> None:
     p.add_argument("--owner", default="", help="part of the owner's name or email")
     p.add_argument("--status", choices=STATUSES)
     p.add_argument("--overdue", action="store_true")
-    p.add_argument("--due-within", type=int, metavar="DAYS")
+    p.add_argument("--due-within", type=bounded_int(0, 3650), metavar="DAYS")
     p.add_argument("--search", default="", help="text in the action or its reference")
     p = add_verb(verbs, "show", cmd_show, "one action with its updates", json_flag=True)
     p.add_argument("ref")

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from atr_desktop.cli.common import Context, add_noun, add_verb, print_json, print_table
+from atr_desktop.cli.common import Context, add_noun, add_verb, bounded_int, print_json, print_table
 from atr_desktop.domain.dates import hhmm
 from atr_desktop.services import agenda, meeting_outputs
 from atr_desktop.services.agenda import PURPOSES, AgendaRow
@@ -50,7 +50,7 @@ def _item_options(p: argparse.ArgumentParser, required: bool) -> None:
     p.add_argument("--title", required=required)
     p.add_argument("--purpose", choices=PURPOSES)
     p.add_argument("--lead")
-    p.add_argument("--minutes", type=int)
+    p.add_argument("--minutes", type=bounded_int(0, 1440))
     p.add_argument("--confidential", action="store_true", default=None, help="a Part B item")
     p.add_argument("--public", action="store_true", help="not confidential (Part A)")
     p.add_argument("--papers", action="store_true", default=None, help="papers expected")

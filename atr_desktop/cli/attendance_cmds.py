@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from atr_desktop.cli.common import Context, add_noun, add_verb, print_json, print_table
+from atr_desktop.cli.common import Context, add_noun, add_verb, bounded_int, print_json, print_table
 from atr_desktop.services import attendance, attendance_matrix
 from atr_desktop.services.attendance import STATUS_LABELS, LineChange, Register
 
@@ -35,7 +35,7 @@ def register(nouns: Any) -> None:
     p.add_argument("--left-room", action="store_true", help="they left the room for the item")
     p = add_verb(verbs, "matrix", cmd_matrix, "attendance matrix of a group for a year")
     p.add_argument("--group", required=True)
-    p.add_argument("--year", required=True, type=int)
+    p.add_argument("--year", required=True, type=bounded_int(1900, 9998))
     p.add_argument("--out", required=True, type=Path, help="FILE.xlsx or FILE.docx")
 
 

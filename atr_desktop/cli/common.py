@@ -7,6 +7,7 @@ import dataclasses
 import datetime as dt
 import enum
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -19,6 +20,64 @@ from atr_desktop.storage.database import Database
 
 class UsageError(UserError):
     """A bad command line (unknown option, missing argument)."""
+
+
+# SQLite's integers are 64-bit: a larger number can be no id, count or year of ours.
+LARGEST = 2**63 - 1
+_NUMBER = re.compile(r"[-+]?\d+")  # a whole argument (or --option=VALUE) that is a number
+
+
+def argument_problem(argv: Sequence[str]) -> str | None:
+    """Why the command line cannot be read as text and numbers, before argparse sees it.
+
+    A byte that is not UTF-8 arrives as a lone surrogate (Python's surrogateescape) and
+    would break the first print; a number past 64 bits breaks SQLite. Both get a sentence.
+    """
+    for arg in argv:
+        if any("\ud800" <= c <= "\udfff" for c in arg):
+            shown = arg.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+            return (
+                f"The argument '{shown}' holds bytes that are not UTF-8 text: retype it, or "
+                "rename the file so that its name is plain text."
+            )
+        value = arg.split("=", 1)[1] if arg.startswith("--") and "=" in arg else arg
+        if _NUMBER.fullmatch(value.strip()) and abs(int(value)) > LARGEST:
+            shown = value.strip()[:24] + ("…" if len(value.strip()) > 24 else "")
+            return (
+                f"{shown} is too large to be an id or a number here: check the value "
+                "(ids are shown by the list commands)."
+            )
+    return None
+
+
+def bounded_int(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from ``low`` to ``high`` (dates and durations past
+    any calendar otherwise fail deep inside), refused with the range named."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{value} is outside {low} to {high}")
+        return value
+
+    return parse
+
+
+def read_stdin_text() -> str:
+    """Standard input as text: UTF-8 (with or without a BOM), or one plain sentence."""
+    data = sys.stdin.buffer.read() if hasattr(sys.stdin, "buffer") else sys.stdin.read()
+    if isinstance(data, str):
+        return data
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UserError(
+            f"The text on standard input is not UTF-8 (byte {exc.start + 1} cannot be read): "
+            "save it as UTF-8 text and try again. Nothing was changed."
+        ) from None
 
 
 class Context:

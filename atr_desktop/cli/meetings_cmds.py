@@ -10,6 +10,7 @@ from atr_desktop.cli.common import (
     Context,
     add_noun,
     add_verb,
+    bounded_int,
     parse_date_arg,
     print_json,
     print_table,
@@ -42,10 +43,14 @@ def register(nouns: Any) -> None:
         help="monthly, bimonthly, quarterly, or a rule such as 'second tuesday'",
     )
     p.add_argument(
-        "--count", type=int, default=0, help="how many meetings in the series (default 6)"
+        "--count", type=int, default=None, help="how many meetings in the series (default 6)"
     )
     p.add_argument(
-        "--skip-month", type=int, action="append", default=[], help="a month (1-12) to skip"
+        "--skip-month",
+        type=bounded_int(1, 12),
+        action="append",
+        default=[],
+        help="a month (1-12) to skip",
     )
     p.add_argument(
         "--move",
@@ -108,7 +113,12 @@ def _moves(texts: list[str]) -> dict[Any, Any]:
     return moves
 
 
+SERIES_LIMIT = 520  # ten years of weekly meetings
+
+
 def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
+    if args.count is not None and not 1 <= args.count <= SERIES_LIMIT:
+        raise UserError(f"--count {args.count}: a series has 1 to {SERIES_LIMIT} meetings.")
     if args.count and not args.repeat:
         raise UserError("--count needs --repeat (monthly, bimonthly, quarterly, ...).")
     data = meetings.MeetingInput(

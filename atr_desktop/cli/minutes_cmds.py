@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import Any
 
-from atr_desktop.cli.common import Context, add_noun, add_verb, print_json
+from atr_desktop.cli.common import Context, add_noun, add_verb, print_json, read_stdin_text
 from atr_desktop.domain.dates import long_date, short_date
 from atr_desktop.services import minutes, minutes_export
 
@@ -83,7 +82,7 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_write(ctx: Context, args: argparse.Namespace) -> int:
-    text = sys.stdin.read() if args.text == "-" else args.text
+    text = read_stdin_text() if args.text == "-" else args.text
     item = minutes.write_item(ctx.db(), args.meeting, args.item, text)
     print(f"Saved the minutes of item {item.number} ({item.title}).")
     return 0

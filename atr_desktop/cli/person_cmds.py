@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from atr_desktop.cli.common import Context, add_noun, add_verb, confirm
+from atr_desktop.paths import log_files
 from atr_desktop.services import personal_data
 
 
@@ -35,7 +36,9 @@ def cmd_erase(ctx: Context, args: argparse.Namespace) -> int:
     if not confirm(question, args.yes):
         print("Nothing was erased.")
         return 1
-    result = personal_data.erase(ctx.db(), args.person, args.reason)
+    result = personal_data.erase(
+        ctx.db(), args.person, args.reason, log_files=log_files(ctx.log_file)
+    )
     print(
         f"Erased person {result.person_id}: now '{result.placeholder}' "
         f"({result.replaced_mentions} mentions replaced). The erasure is on record."

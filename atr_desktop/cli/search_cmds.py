@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from atr_desktop.cli.common import Context, print_json, print_table
+from atr_desktop.cli.common import Context, bounded_int, print_json, print_table
 from atr_desktop.services import search
 
 
@@ -17,7 +17,7 @@ def register(nouns: Any) -> None:
     )
     parser.add_argument("text", help='words to find; "a phrase" in double quotes')
     parser.add_argument("--kind", choices=search.KINDS)
-    parser.add_argument("--limit", type=int, default=50)
+    parser.add_argument("--limit", type=bounded_int(1, 10_000), default=50)
     parser.add_argument("--json", action="store_true")
     parser.set_defaults(handler=cmd_search)
 

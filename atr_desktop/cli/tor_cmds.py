@@ -11,6 +11,7 @@ from atr_desktop.cli.common import (
     Context,
     add_noun,
     add_verb,
+    bounded_int,
     parse_date_arg,
     print_json,
     print_table,
@@ -62,7 +63,11 @@ def register(nouns: Any) -> None:
 
 
 def _quorum_flags(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--quorum-count", type=int, help="at least this many voting members")
+    p.add_argument(
+        "--quorum-count",
+        type=bounded_int(0, 1000),
+        help="at least this many voting members (0: none)",
+    )
     p.add_argument("--quorum-fraction", help="a fraction of the voting members, like 1/2")
     p.add_argument(
         "--chair-required",

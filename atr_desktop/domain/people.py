@@ -91,7 +91,9 @@ def email_problem(email: str) -> str | None:
     """Why ``email`` is not a usable address, or None."""
     if not email.strip():
         return "no email address"
-    if not _EMAIL.match(email.strip()):
+    if any(ord(c) < 32 or ord(c) == 127 for c in email.strip()):
+        return "an email address cannot hold a line break or other control character"
+    if not _EMAIL.fullmatch(email.strip()):
         return f"'{email.strip()}' is not a valid email address"
     return None
 

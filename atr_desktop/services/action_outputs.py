@@ -9,6 +9,7 @@ from pathlib import Path
 from atr_desktop.domain.dates import long_date, short_date
 from atr_desktop.domain.rag import RAG_COLOURS
 from atr_desktop.errors import UserError
+from atr_desktop.paths import child_file
 from atr_desktop.services.actions import ActionFilter, ActionInfo, list_actions
 from atr_desktop.storage.database import Database
 
@@ -135,5 +136,5 @@ def reminders(db: Database, out_dir: Path, today: dt.date | None = None) -> list
         overdue = sum(a.overdue for a in items)
         subject = f"Your open actions ({len(items)}" + (f", {overdue} overdue)" if overdue else ")")
         message = eml.draft([(owner, email)], subject, "\n".join(lines))
-        written.append(eml.save(message, out_dir / f"actions-{_slug(owner)}.eml"))
+        written.append(eml.save(message, child_file(out_dir, f"actions-{_slug(owner)}.eml")))
     return written

@@ -1,12 +1,12 @@
 """Import an existing action log from Excel or CSV, with a preview and problem rows.
 
-Like the membership import: every row is checked first; nothing is imported while a
+Like the membership import, and through the same reader (services/tabular.py: encodings,
+semicolons, line numbers, limits): every row is checked first; nothing is imported while a
 problem remains, unless the user chooses to skip the rows with problems.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -20,6 +20,7 @@ from atr_desktop.errors import UserError
 from atr_desktop.services import audit
 from atr_desktop.services.actions import new_ref, resolve_owner
 from atr_desktop.services.groups import find_group
+from atr_desktop.services.tabular import read_table
 from atr_desktop.storage.database import Database
 from atr_desktop.storage.models import Action, ActionUpdate
 
@@ -59,32 +60,10 @@ class ImportResult:
         return [r for r in self.rows if r.problems]
 
 
-def _cells(path: Path) -> list[list[object]]:
-    if not path.is_file():
-        raise UserError(f"There is no file {path}: check the name and folder.")
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        from openpyxl import load_workbook
-
-        try:
-            workbook = load_workbook(path, read_only=True, data_only=True)
-        except Exception:
-            raise UserError(f"{path.name} cannot be read as an Excel workbook.") from None
-        sheet = workbook.active
-        assert sheet is not None
-        rows = [list(r) for r in sheet.iter_rows(values_only=True)]
-        workbook.close()
-        return rows
-    if suffix == ".csv":
-        text = path.read_bytes().decode("utf-8-sig", errors="replace")
-        return [list(r) for r in csv.reader(text.splitlines())]
-    raise UserError("Import an action log from a .xlsx or .csv file.")
-
-
-def _header_map(header: list[object]) -> dict[str, int]:
+def _header_map(header: list[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     for index, cell in enumerate(header):
-        name = re.sub(r"\s+", " ", str(cell or "").strip().lower())
+        name = re.sub(r"\s+", " ", cell.strip().lower())
         for key, aliases in COLUMNS.items():
             if name in aliases and key not in found:
                 found[key] = index
@@ -98,14 +77,10 @@ def _header_map(header: list[object]) -> dict[str, int]:
     return found
 
 
-def _date(value: object) -> dt.date | None:
-    if value in (None, ""):
+def _date(text: str) -> dt.date | None:
+    """A date as written in the sheet (the reader gives Excel's own dates as 2027-03-31)."""
+    if not text:
         return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
     for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%d %B %Y", "%d %b %Y"):
         try:
             return dt.datetime.strptime(text, fmt).date()
@@ -116,25 +91,25 @@ def _date(value: object) -> dt.date | None:
 
 def preview(db: Database, path: Path, group: str) -> list[ImportRow]:
     """Every row of the file, checked; nothing is written."""
-    cells = [r for r in _cells(path) if any(str(c or "").strip() for c in r)]
-    if not cells:
+    table = read_table(path)
+    if not table.header:
         raise UserError(f"{path.name} is empty.")
-    columns = _header_map(cells[0])
+    columns = _header_map(table.header)
     with db.session() as s:
         code = find_group(s, group).code
         existing = set(s.scalars(select(Action.ref)))
     seen: set[str] = set()
     out = []
-    for line, row in enumerate(cells[1:], start=2):
+    for line, row in table.rows:
 
-        def get(key: str, row: list[object] = row) -> object:
+        def get(key: str, row: list[str] = row) -> str:
             index = columns.get(key)
-            return row[index] if index is not None and index < len(row) else None
+            return row[index].strip() if index is not None and index < len(row) else ""
 
         problems = []
-        ref = str(get("ref") or "").strip().upper()
-        description = str(get("description") or "").strip()
-        owner = str(get("owner") or "").strip()
+        ref = get("ref").upper()
+        description = get("description")
+        owner = get("owner")
         if not description:
             problems.append("the action is blank")
         if not owner:
@@ -146,7 +121,7 @@ def preview(db: Database, path: Path, group: str) -> list[ImportRow]:
             except ValueError as exc:
                 dates[key] = None
                 problems.append(str(exc))
-        status_text = str(get("status") or "open")
+        status_text = get("status") or "open"
         try:
             status = rules.normalise_status(status_text)
         except ValueError:
@@ -168,7 +143,7 @@ def preview(db: Database, path: Path, group: str) -> list[ImportRow]:
                 owner,
                 dates["due"],
                 status,
-                str(get("update") or "").strip(),
+                get("update"),
                 dates["raised"],
                 tuple(problems),
             )

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from atr_desktop.errors import UserError
+from atr_desktop.services import personal_data
 from atr_desktop.storage import backup as store
 from atr_desktop.storage.blobs import store_for
 from atr_desktop.storage.database import Database, papers_of_file, read_meta, sniff
@@ -158,6 +159,7 @@ def restore(
     lock = LiveLock.acquire(live)  # nobody else may be using it while it is replaced
     try:
         _replace(chosen, live, now)
+        personal_data.reapply_erasures_at(live)  # an older copy must not bring anyone back
     finally:
         lock.release()
     return info

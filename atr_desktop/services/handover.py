@@ -28,10 +28,11 @@ from pathlib import Path
 
 from atr_desktop.adapters.identity import current_user, machine_name
 from atr_desktop.errors import UserError
-from atr_desktop.paths import AppPaths
+from atr_desktop.paths import AppPaths, share_with_folder
+from atr_desktop.services import erasure_ledger, personal_data
 from atr_desktop.services.backup import folder_for, move_aside
 from atr_desktop.storage import backup as store
-from atr_desktop.storage.blobs import store_for
+from atr_desktop.storage.blobs import papers_root, store_for
 from atr_desktop.storage.database import Database, papers_of_file, sniff
 from atr_desktop.storage.lock import LiveLock
 from atr_desktop.storage.models import DbMeta
@@ -103,6 +104,8 @@ def export_to(
         _set_meta(db, {"handover_pending": str(dest)})
         step("pending")
         os.replace(incoming, dest)
+        erasure_ledger.carry(db.path, dest)  # its restores must re-apply erasures too
+        share_with_folder(folder, dest, papers_root(dest), erasure_ledger.ledger_path(dest))
         store.fsync_dir(folder)
         step("replaced")
     except OSError as exc:
@@ -235,6 +238,8 @@ def import_from(
         for suffix in ("-wal", "-shm"):
             live.with_name(live.name + suffix).unlink(missing_ok=True)
         os.replace(incoming, live)
+        erasure_ledger.carry(source, live)
+        personal_data.reapply_erasures_at(live)  # nobody erased comes back with the copy
         store.fsync_dir(live.parent)
         live_papers.mark(uuid, now, "taken")
         step("installed")

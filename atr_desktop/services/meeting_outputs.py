@@ -12,6 +12,7 @@ from sqlalchemy import select
 from atr_desktop.documents import agenda_doc, chase_list, cover_sheet, eml, ics
 from atr_desktop.domain.dates import hhmm, long_date
 from atr_desktop.errors import UserError
+from atr_desktop.paths import child_file
 from atr_desktop.services import settings
 from atr_desktop.services.agenda import rows_for
 from atr_desktop.services.groups import find_group
@@ -189,5 +190,5 @@ def author_emails(db: Database, meeting_ref: str | int, folder: Path) -> list[Pa
     for (author, email), theirs in by_author.items():
         message = chase_list.author_draft(group_name, when, author, email, theirs, template, sender)
         name = re.sub(r"[^A-Za-z0-9 ._-]", "", author).strip() or "author"
-        written.append(eml.save(message, folder / f"Papers request - {name}.eml"))
+        written.append(eml.save(message, child_file(folder, f"Papers request - {name}.eml")))
     return written

@@ -1,16 +1,14 @@
 """Importing a membership list from CSV or XLSX as Excel writes it, with a preview first.
 
-CSV bytes are read as UTF-8 (with or without a BOM), UTF-16 (Excel's 'Unicode text') or
-else cp1252; the delimiter is sniffed from the header line. A row whose email belongs to
+The file is read by the one reader for imports (services/tabular.py: encodings, delimiters,
+line numbers and limits). A row whose email belongs to
 someone already held links to that person and fills only their blank fields. Nothing is
 imported while a problem row remains unless the caller chooses to skip problem rows.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,83 +28,9 @@ from atr_desktop.services import audit
 from atr_desktop.services.groups import find_group
 from atr_desktop.services.members import member_on_clause
 from atr_desktop.services.people import organisation_named
+from atr_desktop.services.tabular import read_table
 from atr_desktop.storage.database import Database
 from atr_desktop.storage.models import Membership, Organisation, Person
-
-Table = tuple[list[str], list[tuple[int, list[str]]]]
-
-
-def decode(data: bytes) -> str:
-    """Text from the bytes of a CSV as Excel saves it (UTF-8/BOM, UTF-16, or cp1252)."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
-
-
-def read_csv_text(text: str) -> Table:
-    """(header, [(line number, cells)]) with each row's first line number in the file."""
-    first_line = next((ln for ln in text.splitlines() if ln.strip()), "")
-    delimiter = max((",", ";", "\t"), key=first_line.count) if first_line else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header: list[str] | None = None
-    rows: list[tuple[int, list[str]]] = []
-    line = 1
-    for cells in reader:
-        if header is None:
-            if any(c.strip() for c in cells):
-                header = cells
-        else:
-            rows.append((line, cells))
-        line = reader.line_num + 1
-    return header or [], rows
-
-
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()[:10]
-    return str(value)
-
-
-def read_xlsx(path: Path) -> Table:
-    """The first sheet's rows as text, numbered as Excel numbers them."""
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
-        raise UserError(f"{path.name} cannot be read as an Excel workbook ({exc}).") from None
-    try:
-        sheet = book.worksheets[0]
-        header: list[str] | None = None
-        rows: list[tuple[int, list[str]]] = []
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            cells = [_cell_text(v) for v in values]
-            if header is None:
-                if any(c.strip() for c in cells):
-                    header = cells
-            else:
-                rows.append((number, cells))
-        return header or [], rows
-    finally:
-        book.close()
-
-
-def read_table(path: Path) -> Table:
-    if not path.is_file():
-        raise UserError(f"There is no file {path}: check the name and folder.")
-    suffix = path.suffix.lower()
-    if suffix in {".xlsx", ".xlsm"}:
-        return read_xlsx(path)
-    if suffix in {".csv", ".txt", ".tsv"}:
-        return read_csv_text(decode(path.read_bytes()))
-    raise UserError(f"{path.name} is not a CSV or Excel (.xlsx) file: save it as one of those.")
 
 
 @dataclass(frozen=True)
@@ -140,11 +64,11 @@ class ImportResult:
 
 def preview(db: Database, path: Path, group: str | int) -> ImportPreview:
     """Every row with what it would do ('new person', 'links to ...') or its problems."""
-    header, table = read_table(path)
-    problem = header_problem(map_headers(header))
+    table = read_table(path)
+    problem = header_problem(map_headers(table.header))
     if problem:
         raise UserError(problem)
-    rows = parse_rows(header, table)
+    rows = parse_rows(table.header, table.rows)
     if not rows:
         raise UserError(f"{path.name} has a header row but no members below it.")
     today = dt.date.today()

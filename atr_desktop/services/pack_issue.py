@@ -22,6 +22,7 @@ from atr_desktop.documents.pack import runner
 from atr_desktop.domain.dates import hhmm, long_date, medium_date
 from atr_desktop.domain.pack import megabytes, too_large
 from atr_desktop.errors import NotFound, UserError
+from atr_desktop.paths import child_file
 from atr_desktop.services import audit, settings
 from atr_desktop.services import pack as pack_service
 from atr_desktop.services.members import member_on_clause
@@ -312,7 +313,7 @@ def email_draft(
         where = meeting.venue or meeting.online_link
     what = f"supplementary pack {info.supplement_number}" if info.kind == "supplement" else "pack"
     pdf_name = f"{group.code}-{meeting.date.isoformat()}-{what.replace(' ', '-')}.pdf"
-    pdf_path = out.with_name(pdf_name)
+    pdf_path = child_file(out.parent, pdf_name)
     export_issued(db, ref, pdf_path, pack_id=info.id)
     attached = not too_large(info.size, limit)
     lines = [

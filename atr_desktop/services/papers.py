@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from atr_desktop.documents.text_extract import extract_text
 from atr_desktop.domain.kinds import PaperStatus
 from atr_desktop.domain.paper_refs import assign_letters, reference
+from atr_desktop.domain.people import email_problem
 from atr_desktop.domain.settings import COVER_SHEET_FIELDS
 from atr_desktop.errors import UserError
 from atr_desktop.services import audit, settings
@@ -210,6 +211,7 @@ def expect_paper(
         raise UserError("An expected paper needs a title.")
     if not author.strip():
         raise UserError("An expected paper needs its author, so they can be chased.")
+    _check_email(author_email)
     with db.session() as s:
         meeting = find_meeting(s, meeting_ref)
         item = resolve_item(s, meeting, item_ref)
@@ -348,12 +350,20 @@ def update_cover(
         fields = {**fields, "purpose": purpose}
     if "title" in fields and not fields["title"].strip():
         raise UserError("A paper needs a title.")
+    _check_email(fields.get("author_email", ""))
     with db.session() as s:
         paper = find_paper(s, find_meeting(s, meeting_ref), paper_ref)
         for key, value in fields.items():
             setattr(paper, key, value.strip())
         audit.record(s, "paper", paper.id, "cover sheet edited", ", ".join(sorted(fields)))
         return _one(db, s, paper, None)
+
+
+def _check_email(address: str) -> None:
+    """An author's email goes into draft headers: refuse one that is not an address."""
+    problem = email_problem(address) if address.strip() else None
+    if problem:
+        raise UserError(f"The author's email: {problem}. Correct it and try again.")
 
 
 def update_cover_by_id(db: Database, paper_id: int, fields: dict[str, str]) -> PaperInfo:

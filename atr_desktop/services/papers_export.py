@@ -12,6 +12,7 @@ from pathlib import Path
 
 from atr_desktop.documents.cover_sheets import contents_docx, cover_sheet_docx
 from atr_desktop.documents.pack import runner
+from atr_desktop.paths import child_file
 from atr_desktop.services import pack
 from atr_desktop.services.house import house
 from atr_desktop.services.meeting_outputs import export_agenda
@@ -42,7 +43,9 @@ def export_papers(
             rows.append((entry.item, entry.cover.item_title, "Paper to follow", page))
             continue
         name = f"{index:02d}-item-{entry.item}-{_slug(entry.cover.title)}-cover-sheet.docx"
-        written.append(cover_sheet_docx(style, entry.cover, header.group, header.day, out / name))
+        written.append(
+            cover_sheet_docx(style, entry.cover, header.group, header.day, child_file(out, name))
+        )
         rows.append((entry.item, entry.cover.item_title, entry.cover.title, page))
     written.append(contents_docx(style, header.group, header.day, rows, out / "00-contents.docx"))
     written.append(export_agenda(db, ref, out / "00-agenda.docx"))

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from atr_desktop.domain.rotation import DEFAULT_POLICY, Policy, to_keep
 from atr_desktop.errors import StoreError
+from atr_desktop.paths import share_with_folder
 from atr_desktop.storage.blobs import BlobStore, file_sha256
 
 log = logging.getLogger(__name__)
@@ -420,6 +421,7 @@ def write_backup(
         )
         os.replace(tmp, final)
         _write_atomic(manifest_path(final), manifest.to_json())
+        share_with_folder(folder, final, manifest_path(final), papers_store(folder).root)
     except OSError as exc:
         raise BackupError(
             f"Could not write a backup in {folder} ({exc.strerror or exc}): "

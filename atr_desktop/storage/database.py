@@ -26,7 +26,7 @@ from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from atr_desktop.errors import StoreError, UserError
-from atr_desktop.storage import migrate
+from atr_desktop.storage import migrate, text_guard
 from atr_desktop.storage.blobs import BlobStore, papers_root, store_for
 from atr_desktop.storage.models import DbMeta
 
@@ -190,7 +190,7 @@ def make_engine(path: Path, readonly: bool = False) -> Engine:
         url = f"sqlite:///file:{path.as_posix()}?mode=ro&uri=true"
     else:
         url = f"sqlite:///{path.as_posix()}"
-    engine = create_engine(url)
+    engine = create_engine(url, hide_parameters=True)  # no record values in any message
     event.listen(engine, "connect", _configure_connection)
     event.listen(engine, "begin", _begin)
     return engine
@@ -200,6 +200,8 @@ def sniff(path: Path) -> None:
     """Refuse a file that is not an ATR Desktop database, with one clear sentence."""
     if path.is_dir():
         raise StoreError(f"{path} is a folder, not an ATR Desktop database file.")
+    if not path.is_file():  # a pipe or a device: reading it would wait for ever
+        raise StoreError(f"{path} is not a file (a pipe or a device): choose a .db file.")
     try:
         with path.open("rb") as fh:
             header = fh.read(100)
@@ -229,6 +231,7 @@ class Database:
         event.listen(engine, "commit", self.gate.on_commit)
         event.listen(engine, "before_cursor_execute", self.gate.on_statement)
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        event.listen(self._sessions, "before_flush", text_guard.refuse_nul)
 
     def on_commit(self, callback: Callable[[], None]) -> Callable[[], None]:
         """Call ``callback`` after each unit of work commits; returns a function to stop."""
@@ -250,7 +253,10 @@ class Database:
                 session.rollback()
                 plain = plain_error(exc, self.path) if isinstance(exc, Exception) else None
                 if plain is not None and not isinstance(exc, UserError):
-                    log.info("save refused: %s", exc)
+                    log.info(
+                        "save refused: %s",
+                        getattr(exc.__cause__ or exc, "sqlite_errorname", type(exc).__name__),
+                    )  # the kind of failure only, never the values it held
                     raise plain from exc
                 raise
 
