@@ -16,6 +16,8 @@ import os
 import traceback
 from pathlib import Path
 
+from atr_desktop.paths import log_files
+
 LOG_FILENAME = "atr-desktop.log"
 BACKUP_COUNT = 3
 
