@@ -101,7 +101,7 @@ def test_ctrl_z_undoes_an_edit_made_on_any_page(window, qtbot) -> None:
     before = actions.list_actions(window.db)
     actions.update_action(window.db, first.ref, actions.ActionChange(status="in progress"))
     assert window.undo_action.isEnabled()
-    assert window.undo_action.text().startswith("&Undo ")
+    assert window.undo_action.text() == f"&Undo: update action {first.ref}"
     window.undo_action.trigger()
     assert actions.list_actions(window.db) == before
     window.redo_action.trigger()

@@ -47,6 +47,27 @@ COLUMNS: list[Column[MeetingInfo]] = [
 
 
 class MeetingsPage(QWidget):
+    # The kinds of record this page shows: it re-reads when a commit changes one.
+    SHOWS = frozenset(
+        {
+            "meetings",
+            "meeting_series",
+            "agenda_items",
+            "papers",
+            "paper_files",
+            "packs",
+            "minutes",
+            "minute_entries",
+            "minute_amendments",
+            "attendance",
+            "item_declarations",
+            "forward_plan",
+            "groups",
+            "actions",
+            "decisions",
+        }
+    )
+
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
@@ -162,6 +183,7 @@ class MeetingsPage(QWidget):
         self.group_filter.setCurrentIndex(max(0, index))
         self.group_filter.blockSignals(False)
         self.load()
+        self.editor.refresh()  # the same meeting's agenda may have changed (an undo, say)
 
     def load(self, select_id: int | None = None) -> None:
         today = dt.date.today()
@@ -190,9 +212,6 @@ class MeetingsPage(QWidget):
         meeting = self.current()
         if meeting is not None:
             MeetingRecordDialog(self.db, meeting.id, self).exec()
-            window = self.window()
-            if hasattr(window, "refresh_pages"):
-                window.refresh_pages()
 
     def write_brief(self) -> None:
         from atr_desktop.services.brief import write_brief
@@ -265,9 +284,6 @@ class MeetingsPage(QWidget):
         )
 
     def _after(self, made: list[MeetingInfo]) -> None:
-        window = self.window()
-        if hasattr(window, "refresh_pages"):
-            window.refresh_pages()
         if made:
             if self.view.select_where(lambda m: m.id == made[0].id) is False:
                 self.when_filter.setCurrentIndex(self.when_filter.findData("all"))
