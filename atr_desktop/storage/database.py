@@ -168,7 +168,7 @@ class Database:
         self._listeners: list[Callable[[Changes], None]] = []
         self.nested_connections = 0  # connections opened inside an open unit of work (a bug)
         event.listen(engine, "checkout", self._checked_out)
-        event.listen(engine, "checkin", self._checked_in)
+        event.listen(self._sessions, "after_begin", self._began)
 
     def on_commit(self, callback: Callable[[Changes], None]) -> Callable[[], None]:
         """Call ``callback(changes)`` after each unit of work that changed something commits.
@@ -219,22 +219,23 @@ class Database:
                 raise
             finally:
                 self._local.session = None
+                self._local.connected = False
         if changes.kinds:
             for listener in list(self._listeners):
                 listener(changes)
 
+    def _began(self, session: Session, _transaction: Any, _connection: Any) -> None:
+        if session is self.current_session():
+            self._local.connected = True
+
     def _checked_out(self, *_args: Any) -> None:
-        held = getattr(self._local, "connections", 0)
-        self._local.connections = held + 1
-        if held and self.current_session() is not None:
+        """A connection taken while this thread's unit of work already holds one: a bug."""
+        if self.current_session() is not None and getattr(self._local, "connected", False):
             self.nested_connections += 1
             log.warning(
                 "a second connection was opened inside a unit of work; it would not see, "
                 "or could block on, the edits in progress"
             )
-
-    def _checked_in(self, *_args: Any) -> None:
-        self._local.connections = max(getattr(self._local, "connections", 1) - 1, 0)
 
     def meta(self, key: str) -> str | None:
         with self.session() as s:
