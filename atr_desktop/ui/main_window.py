@@ -33,6 +33,7 @@ from atr_desktop import APP_NAME, __version__
 from atr_desktop.paths import AppPaths
 from atr_desktop.ui.changes import ChangeNotices
 from atr_desktop.ui.errors import show_user_error
+from atr_desktop.ui.operations import TaskRunner
 from atr_desktop.ui.safety import Safety
 from atr_desktop.ui.undo import UndoController
 
@@ -120,6 +121,7 @@ class MainWindow(QMainWindow):
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.db_label)
         self.changes = ChangeNotices(self)
+        self.tasks = TaskRunner(self.statusBar(), log_file, self)
         self.undo = UndoController(self)
         self._build_menus()
         self.nav.setCurrentRow(0)
@@ -206,6 +208,7 @@ class MainWindow(QMainWindow):
         return True
 
     def close_store(self) -> None:
+        self.tasks.wait()  # a job still running finishes with the database it started on
         self.undo.attach(None)
         self.changes.attach(None)
         self.safety.release()  # closes the database and gives up the live-copy lock

@@ -20,10 +20,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from atr_desktop.errors import UserError
-from atr_desktop.services.undo import History, step_of
 from atr_desktop.ui.errors import show_user_error
 
 if TYPE_CHECKING:
+    from atr_desktop.services.undo import History
     from atr_desktop.storage.database import Database
     from atr_desktop.storage.undo import Changes
 
@@ -34,7 +34,7 @@ class UndoController(QObject):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.window = window
-        self.history = History()
+        self.history: History | None = None  # made when a database opens (the shell is light)
         self.db: Database | None = None
         self._stop: object = None
         self.undo_action = QAction("&Undo", window)
@@ -49,17 +49,23 @@ class UndoController(QObject):
 
     def attach(self, db: Database | None) -> None:
         """A new database (or none): a fresh history."""
+        from atr_desktop.services.undo import History
+
         if callable(self._stop):
             self._stop()
             self._stop = None
-        self.history.clear()
+        self.history = History()
         self.db = db
         if db is not None and not db.readonly:
             self._stop = db.on_commit(self._committed)
         self._update()
 
     def _committed(self, changes: Changes) -> None:
-        if self.db is None or threading.current_thread() is not threading.main_thread():
+        from atr_desktop.services.undo import step_of
+
+        if self.history is None or self.db is None:
+            return
+        if threading.current_thread() is not threading.main_thread():
             return  # a background job's writes are not the user's steps here
         if "erasures" in changes.kinds:
             self.history.clear()  # the history must not keep what was erased
@@ -70,17 +76,20 @@ class UndoController(QObject):
         self._update()
 
     def _update(self) -> None:
-        undo, redo = self.history.undo_label, self.history.redo_label
+        history = self.history
+        undo, redo = (history.undo_label, history.redo_label) if history else ("", "")
         self.undo_action.setText(f"&Undo: {undo}" if undo else "&Undo")
         self.undo_action.setEnabled(bool(undo))
         self.redo_action.setText(f"&Redo: {redo}" if redo else "&Redo")
         self.redo_action.setEnabled(bool(redo))
 
     def undo(self) -> None:
-        self._run(self.history.undo, bool(self.history.done))
+        if self.history is not None:
+            self._run(self.history.undo, bool(self.history.done))
 
     def redo(self) -> None:
-        self._run(self.history.redo, bool(self.history.undone))
+        if self.history is not None:
+            self._run(self.history.redo, bool(self.history.undone))
 
     def _run(self, operation: object, possible: bool) -> None:
         if self.db is None or not possible:
