@@ -242,7 +242,11 @@ class TaskRunner(QObject):
         return ""
 
     def guard(self, widget: QWidget, kinds: Iterable[str]) -> None:
-        """Disable ``widget`` while a job writes any of ``kinds``; its tooltip says why."""
+        """Disable ``widget`` while a job writes any of ``kinds``; its tooltip says why.
+
+        Guard a container of edit controls (whose own state nothing else changes): its
+        children keep their own enabled state and get it back when the job ends.
+        """
         self._guards.append((widget, frozenset(kinds)))
 
     def _show(self) -> None:
@@ -265,3 +269,37 @@ class TaskRunner(QObject):
                 widget.setEnabled(held[0])
                 widget.setToolTip(held[1])
         self.busy_changed.emit()
+
+
+def runner_of(widget: QWidget) -> TaskRunner | None:
+    """The task runner of the window ``widget`` sits in (through dialogs' parents)."""
+    owner: QWidget | None = widget
+    while owner is not None:
+        found = getattr(owner.window(), "tasks", None)
+        if isinstance(found, TaskRunner):
+            return found
+        owner = owner.window().parentWidget()
+    return None
+
+
+def run_or_now(
+    widget: QWidget,
+    label: str,
+    work: Callable[[Progress], Any],
+    on_done: Callable[[Any], None],
+    **options: Any,
+) -> Task | None:
+    """Run ``work`` as a job of the window's runner; outside a window, here and now.
+
+    Returns the task (None when it ran at once). A UserError outside a window is shown.
+    """
+    runner = runner_of(widget)
+    if runner is not None:
+        return runner.run(label, work, on_done, parent=widget, **options)
+    try:
+        result = work(Progress(lambda done, total, text: None))
+    except UserError as exc:
+        show_user_error(widget, str(exc))
+        return None
+    on_done(result)
+    return None
