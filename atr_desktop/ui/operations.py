@@ -20,6 +20,7 @@ GUI thread. Rules every job keeps:
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 import traceback
@@ -28,7 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressBar, QPushButton, QStatusBar, QWidget
 from shiboken6 import isValid
 
@@ -66,25 +67,33 @@ class Progress:
             raise Cancelled()
 
 
-class _Signals(QObject):
-    """Lives on the GUI thread, so what a worker emits is queued to it (never run there)."""
+class _Relay(QObject):
+    """Lives on the GUI thread, so what a worker emits is queued to it (never run there).
 
-    progressed = Signal(int, int, str)
-    finished = Signal()
+    One for the runner's whole life: nothing is created or deleted per job, so no Qt
+    object can vanish under a worker thread that is just finishing.
+    """
 
-    def __init__(self, runner: TaskRunner, task: Task) -> None:
+    progressed = Signal(int, int, int, str)
+    finished = Signal(int)
+
+    def __init__(self, runner: TaskRunner) -> None:
         super().__init__(runner)
-        self.runner, self.task = runner, task
+        self.runner = runner
         self.progressed.connect(self._progressed)
         self.finished.connect(self._finished)
 
-    @Slot(int, int, str)
-    def _progressed(self, done: int, total: int, text: str) -> None:
-        self.runner.progressed(self.task, done, total, text)
+    @Slot(int, int, int, str)
+    def _progressed(self, key: int, done: int, total: int, text: str) -> None:
+        task = self.runner.tasks.get(key)
+        if task is not None:
+            self.runner.progressed(task, done, total, text)
 
-    @Slot()
-    def _finished(self) -> None:
-        self.runner.finished(self.task)
+    @Slot(int)
+    def _finished(self, key: int) -> None:
+        task = self.runner.tasks.pop(key, None)
+        if task is not None:
+            self.runner.finished(task)
 
 
 @dataclass(eq=False)
@@ -99,24 +108,10 @@ class Task:
     cancellable: bool
     quiet: bool
     parent: QWidget | None
+    on_progress: Callable[[int, int, str], None] | None = None
     progress: Progress = field(init=False)
     result: Any = None
     error: BaseException | None = None
-
-
-class _Runnable(QRunnable):
-    def __init__(self, task: Task, signals: _Signals) -> None:
-        super().__init__()
-        self.task, self.signals = task, signals
-        self.setAutoDelete(True)
-
-    def run(self) -> None:
-        task = self.task
-        try:
-            task.result = task.work(task.progress)
-        except BaseException as exc:  # delivered to the GUI thread, never lost
-            task.error = exc
-        self.signals.finished.emit()
 
 
 class TaskRunner(QObject):
@@ -124,13 +119,18 @@ class TaskRunner(QObject):
 
     busy_changed = Signal()
 
-    def __init__(self, status_bar: QStatusBar, log_file: Path, parent: QObject) -> None:
+    def __init__(
+        self, status_bar: QStatusBar | None, log_file: Path | None, parent: QObject
+    ) -> None:
+        """``status_bar`` None: no bar of its own (a dialog that shows its own progress)."""
         super().__init__(parent)
-        self.log_file = log_file
+        self.log_file = log_file or Path("the ATR Desktop log file")
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(2)
         self.running: list[Task] = []
-        self._signals: dict[int, _Signals] = {}
+        self.tasks: dict[int, Task] = {}  # by key, for the relay
+        self._keys = itertools.count(1)
+        self._relay = _Relay(self)
         self._guards: list[tuple[QWidget, frozenset[str]]] = []
         self._held: dict[int, tuple[bool, str]] = {}  # id(widget) -> (enabled, tooltip)
         self.status_bar = status_bar
@@ -144,8 +144,9 @@ class TaskRunner(QObject):
         self.cancel_button.setAccessibleName("Cancel the running job")
         self.cancel_button.clicked.connect(self.cancel)
         self.cancel_button.hide()
-        status_bar.addPermanentWidget(self.bar)
-        status_bar.addPermanentWidget(self.cancel_button)
+        if status_bar is not None:
+            status_bar.addPermanentWidget(self.bar)
+            status_bar.addPermanentWidget(self.cancel_button)
 
     # -- running ---------------------------------------------------------------------------
     def run(
@@ -159,22 +160,42 @@ class TaskRunner(QObject):
         cancellable: bool = False,
         quiet: bool = False,
         parent: QWidget | None = None,
+        on_progress: Callable[[int, int, str], None] | None = None,
     ) -> Task:
         """Start ``work(progress)`` on a worker thread; ``on_done(result)`` on this one.
 
         ``writes``: the kinds of record it writes (their edits are disabled meanwhile);
-        ``quiet``: no progress bar (the automatic backup); ``on_error`` replaces the message.
+        ``quiet``: no progress bar (the automatic backup); ``on_error`` replaces the message;
+        ``on_progress(done, total, text)`` for a dialog showing its own progress. When
+        ``parent`` is gone by the time the job ends, nothing is called back.
         """
         task = Task(label, work, on_done, on_error, frozenset(writes), cancellable, quiet, parent)
-        signals = _Signals(self, task)
-        task.progress = Progress(signals.progressed.emit)
-        self._signals[id(task)] = signals
+        task.on_progress = on_progress
+        key = next(self._keys)
+        relay = self._relay
+        task.progress = Progress(
+            lambda done, total, text: relay.progressed.emit(key, done, total, text)
+        )
+        self.tasks[key] = task
         self.running.append(task)
         self._show()
-        self.pool.start(_Runnable(task, signals))
+
+        def job() -> None:
+            try:
+                task.result = task.work(task.progress)
+            except BaseException as exc:  # delivered to the GUI thread, never lost
+                task.error = exc
+            try:
+                relay.finished.emit(key)
+            except RuntimeError:  # the runner (a closed dialog's) is gone: nobody to tell
+                log.info("a job finished after its runner closed")
+
+        self.pool.start(job)
         return task
 
     def progressed(self, task: Task, done: int, total: int, text: str) -> None:
+        if task.on_progress is not None and (task.parent is None or isValid(task.parent)):
+            task.on_progress(done, total, text)
         if task.quiet:
             return
         if total < 0:
@@ -183,10 +204,12 @@ class TaskRunner(QObject):
             self.bar.setRange(0, max(total, 1))
             self.bar.setValue(done)
         if text:
-            self.status_bar.showMessage(f"{task.label}: {text}")
+            self._say(f"{task.label}: {text}")
 
     def finished(self, task: Task) -> None:
         try:
+            if task.parent is not None and not isValid(task.parent):
+                return  # the dialog that asked is gone: nobody to tell
             if task.error is None:
                 if task.on_done is not None:
                     task.on_done(task.result)
@@ -194,8 +217,6 @@ class TaskRunner(QObject):
                 self._failed(task)
         finally:
             self.running.remove(task)
-            signals = self._signals.pop(id(task))
-            signals.deleteLater()
             self._show()
 
     def _failed(self, task: Task) -> None:
@@ -203,7 +224,7 @@ class TaskRunner(QObject):
         assert error is not None
         parent = task.parent if task.parent is not None and isValid(task.parent) else None
         if isinstance(error, Cancelled):
-            self.status_bar.showMessage(f"{task.label}: cancelled; nothing was changed.", 10_000)
+            self._say(f"{task.label}: cancelled; nothing was changed.")
         elif task.on_error is not None:
             task.on_error(error)
         elif isinstance(error, UserError):
@@ -218,6 +239,10 @@ class TaskRunner(QObject):
         dialog = BugDialog(details, self.log_file, parent or self._window())
         dialog.open()
 
+    def _say(self, text: str) -> None:
+        if self.status_bar is not None:
+            self.status_bar.showMessage(text, 10_000)
+
     def _window(self) -> QWidget | None:
         owner = self.parent()
         return owner if isinstance(owner, QWidget) else None
@@ -226,7 +251,7 @@ class TaskRunner(QObject):
         for task in self.running:
             if task.cancellable:
                 task.progress.cancel()
-        self.status_bar.showMessage("Cancelling…")
+        self._say("Cancelling…")
 
     def wait(self, msecs: int = -1) -> bool:
         """Wait for every job (closing the window, tests); True if all finished."""
@@ -255,7 +280,7 @@ class TaskRunner(QObject):
         self.cancel_button.setVisible(any(t.cancellable for t in visible))
         if visible:
             self.bar.setRange(0, 0)
-            self.status_bar.showMessage(f"{visible[-1].label}…")
+            self._say(f"{visible[-1].label}…")
         self._guards = [g for g in self._guards if isValid(g[0])]
         for widget, kinds in self._guards:
             reason = self.writing(kinds)

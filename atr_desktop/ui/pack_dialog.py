@@ -1,17 +1,18 @@
 """'Build pack…': check and build a meeting's pack with a progress dialog, then open it.
 
-The store is read on the GUI thread (quick); checking, converting and assembling run on a
-QThread that drives the pack worker process, so the window stays responsive and a paper
-that hangs cannot freeze it. Cancel kills the worker; nothing half-written is left.
+The store is read on the GUI thread (quick); checking, converting and assembling run as a
+job of the task runner (ui/operations.py) that drives the pack worker process, so the
+window stays responsive and a paper that hangs cannot freeze it. Cancel kills the worker;
+nothing half-written is left.
 """
 
 from __future__ import annotations
 
-import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QThread, QUrl, Signal
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,6 +34,7 @@ from PySide6.QtWidgets import (
 from atr_desktop.errors import UserError
 from atr_desktop.paths import app_paths
 from atr_desktop.ui.errors import show_user_error
+from atr_desktop.ui.operations import Progress, Task, TaskRunner, runner_of
 
 if TYPE_CHECKING:
     from atr_desktop.storage.database import Database
@@ -41,46 +43,30 @@ KINDS = (("Main pack", "main"), ("Supplementary pack", "supplement"),
          ("Restricted pack (Part B)", "restricted"))  # fmt: skip
 
 
-class PackJob(QThread):
-    """Runs check + build off the GUI thread; the heavy work is in the worker process."""
+def pack_work(
+    plan: Any, out: Path, placeholders: bool, command: list[str] | None
+) -> Callable[[Progress], Any]:
+    """The job: check and build ``plan`` into ``out`` through the pack worker process.
 
-    progressed = Signal(int, int, str)
-    succeeded = Signal(object)
-    failed = Signal(str)
+    It reads and writes no database (the plan was read on the GUI thread), so it needs
+    no unit of work; Cancel stops the worker and nothing half-written is left.
+    """
 
-    def __init__(self, plan: Any, out: Path, placeholders: bool, command: list[str] | None) -> None:
-        super().__init__()
-        self.plan, self.out, self.placeholders, self.command = plan, out, placeholders, command
-        self.cancel_flag = threading.Event()
-
-    def run(self) -> None:
+    def work(progress: Progress) -> Any:
+        from atr_desktop.documents.pack.runner import Worker
         from atr_desktop.services import pack
 
-        def progress(done: int, total: int, text: str) -> None:
-            self.progressed.emit(done, total, text)
+        stopped = lambda: progress.cancelled  # noqa: E731
+        with Worker(command) as worker:
+            checked = pack.check_plan(plan, progress.update, stopped, worker=worker)
+            if progress.cancelled:
+                raise UserError("Cancelled: nothing was written.")
+            progress.update(-1, -1, "Putting the pack together")
+            return pack.build_plan(
+                checked, out, placeholders, progress.update, stopped, worker=worker
+            )
 
-        from atr_desktop.documents.pack.runner import Worker
-
-        try:
-            with Worker(self.command) as worker:
-                checked = pack.check_plan(
-                    self.plan, progress, self.cancel_flag.is_set, worker=worker
-                )
-                if self.cancel_flag.is_set():
-                    raise UserError("Cancelled: nothing was written.")
-                self.progressed.emit(-1, -1, "Putting the pack together")
-                result = pack.build_plan(
-                    checked,
-                    self.out,
-                    self.placeholders,
-                    progress,
-                    self.cancel_flag.is_set,
-                    worker=worker,
-                )
-        except UserError as exc:
-            self.failed.emit(str(exc))
-            return
-        self.succeeded.emit(result)
+    return work
 
 
 class PackDialog(QDialog):
@@ -95,7 +81,12 @@ class PackDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.db, self.meeting_id, self.worker_command = db, meeting_id, worker_command
-        self.job: PackJob | None = None
+        # The window's task runner, or (a dialog on its own) one of the dialog's.
+        self.tasks = (runner_of(parent) if parent is not None else None) or TaskRunner(
+            None, None, self
+        )
+        self.job: Task | None = None
+        self._out: Path | None = None
         self.progress: QProgressDialog | None = None
         self.built: Path | None = None
         self._issuing: tuple[Any, Path] | None = None
@@ -236,18 +227,24 @@ class PackDialog(QDialog):
         self.progress.setMinimumDuration(0)
         self.progress.setAutoClose(False)
         self.progress.setAutoReset(False)
-        self.job = PackJob(plan, out, self.placeholders.isChecked(), self.worker_command)
         self.progress.canceled.connect(self._cancel)
-        self.job.progressed.connect(self._on_progress)
-        self.job.succeeded.connect(self._on_built)
-        self.job.failed.connect(self._on_failed)
-        self.job.finished.connect(self._on_finished)
         self.progress.show()
-        self.job.start()
+        self._out = out
+        self.job = self.tasks.run(
+            "Issuing the pack" if self._issuing else "Building the pack",
+            pack_work(plan, out, self.placeholders.isChecked(), self.worker_command),
+            self._on_built,
+            on_error=self._on_failed,
+            on_progress=self._on_progress,
+            writes=("packs",) if self._issuing else (),
+            cancellable=True,
+            quiet=True,
+            parent=self,
+        )
 
     def _cancel(self) -> None:
         if self.job is not None:
-            self.job.cancel_flag.set()
+            self.job.progress.cancel()
             if self.progress is not None:
                 self.progress.setLabelText("Cancelling…")
 
@@ -263,6 +260,12 @@ class PackDialog(QDialog):
             self.progress.setLabelText(text)
 
     def _on_built(self, result: Any) -> None:
+        try:
+            self._show_built(result)
+        finally:
+            self._on_finished()
+
+    def _show_built(self, result: Any) -> None:
         lines = []
         if self._issuing is not None:
             import shutil
@@ -292,8 +295,15 @@ class PackDialog(QDialog):
         self.results.setPlainText("\n".join(lines))
         self.open_button.setEnabled(True)
 
-    def _on_failed(self, message: str) -> None:
-        self.results.setPlainText(message)
+    def _on_failed(self, error: BaseException) -> None:
+        try:
+            if isinstance(error, UserError):
+                self.results.setPlainText(str(error))
+            else:
+                self.results.setPlainText("The pack could not be built: this is a bug.")
+                self.tasks.show_bug(error, self)
+        finally:
+            self._on_finished()
 
     def _on_finished(self) -> None:
         if self.progress is not None:
@@ -301,12 +311,10 @@ class PackDialog(QDialog):
             self.progress.deleteLater()
             self.progress = None
         if self.job is not None:
-            self.job.wait()
-            if self._issuing is not None:
+            if self._issuing is not None and self._out is not None:
                 import shutil
 
-                shutil.rmtree(self.job.out.parent, ignore_errors=True)
-            self.job.deleteLater()
+                shutil.rmtree(self._out.parent, ignore_errors=True)
             self.job = None
         for button in (self.build_button, self.issue_button, self.email_button):
             button.setEnabled(True)
@@ -339,5 +347,5 @@ class PackDialog(QDialog):
     def reject(self) -> None:
         if self.job is not None:
             self._cancel()
-            self.job.wait(10000)
+            self.tasks.wait(10000)
         super().reject()
