@@ -21,6 +21,7 @@ from shiboken6 import isValid
 if TYPE_CHECKING:
     from atr_desktop.storage.database import Database
     from atr_desktop.storage.undo import Changes
+    from atr_desktop.ui.operations import TaskRunner
 
 # Kinds that no page shows: the audit trail is read when asked for, typing is autosaved.
 UNSHOWN = frozenset({"audit_log", "draft_text", "db_meta"})
@@ -36,7 +37,27 @@ class ChangeNotices(QObject):
         super().__init__(parent)
         self._subscribers: list[tuple[QWidget, frozenset[str], Callable[[], None], bool]] = []
         self._stop: Callable[[], None] | None = None
-        self._relay.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+        self._held: set[str] = set()
+        self._runner: TaskRunner | None = None
+        self._relay.connect(self._from_job, Qt.ConnectionType.QueuedConnection)
+
+    def hold_for(self, runner: TaskRunner) -> None:
+        """Hold what background jobs change until the runner is idle, then tell once.
+
+        A job that commits several times (a paper at a time) refreshes each page once,
+        after it has finished, not in the middle of its work.
+        """
+        self._runner = runner
+        runner.busy_changed.connect(self._release)
+
+    def _from_job(self, kinds: frozenset[str], _external: bool) -> None:
+        self._held |= kinds
+        self._release()
+
+    def _release(self) -> None:
+        if self._held and (self._runner is None or not self._runner.running):
+            kinds, self._held = frozenset(self._held), set()
+            self._deliver(kinds, True)
 
     def attach(self, db: Database | None) -> None:
         """Listen to ``db`` (None: to nothing)."""

@@ -156,7 +156,8 @@ class ImportTab(QWidget):
             )
             if result.skipped:
                 text += f" Skipped {len(result.skipped)} problem row(s)."
-            self.changed()
+            if runner_of(self) is None:
+                self.changed()  # in a window, the change notice refreshes the tabs
             self._forget()
             self.summary.setText("Done. Choose another file to import more.")
             self.status.setText(text)

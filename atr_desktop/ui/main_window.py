@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label)
         self.changes = ChangeNotices(self)
         self.tasks = TaskRunner(self.statusBar(), log_file, self)
+        self.changes.hold_for(self.tasks)
         self.undo = UndoController(self)
         self._build_menus()
         self.nav.setCurrentRow(0)

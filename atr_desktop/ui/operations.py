@@ -20,16 +20,19 @@ GUI thread. Rules every job keeps:
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
+import os
 import threading
+import time
 import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QThread, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressBar, QPushButton, QStatusBar, QWidget
 from shiboken6 import isValid
 
@@ -112,6 +115,8 @@ class Task:
     progress: Progress = field(init=False)
     result: Any = None
     error: BaseException | None = None
+    working: bool = True  # False once the work itself has returned (before the callbacks)
+    ended_at: float = 0.0  # time.perf_counter() when the work returned
 
 
 class TaskRunner(QObject):
@@ -181,10 +186,13 @@ class TaskRunner(QObject):
         self._show()
 
         def job() -> None:
+            _lower_priority()
             try:
                 task.result = task.work(task.progress)
             except BaseException as exc:  # delivered to the GUI thread, never lost
                 task.error = exc
+            task.ended_at = time.perf_counter()
+            task.working = False
             try:
                 relay.finished.emit(key)
             except RuntimeError:  # the runner (a closed dialog's) is gone: nobody to tell
@@ -294,6 +302,18 @@ class TaskRunner(QObject):
                 widget.setEnabled(held[0])
                 widget.setToolTip(held[1])
         self.busy_changed.emit()
+
+
+def _lower_priority() -> None:
+    """Let the GUI thread win the CPU on a busy machine: a job is never in a hurry.
+
+    QThread's priority is honoured on Windows and macOS; on Linux a thread's nice value is
+    its own, so it is raised there too (best effort: a refusal changes nothing).
+    """
+    QThread.currentThread().setPriority(QThread.Priority.LowPriority)
+    if hasattr(os, "setpriority"):
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)
 
 
 def runner_of(widget: QWidget) -> TaskRunner | None:

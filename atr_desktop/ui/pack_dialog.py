@@ -9,6 +9,7 @@ nothing half-written is left.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,28 +44,58 @@ KINDS = (("Main pack", "main"), ("Supplementary pack", "supplement"),
          ("Restricted pack (Part B)", "restricted"))  # fmt: skip
 
 
-def pack_work(
-    plan: Any, out: Path, placeholders: bool, command: list[str] | None
-) -> Callable[[Progress], Any]:
-    """The job: check and build ``plan`` into ``out`` through the pack worker process.
+@dataclass(frozen=True)
+class Issued:
+    """What issuing recorded, for the dialog to say: or why it was not recorded."""
 
-    It reads and writes no database (the plan was read on the GUI thread), so it needs
-    no unit of work; Cancel stops the worker and nothing half-written is left.
+    label: str = ""
+    id: int = 0
+    copy: Path | None = None
+    refused: str = ""
+
+
+def pack_work(
+    make_plan: Callable[[], Any],
+    out: Path,
+    placeholders: bool,
+    command: list[str] | None,
+    issue_to: Path | None = None,
+    db: Database | None = None,
+) -> Callable[[Progress], tuple[Any, Issued | None]]:
+    """The job: read the plan, check and build it into ``out`` through the pack worker.
+
+    Reading the plan and recording an issue each open their own unit of work on the job's
+    thread. With ``issue_to``, the built pack is recorded as issued and copied there.
+    Cancel stops the worker and nothing half-written is left.
     """
 
-    def work(progress: Progress) -> Any:
-        from atr_desktop.documents.pack.runner import Worker
-        from atr_desktop.services import pack
+    def work(progress: Progress) -> tuple[Any, Issued | None]:
+        import shutil
 
+        from atr_desktop.documents.pack.runner import Worker
+        from atr_desktop.services import pack, pack_issue
+
+        made = make_plan()
+        plan = made.plan if issue_to is not None else made
         stopped = lambda: progress.cancelled  # noqa: E731
         with Worker(command) as worker:
             checked = pack.check_plan(plan, progress.update, stopped, worker=worker)
             if progress.cancelled:
                 raise UserError("Cancelled: nothing was written.")
             progress.update(-1, -1, "Putting the pack together")
-            return pack.build_plan(
+            result = pack.build_plan(
                 checked, out, placeholders, progress.update, stopped, worker=worker
             )
+        if issue_to is None or db is None:
+            return result, None
+        try:
+            info = pack_issue.record_issue(db, made, Path(result.path), result)
+            issue_to.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(result.path, issue_to)
+        except (UserError, OSError) as exc:
+            return result, Issued(refused=str(exc))
+        label = plan.header.version_line.split(",")[0].lower()
+        return result, Issued(label, info.id, issue_to)
 
     return work
 
@@ -183,44 +214,43 @@ class PackDialog(QDialog):
 
     def start_build(self) -> None:
         """Build a draft pack (not recorded) at the chosen path."""
-        from atr_desktop.services import pack
-
         out = self._out_path()
         if self.busy or out is None:
             return
-        try:
-            plan = pack.plan(self.db, self.meeting_id, self.kind.currentData())
-        except UserError as exc:
-            self.results.setPlainText(str(exc))
-            return
+        db, meeting, kind = self.db, self.meeting_id, self.kind.currentData()
+
+        def make_plan() -> Any:  # on the job's thread, imports included
+            from atr_desktop.services import pack
+
+            return pack.plan(db, meeting, kind)
+
         self._issuing = None
-        self._start(plan, out)
+        self._start(make_plan, out)
 
     def start_issue(self) -> None:
         """Build the pack into a private folder, record it as issued, save a copy."""
         import tempfile
 
-        from atr_desktop.services import pack_issue
-
         out = self._out_path()
         if self.busy or out is None:
             return
-        try:
-            issuing = pack_issue.plan_issue(self.db, self.meeting_id, self.kind.currentData())
-        except UserError as exc:
-            self.results.setPlainText(str(exc))
-            return
-        self._issuing = (issuing, out)
-        folder = Path(tempfile.mkdtemp(prefix="atr-issue-"))
-        self._start(issuing.plan, folder / "pack.pdf")
+        db, meeting, kind = self.db, self.meeting_id, self.kind.currentData()
 
-    def _start(self, plan: Any, out: Path) -> None:
+        def make_plan() -> Any:  # on the job's thread, imports included
+            from atr_desktop.services import pack_issue
+
+            return pack_issue.plan_issue(db, meeting, kind)
+
+        self._issuing = (None, out)
+        folder = Path(tempfile.mkdtemp(prefix="atr-issue-"))
+        self._start(make_plan, folder / "pack.pdf", out)
+
+    def _start(self, make_plan: Callable[[], Any], out: Path, issue_to: Path | None = None) -> None:
         self.results.setPlainText("Building…")
         self.open_button.setEnabled(False)
         for button in (self.build_button, self.issue_button, self.email_button):
             button.setEnabled(False)
-        total = len(plan.papers)
-        self.progress = QProgressDialog("Checking the papers…", "Cancel", 0, max(total, 1), self)
+        self.progress = QProgressDialog("Reading the agenda…", "Cancel", 0, 0, self)
         self.progress.setWindowTitle("Building the pack")
         self.progress.setObjectName("packProgress")
         self.progress.setAccessibleName("Pack build progress")
@@ -230,13 +260,16 @@ class PackDialog(QDialog):
         self.progress.canceled.connect(self._cancel)
         self.progress.show()
         self._out = out
+        work = pack_work(
+            make_plan, out, self.placeholders.isChecked(), self.worker_command, issue_to, self.db
+        )
         self.job = self.tasks.run(
-            "Issuing the pack" if self._issuing else "Building the pack",
-            pack_work(plan, out, self.placeholders.isChecked(), self.worker_command),
+            "Issuing the pack" if issue_to else "Building the pack",
+            work,
             self._on_built,
             on_error=self._on_failed,
             on_progress=self._on_progress,
-            writes=("packs",) if self._issuing else (),
+            writes=("packs",) if issue_to else (),
             cancellable=True,
             quiet=True,
             parent=self,
@@ -259,31 +292,23 @@ class PackDialog(QDialog):
         if text:
             self.progress.setLabelText(text)
 
-    def _on_built(self, result: Any) -> None:
+    def _on_built(self, outcome: tuple[Any, Issued | None]) -> None:
         try:
-            self._show_built(result)
+            self._show_built(outcome)
         finally:
             self._on_finished()
 
-    def _show_built(self, result: Any) -> None:
+    def _show_built(self, outcome: tuple[Any, Issued | None]) -> None:
+        result, issued = outcome
         lines = []
-        if self._issuing is not None:
-            import shutil
-
-            from atr_desktop.services import pack_issue
-
-            issuing, out = self._issuing
-            built = Path(result.path)
-            try:
-                info = pack_issue.record_issue(self.db, issuing, built, result)
-                out.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(built, out)
-            except (UserError, OSError) as exc:
-                self.results.setPlainText(f"The pack was not issued: {exc}")
+        if issued is not None:
+            if issued.refused:
+                self.results.setPlainText(f"The pack was not issued: {issued.refused}")
                 return
-            lines.append(f"Issued {issuing.plan.header.version_line.split(',')[0].lower()}"
-                         f" (id {info.id}); a copy is saved as {out}")  # fmt: skip
-            self.built = out
+            lines.append(
+                f"Issued {issued.label} (id {issued.id}); a copy is saved as {issued.copy}"
+            )
+            self.built = issued.copy
         else:
             self.built = Path(result.path)
             lines.append(f"Built {result.path}")
