@@ -57,7 +57,7 @@ def test_register_and_minutes_button_opens_the_meeting_record(window) -> None:
     assert str(meeting.date.year) in title
 
 
-def test_chairs_brief_button_writes_the_brief(window, tmp_path, monkeypatch) -> None:
+def test_chairs_brief_button_writes_the_brief(window, tmp_path, monkeypatch, qtbot) -> None:
     from docx import Document
     from PySide6.QtWidgets import QMessageBox
 
@@ -67,6 +67,7 @@ def test_chairs_brief_button_writes_the_brief(window, tmp_path, monkeypatch) -> 
     monkeypatch.setattr(page, "save_path", lambda *a: out)
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
     page.brief_button.click()
+    qtbot.waitUntil(lambda: not window.tasks.running, timeout=30_000)  # a job
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
     assert text.count("Chair's brief") == 1 and "Expected quorum" in text
 

@@ -29,6 +29,7 @@ from atr_desktop.storage.database import Database
 from atr_desktop.ui.agenda_editor import AgendaEditor
 from atr_desktop.ui.errors import attempt
 from atr_desktop.ui.meeting_dialog import MeetingDialog
+from atr_desktop.ui.operations import run_or_now
 from atr_desktop.ui.record_view import RecordView
 from atr_desktop.ui.table_model import Column
 
@@ -225,9 +226,13 @@ class MeetingsPage(QWidget):
             "Word document (*.docx);;PDF (*.pdf)",
         )
         if path is not None:
-            written = attempt(self, lambda: write_brief(self.db, meeting.id, path))
-            if written is not None:
-                self._saved(written)
+            db, meeting_id = self.db, meeting.id
+            run_or_now(
+                self,
+                "Writing the chair's brief",
+                lambda progress: write_brief(db, meeting_id, path),
+                self._saved,
+            )
 
     def build_pack(self) -> None:
         from atr_desktop.ui.pack_dialog import PackDialog
