@@ -87,3 +87,37 @@ def test_a_page_refreshes_only_when_what_it_shows_changed(window, monkeypatch) -
     )
     assert calls["Decisions"] == before["Decisions"]  # decisions show no people
     assert calls["People"] == before["People"] + 1
+
+
+def test_ctrl_z_in_the_register_and_minutes_window_undoes_the_minutes(window, qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    from atr_desktop.services import minutes
+    from tests.gui_helpers import with_modal
+
+    window.go_to("Meetings")
+    page = window.pages["Meetings"]
+    page.when_filter.setCurrentIndex(page.when_filter.findData("past"))
+    draft = next(m for m in page.view.model.records if not minutes.show(window.db, m.id).locked)
+    page.view.select_where(lambda m: m.id == draft.id)
+
+    def write_then_undo(dialog) -> tuple[str, str, str]:
+        tab = dialog.minutes_tab
+        dialog.tabs.setCurrentWidget(tab)
+        item_id = tab.current_id
+        before = tab.items[item_id].discussion
+        tab.editor.setPlainText("The Group agreed to pilot the new referral route.")
+        assert tab.save_current()
+        label = window.undo_action.text()
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        tab.item_list.setFocus()
+        qtbot.keyClick(tab.item_list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: tab.editor.toPlainText() == before, timeout=5_000)
+        saved = minutes.show(window.db, draft.id).items
+        dialog.reject()
+        return label, before, next(i.discussion for i in saved if i.item_id == item_id)
+
+    ((label, before, saved),) = with_modal(write_then_undo, page.minutes_button.click)
+    assert label.startswith("&Undo: write minutes of ")
+    assert saved == before

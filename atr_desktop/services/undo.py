@@ -29,7 +29,16 @@ from sqlalchemy.orm import Session
 from atr_desktop.errors import UserError
 from atr_desktop.services import audit
 from atr_desktop.storage.database import Database
-from atr_desktop.storage.models import Action, Base, Group, Meeting, Paper, Person, TorVersion
+from atr_desktop.storage.models import (
+    Action,
+    Base,
+    Group,
+    Meeting,
+    Minutes,
+    Paper,
+    Person,
+    TorVersion,
+)
 from atr_desktop.storage.undo import STAMPS, Changes, RowChange, changes_of
 
 # Records that only a recorded withdrawal unlocks (status values that lock them).
@@ -82,13 +91,18 @@ def _ref(session: Session, entity: str, entity_id: int) -> str:
         group = session.get(Group, group_id)
         return group.code if group is not None else ""
 
+    def meeting(meeting_id: int) -> str:
+        held = session.get(Meeting, meeting_id)
+        return "" if held is None else f"of {code(held.group_id)} {held.date.isoformat()}"
+
     namers: dict[str, Callable[[Any], str]] = {
         "action": lambda r: r.ref,
         "group": lambda r: r.code,
         "person": lambda r: r.full_name,
         "paper": lambda r: f"'{r.title}'",
-        "meeting": lambda r: f"{code(r.group_id)} {r.date.isoformat()}",
+        "meeting": lambda r: meeting(r.id)[3:],
         "tor": lambda r: f"{code(r.group_id)} v{r.version}",
+        "minutes": lambda r: meeting(r.meeting_id),
     }
     models: dict[str, type[Base]] = {
         "action": Action,
@@ -97,6 +111,7 @@ def _ref(session: Session, entity: str, entity_id: int) -> str:
         "paper": Paper,
         "meeting": Meeting,
         "tor": TorVersion,
+        "minutes": Minutes,
     }
     model = models.get(entity)
     row = session.get(model, entity_id) if model is not None else None

@@ -45,7 +45,17 @@ class MeetingRecordDialog(QDialog):
         if controller is not None:
             controller.serve(self)
         follow(self, REGISTER_SHOWS, self.register_tab.reload)
-        follow(self, MINUTES_SHOWS, self.minutes_tab.reload)
+        follow(self, MINUTES_SHOWS, self._minutes_changed)
+
+    def _minutes_changed(self) -> None:
+        """An undo (or a job) changed the minutes: show what is saved now, except where the
+        officer has typed something not yet saved, which is kept."""
+        tab = self.minutes_tab
+        for item_id, text in list(tab.texts.items()):
+            shown = tab.items.get(item_id)
+            if shown is not None and text == shown.discussion:
+                del tab.texts[item_id]  # untouched here: take the saved text
+        tab.reload()
 
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.register_tab:
