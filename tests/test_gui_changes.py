@@ -37,7 +37,7 @@ def test_the_agenda_shows_an_edit_and_its_undo_at_once(window) -> None:
     assert meeting is not None
     agenda.add_item(window.db, meeting.id, agenda.ItemInput(title="Winter pressures"))
     assert "Winter pressures" in agenda_titles(page)
-    assert window.undo_action.text().startswith("&Undo: ")
+    assert window.undo_action.text() == "&Undo: add agenda item 'Winter pressures'"
     window.undo_action.trigger()
     assert page.current().id == meeting.id  # the same meeting, not another one picked
     assert "Winter pressures" not in agenda_titles(page)

@@ -134,8 +134,30 @@ def describe(session: Session, changes: Changes) -> str:
             verb = VERBS.get(status, verb)
         ref = _ref(session, note.entity, note.entity_id)
         return " ".join(p for p in (verb, note.entity.replace("_", " "), ref) if p)
-    kinds = sorted(k.replace("_", " ") for k in changes.kinds if k != "audit_log")
-    return "change " + ", ".join(kinds)
+    return _from_rows(list(changes.rows.values()))
+
+
+def _singular(table: str) -> str:
+    words = table.replace("_", " ")
+    for plural, one in (("people", "person"), ("ies", "y"), ("ses", "s"), ("s", "")):
+        if words.endswith(plural):
+            return words[: -len(plural)] + one
+    return words
+
+
+def _from_rows(rows: list[RowChange]) -> str:
+    """A name from the rows themselves when nothing was audited: "add agenda item 'X'"."""
+    if not rows:
+        return "change"
+    # What was added (or removed) names the step better than the rows renumbered with it.
+    first = min(rows, key=lambda r: ("insert", "delete", "update").index(r.verb))
+    same = [r for r in rows if r.table == first.table and r.verb == first.verb]
+    verb = {"insert": "add", "update": "edit", "delete": "remove"}[first.verb]
+    if len(same) > 1:
+        return f"{verb} {len(same)} {first.table.replace('_', ' ')}"
+    values = first.after or first.before or {}
+    name = next((values[k] for k in ("title", "name", "ref", "code") if values.get(k)), "")
+    return f"{verb} {_singular(first.table)}" + (f" '{name}'" if name else "")
 
 
 def _new_status(changes: Changes, entity: str, entity_id: int) -> str:

@@ -30,8 +30,10 @@ UNSHOWN = frozenset({"audit_log", "draft_text", "db_meta"})
 class ChangeNotices(QObject):
     """The window's broadcaster: ``changed(kinds)`` after each commit, on the GUI thread."""
 
-    changed = Signal(object)
-    _relay = Signal(object, bool)
+    # Kinds travel as one comma-joined string: no Python container passes through Qt
+    # (PySide6 6.12 on Python 3.11 loses references to None converting some of them).
+    changed = Signal(str)
+    _relay = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -50,8 +52,8 @@ class ChangeNotices(QObject):
         self._runner = runner
         runner.busy_changed.connect(self._release)
 
-    def _from_job(self, kinds: frozenset[str], _external: bool) -> None:
-        self._held |= kinds
+    def _from_job(self, kinds: str) -> None:
+        self._held |= set(kinds.split(","))
         self._release()
 
     def _release(self) -> None:
@@ -74,11 +76,11 @@ class ChangeNotices(QObject):
         if threading.current_thread() is threading.main_thread():
             self._deliver(kinds, changes.undoing)
         else:
-            self._relay.emit(kinds, True)
+            self._relay.emit(",".join(sorted(kinds)))
 
     def _deliver(self, kinds: frozenset[str], external: bool) -> None:
         """``external``: an undo, a redo or a background job, not an edit made in a widget."""
-        self.changed.emit(kinds)
+        self.changed.emit(",".join(sorted(kinds)))
         alive = [entry for entry in self._subscribers if isValid(entry[0])]
         self._subscribers = alive
         for _widget, shows, refresh, others_only in list(alive):
