@@ -5,6 +5,7 @@ record (tables) it touched (storage/undo.py reads them from the session, so nobo
 them by hand). :class:`ChangeNotices` turns that into a call of each subscriber whose
 declared kinds it meets, on the GUI thread: a commit made there is delivered at once (so
 the page is current when the edit returns), one made by a background job is queued to it.
+A page that is not on screen is marked stale and re-reads when it is next shown.
 An undo or redo is a unit of work like any other, so it refreshes the same pages.
 """
 
@@ -14,7 +15,7 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 from shiboken6 import isValid
 
@@ -40,6 +41,7 @@ class ChangeNotices(QObject):
         self._subscribers: list[tuple[QWidget, frozenset[str], Callable[[], None], bool]] = []
         self._stop: Callable[[], None] | None = None
         self._held: set[str] = set()
+        self._stale: dict[int, Callable[[], None]] = {}  # pages to re-read when next shown
         self._runner: TaskRunner | None = None
         self._relay.connect(self._from_job, Qt.ConnectionType.QueuedConnection)
 
@@ -83,9 +85,24 @@ class ChangeNotices(QObject):
         self.changed.emit(",".join(sorted(kinds)))
         alive = [entry for entry in self._subscribers if isValid(entry[0])]
         self._subscribers = alive
-        for _widget, shows, refresh, others_only in list(alive):
-            if shows & kinds and (external or not others_only):
+        for widget, shows, refresh, others_only in list(alive):
+            if not (shows & kinds and (external or not others_only)):
+                continue
+            if not others_only and widget.window().isVisible() and not widget.isVisible():
+                # A page not on screen re-reads when it is next shown, not now.
+                if id(widget) not in self._stale:
+                    widget.installEventFilter(self)
+                self._stale[id(widget)] = refresh
+            else:
                 refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Show:
+            refresh = self._stale.pop(id(watched), None)
+            if refresh is not None:
+                watched.removeEventFilter(self)
+                refresh()
+        return False
 
     def subscribe(
         self,
@@ -105,6 +122,7 @@ class ChangeNotices(QObject):
 
     def clear(self) -> None:
         self._subscribers.clear()
+        self._stale.clear()
 
 
 def follow(widget: QWidget, kinds: Iterable[str], refresh: Callable[[], None]) -> None:

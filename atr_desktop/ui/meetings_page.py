@@ -58,14 +58,8 @@ class MeetingsPage(QWidget):
             "paper_files",
             "packs",
             "minutes",
-            "minute_entries",
-            "minute_amendments",
-            "attendance",
-            "item_declarations",
             "forward_plan",
             "groups",
-            "actions",
-            "decisions",
         }
     )
 
