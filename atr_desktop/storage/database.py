@@ -222,7 +222,10 @@ class Database:
                 self._local.connected = False
         if changes.kinds:
             for listener in list(self._listeners):
-                listener(changes)
+                try:
+                    listener(changes)
+                except Exception:  # the edit is saved: a listener's bug must not undo that
+                    log.exception("a change listener failed after a commit")
 
     def _began(self, session: Session, _transaction: Any, _connection: Any) -> None:
         if session is self.current_session():
