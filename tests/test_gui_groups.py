@@ -176,7 +176,7 @@ def test_ctrl_z_undoes_and_ctrl_y_redoes_an_edit(window, db_path, qtbot) -> None
 
     with_modal(rename, page.edit_button.click)
     assert page.view.current().name == "ATR Network 0-25"
-    assert window.undo_action.text() == "&Undo Edit NET"
+    assert window.undo_action.text() == "&Undo: edit group NET"
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(page.view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)

@@ -29,6 +29,13 @@ def page(qtbot, tmp_path: Path, db_path: Path):
     win.close_store()
 
 
+def attached(page, qtbot, paths: list[Path], paper_id: int | None = None) -> list:
+    """Attach through the panel (a job of the window's runner) and wait for it to finish."""
+    page.editor.papers.attach(paths, paper_id)
+    qtbot.waitUntil(lambda: not page.window().tasks.running, timeout=20_000)
+    return page.editor.papers.view.model.records
+
+
 def _schedule(qtbot, page, group: str, day: QDate, rule: str, count: int) -> list[str]:
     seen: list[str] = []
 
@@ -144,6 +151,7 @@ def test_attach_papers_by_dropping_files_and_a_locked_pdf_is_refused(
     panel = page.editor.papers
     assert panel.attach_button.isEnabled()
     _drop_files(panel, [pdf(tmp_path / "Risk register.pdf")])
+    qtbot.waitUntil(lambda: not page.window().tasks.running, timeout=20_000)  # a job
     assert [p.title for p in panel.view.model.records] == ["Risk register"]
     assert panel.view.model.records[0].status == "received"
     assert tree.currentItem().text(6) == "A"
@@ -155,6 +163,7 @@ def test_attach_papers_by_dropping_files_and_a_locked_pdf_is_refused(
         box.accept()
 
     with_modal(read, lambda: _drop_files(panel, [locked_pdf(tmp_path / "secret.pdf")]))
+    qtbot.waitUntil(lambda: bool(seen) and not page.window().tasks.running, timeout=20_000)
     assert "protected by a password" in seen[0]
     assert len(panel.view.model.records) == 1
 
@@ -183,10 +192,10 @@ def test_a_replaced_paper_keeps_its_versions_and_outputs_are_saved(
     tree = page.editor.tree
     tree.select_id(next(r.id for r in tree.rows.values() if r.title == "Risk register"))
     panel = page.editor.papers
-    [first] = panel.attach([pdf(tmp_path / "risk v1.pdf", "one")])
+    [first] = attached(page, qtbot, [pdf(tmp_path / "risk v1.pdf", "one")])
     panel.view.select_where(lambda p: p.id == first.id)
     assert panel.replace_button.isEnabled() and panel.open_button.isEnabled()
-    [second] = panel.attach([pdf(tmp_path / "risk v2.pdf", "two")], paper_id=first.id)
+    [second] = attached(page, qtbot, [pdf(tmp_path / "risk v2.pdf", "two")], first.id)
     assert second.id == first.id and second.version == 2
     assert panel.view.model.records[0].filename == "risk v2.pdf"
 
@@ -247,6 +256,7 @@ def test_files_dropped_on_an_agenda_item_are_attached_to_it(page, qtbot, tmp_pat
         Qt.KeyboardModifier.NoModifier,
     )
     tree.dropEvent(event)
+    qtbot.waitUntil(lambda: not page.window().tasks.running, timeout=20_000)  # a job
     assert tree.current_row().title == "Action log"
     assert tree.currentItem().text(6) == "A"
     assert [p.filename for p in page.editor.papers.view.model.records] == ["Action log.pdf"]

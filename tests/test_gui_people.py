@@ -224,6 +224,7 @@ def test_import_wizard_journey_1_skips_the_three_flagged_rows(window, db_path, q
     click(qtbot, tab.skip)
     assert tab.import_button.isEnabled()
     click(qtbot, tab.import_button)
+    qtbot.waitUntil(lambda: not window.tasks.running, timeout=20_000)  # a job
     assert tab.status.text() == (
         "Imported 53 membership(s) into SG: 53 new people, 0 already held. "
         "Skipped 3 problem row(s)."
@@ -250,6 +251,7 @@ def test_import_wizard_after_fixing_the_flagged_rows_imports_all_56(
     assert tab.summary.text() == "56 rows, all ready to import into SG."
     assert not tab.skip.isEnabled() and tab.import_button.isEnabled()
     click(qtbot, tab.import_button)
+    qtbot.waitUntil(lambda: not window.tasks.running, timeout=20_000)  # a job
     assert tab.status.text().startswith("Imported 56 membership(s) into SG: 56 new people")
 
 

@@ -42,12 +42,13 @@ def click(name: str):  # type: ignore[no-untyped-def]
     return handler
 
 
-def test_file_menu_offers_the_safety_actions(window: MainWindow, db_path: Path) -> None:
+def test_file_menu_offers_the_safety_actions(window: MainWindow, db_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
     window.open_store(db_path, create_if_missing=True)
     texts = file_menu_texts(window)
     for item in ("Back up now", "Restore from backup…", "Hand over to a colleague…"):
         assert item in texts
-    window.safety.backup_action.trigger()
+    window.safety.backup_action.trigger()  # a job: the window stays free meanwhile
+    qtbot.waitUntil(lambda: not window.tasks.running, timeout=20_000)
     assert "Backed up and verified" in window.statusBar().currentMessage()
     assert len(backups.list_backups(backups.folder_for(db_path))) == 1
     assert window.safety.backup_timer.isActive()
@@ -56,10 +57,14 @@ def test_file_menu_offers_the_safety_actions(window: MainWindow, db_path: Path) 
 
 
 def test_restore_from_the_menu(
-    window: MainWindow, db_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow,
+    db_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    qtbot,  # type: ignore[no-untyped-def]
 ) -> None:
     window.open_store(db_path, create_if_missing=True)
     window.safety.backup_action.trigger()
+    qtbot.waitUntil(lambda: not window.tasks.running, timeout=20_000)
     made = backups.list_backups(backups.folder_for(db_path))[0]
     assert window.db is not None
     add_group(window.db, GroupInput(code="OOPS", name="A mistake"))

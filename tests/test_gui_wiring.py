@@ -56,7 +56,7 @@ def test_register_and_minutes_button_opens_the_meeting_record(window) -> None:
     assert str(meeting.date.year) in title
 
 
-def test_chairs_brief_button_writes_the_brief(window, tmp_path, monkeypatch) -> None:
+def test_chairs_brief_button_writes_the_brief(window, tmp_path, monkeypatch, qtbot) -> None:
     from docx import Document
     from PySide6.QtWidgets import QMessageBox
 
@@ -66,6 +66,7 @@ def test_chairs_brief_button_writes_the_brief(window, tmp_path, monkeypatch) -> 
     monkeypatch.setattr(page, "save_path", lambda *a: out)
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
     page.brief_button.click()
+    qtbot.waitUntil(lambda: not window.tasks.running, timeout=30_000)  # a job
     text = "\n".join(p.text for p in Document(str(out)).paragraphs)
     assert text.count("Chair's brief") == 1 and "Expected quorum" in text
 
@@ -100,7 +101,7 @@ def test_ctrl_z_undoes_an_edit_made_on_any_page(window, qtbot) -> None:
     before = actions.list_actions(window.db)
     actions.update_action(window.db, first.ref, actions.ActionChange(status="in progress"))
     assert window.undo_action.isEnabled()
-    assert window.undo_action.text().startswith("&Undo ")
+    assert window.undo_action.text() == f"&Undo: update action {first.ref}"
     window.undo_action.trigger()
     assert actions.list_actions(window.db) == before
     window.redo_action.trigger()

@@ -69,6 +69,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Commands that work on the database file as a whole (backups, restore, check, hand-over,
+# erasure's vacuum, creating and filling a database) manage their own units of work.
+FILE_LEVEL = frozenset(
+    {"atr_desktop.cli.safety_cmds", "atr_desktop.cli.setup_cmds", "atr_desktop.cli.person_cmds"}
+)
+
+
+class _Failed(Exception):
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
 def run(argv: list[str], ctx: Context) -> int:
     """Run one command; returns the exit code (0 ok, 1 user's mistake, 2 bug)."""
     try:
@@ -83,8 +96,13 @@ def run(argv: list[str], ctx: Context) -> int:
         if handler is None:
             parser.print_help(sys.stderr)
             return 1
-        code: int = handler(ctx, args)
+        with ctx.command(handler.__module__ not in FILE_LEVEL):
+            code: int = handler(ctx, args)
+            if code != 0:
+                raise _Failed(code)  # a command that reports failure keeps none of its edits
         return code
+    except _Failed as failed:
+        return failed.code
     except UserError as exc:
         print(str(exc), file=sys.stderr)
         return 1

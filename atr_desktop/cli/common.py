@@ -9,7 +9,8 @@ import enum
 import json
 import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -89,6 +90,7 @@ class Context:
         self.db_arg: str | None = None
         self._db: Database | None = None
         self._opened: Any = None
+        self._work: ExitStack | None = None
         self.readonly = False
 
     @property
@@ -104,7 +106,30 @@ class Context:
             self._db = self._opened.db
             for note in self._opened.notes:
                 print(note, file=sys.stderr)
+            if self._work is not None:
+                self._work.enter_context(self._db.unit_of_work())
         return self._db
+
+    @contextmanager
+    def command(self, one_unit_of_work: bool = True) -> Iterator[None]:
+        """Run one command as one unit of work: everything it changes commits, or nothing.
+
+        The unit of work opens when the command first asks for the database. Commands that
+        work on the file as a whole (backup, restore, check, erase) pass False: they must
+        see, and vacuum, a file with nothing left uncommitted.
+        """
+        self._work = ExitStack() if one_unit_of_work else None
+        try:
+            yield
+        except BaseException:
+            if self._work is not None:
+                self._work.__exit__(*sys.exc_info())  # rolls back; may raise a plainer error
+            raise
+        else:
+            if self._work is not None:
+                self._work.close()  # commits
+        finally:
+            self._work = None
 
     def adopt(self, db: Database) -> Database:
         self._db = db

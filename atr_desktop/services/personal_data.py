@@ -401,10 +401,10 @@ def reapply_erasures_at(db_path: Path) -> list[int]:
 
 
 def _purge_free_space(db: Database) -> None:
-    """Leave no copy of what was erased in free pages, the index, the undo log or the WAL."""
-    from atr_desktop.storage import undo
+    """Leave no copy of what was erased in free pages, the index or the WAL.
 
-    undo.clear(db)
+    (The window's undo history forgets everything when it sees an erasure commit.)
+    """
     raw = db.engine.raw_connection()  # VACUUM cannot run inside a transaction
     try:
         cursor = raw.cursor()

@@ -283,7 +283,7 @@ def _open_locked(
             if checked:  # never judge papers by a record not yet checked
                 sweep_papers(db, now)
             watch.record()
-            db.on_commit(watch.record)
+            db.on_commit(lambda _changes: watch.record())
     except DamagedError as exc:
         db.close()
         raise damaged(path, exc.problem or str(exc), paths, now, move=not readonly) from None

@@ -26,9 +26,10 @@ from sqlalchemy import Engine, create_engine, event, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from atr_desktop.errors import StoreError, UserError
-from atr_desktop.storage import migrate, text_guard
+from atr_desktop.storage import migrate, text_guard, undo
 from atr_desktop.storage.blobs import BlobStore, papers_root, store_for
 from atr_desktop.storage.models import DbMeta
+from atr_desktop.storage.undo import Changes
 
 log = logging.getLogger(__name__)
 
@@ -220,7 +221,14 @@ def sniff(path: Path) -> None:
 
 
 class Database:
-    """An open database: the engine, a session per unit of work, and the papers' store."""
+    """An open database: the engine, one unit of work per user action, the papers' store.
+
+    The unit of work is ambient: :meth:`session` joins the one already open on this thread,
+    so a service that calls another service shares its transaction, and only the outermost
+    block commits (or rolls back). The edge (the window's operation runner, each command)
+    opens it with :meth:`unit_of_work`; a service used on its own opens its own. Threads
+    never share one: a background job opens its own unit of work on its own thread.
+    """
 
     def __init__(self, path: Path, engine: Engine, readonly: bool = False) -> None:
         self.path = path
@@ -232,20 +240,50 @@ class Database:
         event.listen(engine, "before_cursor_execute", self.gate.on_statement)
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         event.listen(self._sessions, "before_flush", text_guard.refuse_nul)
+        undo.install(self._sessions)
+        self._local = threading.local()
+        self._listeners: list[Callable[[Changes], None]] = []
+        self.nested_connections = 0  # connections opened inside an open unit of work (a bug)
+        event.listen(engine, "checkout", self._checked_out)
+        event.listen(self._sessions, "after_begin", self._began)
 
-    def on_commit(self, callback: Callable[[], None]) -> Callable[[], None]:
-        """Call ``callback`` after each unit of work commits; returns a function to stop."""
+    def on_commit(self, callback: Callable[[Changes], None]) -> Callable[[], None]:
+        """Call ``callback(changes)`` after each unit of work that changed something commits.
 
-        def fire(_session: Session) -> None:
-            callback()
+        It runs on the thread that committed; returns a function that stops the calls.
+        """
+        self._listeners.append(callback)
+        return lambda: self._listeners.remove(callback) if callback in self._listeners else None
 
-        event.listen(self._sessions, "after_commit", fire)
-        return lambda: event.remove(self._sessions, "after_commit", fire)
+    def current_session(self) -> Session | None:
+        """The unit of work open on this thread, if any."""
+        return getattr(self._local, "session", None)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """One unit of work: committed when the block ends, rolled back on any error."""
+        """The unit of work open on this thread, or a new one committed when the block ends."""
+        current = self.current_session()
+        if current is not None:
+            yield current
+            return
+        with self.unit_of_work() as session:
+            yield session
+
+    @contextmanager
+    def unit_of_work(self, label: str = "", undoing: bool = False) -> Iterator[Session]:
+        """One user action: every edit inside commits together, or none does.
+
+        Opened at the edge; inside another unit of work on this thread it simply joins it.
+        ``label`` names the action for its undo step; ``undoing`` marks an undo or redo.
+        """
+        current = self.current_session()
+        if current is not None:
+            yield current
+            return
         with self._sessions() as session:
+            changes = undo.changes_of(session)
+            changes.label, changes.undoing = label, undoing
+            self._local.session = session
             try:
                 yield session
                 session.commit()
@@ -259,6 +297,28 @@ class Database:
                     )  # the kind of failure only, never the values it held
                     raise plain from exc
                 raise
+            finally:
+                self._local.session = None
+                self._local.connected = False
+        if changes.kinds:
+            for listener in list(self._listeners):
+                try:
+                    listener(changes)
+                except Exception:  # the edit is saved: a listener's bug must not undo that
+                    log.exception("a change listener failed after a commit")
+
+    def _began(self, session: Session, _transaction: Any, _connection: Any) -> None:
+        if session is self.current_session():
+            self._local.connected = True
+
+    def _checked_out(self, *_args: Any) -> None:
+        """A connection taken while this thread's unit of work already holds one: a bug."""
+        if self.current_session() is not None and getattr(self._local, "connected", False):
+            self.nested_connections += 1
+            log.warning(
+                "a second connection was opened inside a unit of work; it would not see, "
+                "or could block on, the edits in progress"
+            )
 
     def meta(self, key: str) -> str | None:
         with self.session() as s:

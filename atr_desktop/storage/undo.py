@@ -1,171 +1,205 @@
-"""Undo and redo for edits made in the window, at the storage level.
+"""What a unit of work changed, read from the session itself: kinds of record and row values.
 
-The technique from sqlite.org/undoredo.html: triggers on every record table write the
-inverse SQL of each change into ``undo_log``, tagged with the step being recorded. Undoing
-a step replays its inverse statements newest first in one transaction; the triggers record
-*their* inverses under a new step, which is the redo. So every edit the window makes,
-through whichever service, is undoable without each service knowing about undo.
+Hooks on the session (not triggers beneath it) note, for every row the ORM inserts, updates
+or deletes, its table, primary key and the column values before and after. From that one
+record come both the change notice (which kinds of record changed, so each page knows
+whether to re-read) and the undo step (services/undo.py reverses it). Nothing here knows
+SQLite: no rowid, no quote(), no triggers, so it works on any engine.
 
-Triggers fire only while ``undo_state.current_step`` is set, which only the window does
-(the CLI records nothing). Not recorded: the audit trail (append-only), the database's
-identity, unsaved typing, the search index (its own triggers follow the replay), erasures.
-The history is cleared when the window opens a database, and by an erasure.
+Not recorded as rows (but still reported as kinds): the audit trail (append-only), the
+database's identity, unsaved typing, erasures. The created/updated stamps are left to the
+database: an undo is itself a change, stamped when it happens.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import Engine, text
+from sqlalchemy import event, inspect, select
+from sqlalchemy.orm import Mapper, ORMExecuteState, Session, UOWTransaction, sessionmaker
 
-from atr_desktop.storage.database import Database
-
-NOT_RECORDED = {"alembic_version", "audit_log", "db_meta", "draft_text", "erasures"}
-PREFIX = "undo_trg_"
-
-
-def _tables(conn: object) -> list[str]:
-    rows = conn.exec_driver_sql(  # type: ignore[attr-defined]
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-        " AND name NOT LIKE 'search_index%' AND name NOT LIKE 'undo_%'"
-    ).all()
-    return [r[0] for r in rows if r[0] not in NOT_RECORDED]
+NOT_RECORDED = frozenset({"alembic_version", "audit_log", "db_meta", "draft_text", "erasures"})
+STAMPS = frozenset({"created_at", "updated_at"})
+INFO_KEY = "atr_changes"
 
 
-def _columns(conn: object, table: str) -> list[str]:
-    rows = conn.exec_driver_sql(f'PRAGMA table_info("{table}")').all()  # type: ignore[attr-defined]
-    return [r[1] for r in rows]
+@dataclass
+class RowChange:
+    """One row's net change in a unit of work (``before`` None: inserted; ``after``: deleted)."""
+
+    table: str
+    key: tuple[Any, ...]
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+
+    @property
+    def verb(self) -> str:
+        if self.before is None:
+            return "insert"
+        return "delete" if self.after is None else "update"
 
 
-def _record(expression: str) -> str:
-    return (
-        "INSERT INTO undo_log(step, statement) "
-        f"SELECT current_step, {expression} FROM undo_state WHERE id = 1;"
-    )
+@dataclass(frozen=True)
+class AuditNote:
+    """An audit line written in the unit of work (the step's name comes from these)."""
+
+    entity: str
+    entity_id: int
+    action: str
+    summary: str
 
 
-def trigger_statements(table: str, columns: list[str]) -> list[str]:
-    when = "WHEN (SELECT current_step FROM undo_state WHERE id = 1) IS NOT NULL"
-    quoted = ", ".join(f'"{c}"' for c in columns)
-    values = " || ',' || ".join(f'quote(OLD."{c}")' for c in columns)
-    sets = " || ',' || ".join(f'\'"{c}"=\' || quote(OLD."{c}")' for c in columns)
-    insert = f"'DELETE FROM \"{table}\" WHERE rowid=' || NEW.rowid"
-    update = f"'UPDATE \"{table}\" SET ' || {sets} || ' WHERE rowid=' || OLD.rowid"
-    delete = (
-        f"'INSERT INTO \"{table}\"(rowid, {quoted}) VALUES(' || OLD.rowid || ',' || {values} || ')'"
-    )
-    return [
-        f'CREATE TRIGGER {PREFIX}{table}_i AFTER INSERT ON "{table}" {when} '
-        f"BEGIN {_record(insert)} END",
-        f'CREATE TRIGGER {PREFIX}{table}_u AFTER UPDATE ON "{table}" {when} '
-        f"BEGIN {_record(update)} END",
-        f'CREATE TRIGGER {PREFIX}{table}_d BEFORE DELETE ON "{table}" {when} '
-        f"BEGIN {_record(delete)} END",
-    ]
+@dataclass
+class Changes:
+    """Everything one unit of work changed, handed to each on_commit listener."""
+
+    kinds: set[str] = field(default_factory=set)
+    rows: dict[tuple[str, tuple[Any, ...]], RowChange] = field(default_factory=dict)
+    audit: list[AuditNote] = field(default_factory=list)
+    label: str = ""  # what the edge called this unit of work, if it named it
+    undoing: bool = False  # the unit of work is itself an undo or redo
+
+    def note(self, change: RowChange) -> None:
+        """Merge ``change`` into the net change of its row (insert+update is an insert...)."""
+        slot = (change.table, change.key)
+        old = self.rows.get(slot)
+        if old is None:
+            self.rows[slot] = change
+            return
+        if change.after is None:  # deleted now
+            if old.before is None:
+                del self.rows[slot]  # inserted and deleted in one unit of work: nothing
+                return
+            full = dict(change.before or {})
+            full.update(old.before)
+            old.before, old.after = full, None
+            return
+        if old.after is None:  # deleted, then inserted again under the same key
+            old.after = dict(change.after)
+            return
+        if old.before is not None:  # an update: keep the first value each column had
+            for column, value in (change.before or {}).items():
+                old.before.setdefault(column, value)
+        old.after.update(change.after)
 
 
-def install(engine: Engine) -> None:
-    """(Re)create the triggers for the current schema and start an empty history."""
-    with engine.begin() as conn:
-        old = conn.exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE ?",
-            (PREFIX + "%",),
-        ).all()
-        for (name,) in old:
-            conn.exec_driver_sql(f'DROP TRIGGER "{name}"')
-        for table in _tables(conn):
-            for statement in trigger_statements(table, _columns(conn, table)):
-                conn.exec_driver_sql(statement)
-        _reset(conn)
+def changes_of(session: Session) -> Changes:
+    found = session.info.get(INFO_KEY)
+    if found is None:
+        found = session.info[INFO_KEY] = Changes()
+    return found
 
 
-def _reset(conn: object) -> None:
-    for sql in (
-        "DELETE FROM undo_log",
-        "DELETE FROM undo_steps",
-        "INSERT OR REPLACE INTO undo_state(id, current_step) VALUES (1, NULL)",
-    ):
-        conn.exec_driver_sql(sql)  # type: ignore[attr-defined]
+def _key(mapper: Mapper[Any], obj: object) -> tuple[Any, ...]:
+    return tuple(mapper.primary_key_from_instance(obj))
 
 
-def clear(db: Database) -> None:
-    """Forget the history (after an erasure: it must not keep what was erased)."""
-    with db.engine.begin() as conn:
-        _reset(conn)
+def _columns(mapper: Mapper[Any]) -> list[tuple[str, str]]:
+    """(attribute key, column name) of every plain column, stamps left out."""
+    out = []
+    for prop in mapper.column_attrs:
+        column = prop.columns[0]
+        if column.name not in STAMPS:
+            out.append((prop.key, column.name))
+    return out
 
 
-def _set_current(db: Database, step: int | None) -> None:
-    with db.engine.begin() as conn:
-        conn.execute(text("UPDATE undo_state SET current_step = :s WHERE id = 1"), {"s": step})
+def _load_row(session: Session, mapper: Mapper[Any], obj: object) -> dict[str, Any]:
+    """The row as the database holds it now (before this flush writes it)."""
+    table = mapper.local_table
+    key = _key(mapper, obj)
+    where = [col == value for col, value in zip(mapper.primary_key, key, strict=True)]
+    row = session.connection().execute(select(table).where(*where)).mappings().first()
+    return {} if row is None else {k: v for k, v in row.items() if k not in STAMPS}
 
 
-def _new_step(db: Database, label: str) -> int:
-    with db.engine.begin() as conn:
-        result = conn.execute(text("INSERT INTO undo_steps(label) VALUES (:l)"), {"l": label})
-        step = result.lastrowid
-    assert step is not None
-    return int(step)
+def _before_flush(session: Session, _ctx: UOWTransaction, _instances: object) -> None:
+    """Read what a change is about to overwrite when the session does not know it."""
+    preload: dict[int, dict[str, Any]] = session.info.setdefault("atr_preload", {})
+    for obj in list(session.deleted) + list(session.dirty):
+        mapper = inspect(obj).mapper
+        if mapper.local_table.name in NOT_RECORDED or id(obj) in preload:
+            continue
+        state = inspect(obj)
+        if obj in session.deleted:
+            missing = any(key not in state.dict for key, _ in _columns(mapper))
+        else:
+            missing = any(
+                state.attrs[key].history.added
+                and not state.attrs[key].history.deleted
+                and not state.attrs[key].history.unchanged
+                for key, _ in _columns(mapper)
+            )
+        if missing:
+            preload[id(obj)] = _load_row(session, mapper, obj)
 
 
-def begin_step(db: Database, label: str = "") -> int:
-    """Start recording a new step (the window does this after each edit it keeps)."""
-    step = _new_step(db, label)
-    _set_current(db, step)
-    return step
+def _after_flush(session: Session, _ctx: UOWTransaction) -> None:
+    changes = changes_of(session)
+    preload: dict[int, dict[str, Any]] = session.info.pop("atr_preload", {})
+    for obj in session.new:
+        state = inspect(obj)
+        mapper = state.mapper
+        table = mapper.local_table.name
+        changes.kinds.add(table)
+        if table == "audit_log":
+            changes.audit.append(
+                AuditNote(obj.entity, obj.entity_id, obj.action, obj.summary)  # type: ignore[attr-defined]
+            )
+        if table in NOT_RECORDED:
+            continue
+        # Only what was written: a server default not read back is left out, not None.
+        written = {name: state.dict[key] for key, name in _columns(mapper) if key in state.dict}
+        changes.note(RowChange(table, _key(mapper, obj), None, written))
+    for obj in session.dirty:
+        state = inspect(obj)
+        mapper = state.mapper
+        table = mapper.local_table.name
+        before: dict[str, Any] = {}
+        after: dict[str, Any] = {}
+        loaded = preload.get(id(obj), {})
+        for key, name in _columns(mapper):
+            history = state.attrs[key].history
+            if not history.added:
+                continue
+            if history.deleted:
+                old = history.deleted[0]
+            elif history.unchanged:
+                old = history.unchanged[0]
+            else:
+                old = loaded.get(name)
+            new = history.added[0]
+            if old != new:
+                before[name], after[name] = old, new
+        if not after:
+            continue
+        changes.kinds.add(table)
+        if table not in NOT_RECORDED:
+            changes.note(RowChange(table, _key(mapper, obj), before, after))
+    for obj in session.deleted:
+        state = inspect(obj)
+        mapper = state.mapper
+        table = mapper.local_table.name
+        changes.kinds.add(table)
+        if table in NOT_RECORDED:
+            continue
+        row = {name: state.dict.get(key) for key, name in _columns(mapper)}
+        row.update(preload.get(id(obj), {}))
+        changes.note(RowChange(table, _key(mapper, obj), row, None))
 
 
-def step_size(db: Database, step: int) -> int:
-    with db.engine.connect() as conn:
-        count = conn.execute(
-            text("SELECT count(*) FROM undo_log WHERE step = :s"), {"s": step}
-        ).scalar()
-    return int(count or 0)
+def _bulk_statement(state: ORMExecuteState) -> None:
+    """An UPDATE or DELETE statement run through the session still names its kind."""
+    if state.is_update or state.is_delete:
+        table = getattr(state.statement, "table", None)
+        name = getattr(table, "name", None)
+        if name:
+            changes_of(state.session).kinds.add(name)
 
 
-def last_audit_id(db: Database) -> int:
-    with db.engine.connect() as conn:
-        return int(conn.execute(text("SELECT coalesce(max(id), 0) FROM audit_log")).scalar() or 0)
-
-
-def describe_since(db: Database, audit_id: int) -> str:
-    """What the audit trail says was done since ``audit_id``: 'closed group', for a label."""
-    with db.engine.connect() as conn:
-        row = conn.execute(
-            text("SELECT action, entity FROM audit_log WHERE id > :a ORDER BY id DESC LIMIT 1"),
-            {"a": audit_id},
-        ).first()
-    return f"{row[0]} {row[1].replace('_', ' ')}" if row else "edit"
-
-
-@contextmanager
-def recording(db: Database, label: str) -> Iterator[list[int]]:
-    """Record what the block changes as one step; yields [step id], or [] if nothing changed."""
-    step = _new_step(db, label)
-    _set_current(db, step)
-    holder: list[int] = []
-    try:
-        yield holder
-    finally:
-        _set_current(db, None)
-        with db.engine.connect() as conn:
-            count = conn.execute(
-                text("SELECT count(*) FROM undo_log WHERE step = :s"), {"s": step}
-            ).scalar()
-        if count:
-            holder.append(step)
-
-
-def replay(db: Database, step: int, label: str = "") -> int:
-    """Undo ``step`` (or redo it: a redo step is an undo step too); returns its inverse."""
-    inverse = _new_step(db, label)
-    with db.engine.begin() as conn:
-        conn.execute(text("UPDATE undo_state SET current_step = :s WHERE id = 1"), {"s": inverse})
-        statements = conn.execute(
-            text("SELECT statement FROM undo_log WHERE step = :s ORDER BY id DESC"), {"s": step}
-        ).all()
-        for (statement,) in statements:
-            conn.exec_driver_sql(statement)
-        conn.execute(text("DELETE FROM undo_log WHERE step = :s"), {"s": step})
-        conn.execute(text("UPDATE undo_state SET current_step = NULL WHERE id = 1"))
-    return inverse
+def install(sessions: sessionmaker[Session]) -> None:
+    """Record every session this factory makes (called once per open database)."""
+    event.listen(sessions, "before_flush", _before_flush)
+    event.listen(sessions, "after_flush", _after_flush)
+    event.listen(sessions, "do_orm_execute", _bulk_statement)

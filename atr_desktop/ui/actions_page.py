@@ -60,6 +60,9 @@ def _button(text: str, name: str, slot: object) -> QPushButton:
 
 
 class ActionsPage(QWidget):
+    # The kinds of record this page shows: it re-reads when a commit changes one.
+    SHOWS = frozenset({"actions", "action_updates", "people", "groups", "meetings", "settings"})
+
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db

@@ -23,12 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from atr_desktop.domain.dates import hhmm, short_date
+from atr_desktop.errors import UserError
 from atr_desktop.services import agenda, papers
 from atr_desktop.services.agenda import AgendaRow
 from atr_desktop.services.papers import PaperInfo
 from atr_desktop.storage.database import Database
-from atr_desktop.ui.errors import attempt
+from atr_desktop.ui.errors import attempt, show_user_error
 from atr_desktop.ui.item_dialogs import AgendaItemDialog, CoverSheetDialog
+from atr_desktop.ui.operations import Progress, run_or_now, runner_of
 from atr_desktop.ui.record_view import RecordView
 from atr_desktop.ui.table_model import Column
 
@@ -233,6 +235,7 @@ class PapersPanel(QWidget):
         self.db = db
         self.meeting_id: int | None = None
         self.row: AgendaRow | None = None
+        self._guarded = False
         self.setAcceptDrops(True)
         self.setObjectName("papersPanel")
         self.setAccessibleName("Papers for the selected item; drop files here to attach them")
@@ -254,16 +257,22 @@ class PapersPanel(QWidget):
         self.open_button = _button("&Open", "openPaper", self.open_file)
         self.cover_button = _button("Co&ver sheet…", "editCover", self.edit_cover)
         self.withdraw_button = _button("&Withdraw…", "withdrawPaper", self.withdraw)
-        buttons = QHBoxLayout()
+        # The edits sit together so a job writing papers can disable them as one.
+        self.edits = QWidget()
+        self.edits.setObjectName("paperEdits")
+        edits = QHBoxLayout(self.edits)
+        edits.setContentsMargins(0, 0, 0, 0)
         for b in (
             self.attach_button,
             self.expect_button,
             self.replace_button,
-            self.open_button,
             self.cover_button,
             self.withdraw_button,
         ):
-            buttons.addWidget(b)
+            edits.addWidget(b)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.edits)
+        buttons.addWidget(self.open_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -298,25 +307,38 @@ class PapersPanel(QWidget):
             self.view.select_where(lambda p: True)
         self._paper_selected()
 
-    def attach(self, paths: list[Path], paper_id: int | None = None) -> list[PaperInfo]:
-        """Attach each file (a new version of ``paper_id`` when given); a refused file says
-        why at once and changes nothing."""
-        done: list[PaperInfo] = []
-        if self.meeting_id is None or self.row is None:
-            return done
-        meeting_id, item_id = self.meeting_id, self.row.id
-        for path in paths:
-            result = attempt(
-                self,
-                lambda p=path: papers.attach_file(  # type: ignore[misc]
-                    self.db, meeting_id, item_id, p, paper_id=paper_id
-                ),
-            )
-            if result is not None:
-                done.append(result)
-        if done:
-            self.changed.emit()
-        return done
+    def attach(self, paths: list[Path], paper_id: int | None = None) -> None:
+        """Attach each file (a new version of ``paper_id`` when given) as a job: reading a
+        long PDF never freezes the window. A refused file says why and changes nothing."""
+        if self.meeting_id is None or self.row is None or not paths:
+            return
+        meeting_id, item_id, db = self.meeting_id, self.row.id, self.db
+
+        def work(progress: Progress) -> tuple[list[PaperInfo], list[str]]:
+            done, refused = [], []
+            for index, path in enumerate(paths):
+                progress.check()
+                progress.update(index, len(paths), path.name)
+                try:
+                    done.append(
+                        papers.attach_file(db, meeting_id, item_id, path, paper_id=paper_id)
+                    )
+                except UserError as exc:
+                    refused.append(str(exc))
+            return done, refused
+
+        def finished(outcome: tuple[list[PaperInfo], list[str]]) -> None:
+            done, refused = outcome
+            if refused:
+                show_user_error(self, "\n\n".join(refused))
+            if done:
+                self.changed.emit()
+
+        runner = runner_of(self)
+        if runner is not None and not self._guarded:
+            self._guarded = True  # while papers are being written, their edits wait
+            runner.guard(self.edits, ("papers",))
+        run_or_now(self, "Attaching papers", work, finished, writes=("papers",), cancellable=True)
 
     def choose_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(

@@ -55,6 +55,9 @@ COLUMNS: list[Column[DecisionInfo]] = [
 
 
 class DecisionsPage(QWidget):
+    # The kinds of record this page shows: it re-reads when a commit changes one.
+    SHOWS = frozenset({"decisions", "meetings", "groups", "agenda_items"})
+
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db

@@ -72,7 +72,7 @@ class GroupDialog(QDialog):
         )
 
     def save(self) -> None:
-        label = "Add group" if self.group is None else f"Edit {self.group.code}"
+        label = "add group" if self.group is None else f"edit group {self.group.code}"
         try:
             with undoable(self.parentWidget() or self, label):
                 if self.group is None:

@@ -39,6 +39,19 @@ COLUMNS: list[Column[GroupInfo]] = [
 
 
 class GroupsPage(QWidget):
+    # The kinds of record this page shows: it re-reads when a commit changes one.
+    SHOWS = frozenset(
+        {
+            "groups",
+            "group_constituents",
+            "memberships",
+            "meeting_series",
+            "standing_items",
+            "tor_versions",
+            "people",
+        }
+    )
+
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
@@ -111,11 +124,7 @@ class GroupsPage(QWidget):
     def _changed(self, group: GroupInfo | None) -> None:
         if group is None:
             return
-        window = self.window()
-        if hasattr(window, "refresh_pages"):
-            window.refresh_pages()
-        else:
-            self.refresh()
+        # The commit's change notice has refreshed every page that shows groups.
         self.view.select_where(lambda g: g.id == group.id)
 
     def add_group(self) -> None:
@@ -146,7 +155,7 @@ class GroupsPage(QWidget):
         if not group.active:
             answer = QMessageBox.question(self, "Reopen group", f"Reopen {group.name}?")
             if answer == QMessageBox.StandardButton.Yes:
-                with undoable(self, f"Reopen {group.code}"):
+                with undoable(self, f"reopen group {group.code}"):
                     reopened = attempt(self, lambda: groups.reopen_group(self.db, group.id))
                 self._changed(reopened)
             return
@@ -157,6 +166,6 @@ class GroupsPage(QWidget):
             "Reason (optional):",
         )
         if ok:
-            with undoable(self, f"Close {group.code}"):
+            with undoable(self, f"close group {group.code}"):
                 closed = attempt(self, lambda: groups.close_group(self.db, group.id, reason))
             self._changed(closed)

@@ -33,6 +33,27 @@ def _days(days: int | None) -> str:
 class HomePage(QWidget):
     """Emits ``record_requested(kind, id)`` when a line is activated (double-click or Enter)."""
 
+    # The kinds of record this page shows: it re-reads when a commit changes one.
+    SHOWS = frozenset(
+        {
+            "actions",
+            "action_updates",
+            "meetings",
+            "minutes",
+            "papers",
+            "paper_files",
+            "packs",
+            "agenda_items",
+            "tor_versions",
+            "declarations",
+            "memberships",
+            "groups",
+            "people",
+            "forward_plan",
+            "settings",
+        }
+    )
+
     record_requested = Signal(str, int)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:

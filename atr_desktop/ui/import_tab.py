@@ -21,6 +21,7 @@ from atr_desktop.services import member_import
 from atr_desktop.services.member_import import ImportPreview, PreviewRow
 from atr_desktop.storage.database import Database
 from atr_desktop.ui.errors import attempt
+from atr_desktop.ui.operations import run_or_now, runner_of
 from atr_desktop.ui.people_widgets import fill_groups, group_combo, make_button, status_label
 from atr_desktop.ui.record_view import RecordView
 from atr_desktop.ui.table_model import Column
@@ -49,6 +50,7 @@ class ImportTab(QWidget):
         super().__init__()
         self.db = db
         self.changed = changed
+        self._guarded = False
         self.preview: ImportPreview | None = None
         self.group = group_combo("importGroup")
         self.path = QLineEdit()
@@ -141,25 +143,33 @@ class ImportTab(QWidget):
         self.import_button.setEnabled(ready and (not shown.problems or self.skip.isChecked()))  # type: ignore[union-attr]
 
     def run(self) -> None:
+        """Import as a job: a long sheet never freezes the window; all rows or none."""
         shown = self.preview
         if shown is None:
             return
-        path = Path(self.path.text().strip())
-        result = attempt(
+        path, db, skip = Path(self.path.text().strip()), self.db, self.skip.isChecked()
+
+        def done(result: member_import.ImportResult) -> None:
+            text = (
+                f"Imported {result.memberships} membership(s) into {shown.group}: "
+                f"{result.added_people} new people, {result.linked_people} already held."
+            )
+            if result.skipped:
+                text += f" Skipped {len(result.skipped)} problem row(s)."
+            if runner_of(self) is None:
+                self.changed()  # in a window, the change notice refreshes the tabs
+            self._forget()
+            self.summary.setText("Done. Choose another file to import more.")
+            self.status.setText(text)
+
+        runner = runner_of(self)
+        if runner is not None and not self._guarded:
+            self._guarded = True
+            runner.guard(self, ("memberships", "people"))
+        run_or_now(
             self,
-            lambda: member_import.import_members(
-                self.db, path, shown.group, skip_invalid=self.skip.isChecked()
-            ),
+            f"Importing members into {shown.group}",
+            lambda progress: member_import.import_members(db, path, shown.group, skip_invalid=skip),
+            done,
+            writes=("memberships", "people"),
         )
-        if result is None:
-            return
-        text = (
-            f"Imported {result.memberships} membership(s) into {shown.group}: "
-            f"{result.added_people} new people, {result.linked_people} already held."
-        )
-        if result.skipped:
-            text += f" Skipped {len(result.skipped)} problem row(s)."
-        self.changed()
-        self._forget()
-        self.summary.setText("Done. Choose another file to import more.")
-        self.status.setText(text)

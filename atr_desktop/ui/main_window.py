@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
 
 from atr_desktop import APP_NAME, __version__
 from atr_desktop.paths import AppPaths
+from atr_desktop.ui.changes import ChangeNotices
 from atr_desktop.ui.errors import show_user_error
+from atr_desktop.ui.operations import TaskRunner
 from atr_desktop.ui.safety import Safety
 from atr_desktop.ui.undo import UndoController
 
@@ -118,7 +120,10 @@ class MainWindow(QMainWindow):
         self.db_label.setAccessibleName("Database file")
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.db_label)
-        self.undo = UndoController(QUndoStack(self), self.refresh_pages)
+        self.changes = ChangeNotices(self)
+        self.tasks = TaskRunner(self.statusBar(), log_file, self)
+        self.changes.hold_for(self.tasks)
+        self.undo = UndoController(self)
         self._build_menus()
         self.nav.setCurrentRow(0)
 
@@ -136,10 +141,8 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         edit_menu = self.menuBar().addMenu("&Edit")
-        self.undo_action = self.undo.stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo.stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.undo_action = self.undo.undo_action
+        self.redo_action = self.undo.redo_action
         edit_menu.addAction(self.undo_action)
         edit_menu.addAction(self.redo_action)
         edit_menu.addSeparator()
@@ -196,7 +199,8 @@ class MainWindow(QMainWindow):
         self.close_store()
         self.db = db = opened.db
         self.safety.adopt(opened)
-        self.safety.when_checked(lambda: self.undo.attach(db))  # its triggers write
+        self.undo.attach(db)
+        self.changes.attach(db)
         suffix = " (read-only)" if db.readonly else ""
         self.db_label.setText(f"{path}{suffix}")
         self.setWindowTitle(f"{path.name}{suffix} - {APP_NAME}")
@@ -205,7 +209,9 @@ class MainWindow(QMainWindow):
         return True
 
     def close_store(self) -> None:
+        self.tasks.wait()  # a job still running finishes with the database it started on
         self.undo.attach(None)
+        self.changes.attach(None)
         self.safety.release()  # closes the database and gives up the live-copy lock
         if self.db is not None:
             self.db.close()
@@ -226,16 +232,19 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(widget)
             widget.deleteLater()
         self.pages = build_pages(self, db)
+        self.changes.clear()
         for name in AREAS:
             page = self.pages[name]
             self.stack.addWidget(page)
+            # Each page declares the kinds of record it shows and re-reads when they change.
+            self.changes.subscribe(page, page.SHOWS, page.refresh)  # type: ignore[attr-defined]
             signal = getattr(page, "record_requested", None)
             if signal is not None:
                 signal.connect(self.open_record)
         self.stack.setCurrentIndex(current)
 
     def refresh_pages(self) -> None:
-        """Redraw every page after a change (cheap: each page re-reads what it shows)."""
+        """Redraw every page (after something outside the database changed: settings file)."""
         for page in self.pages.values():
             page.refresh()  # type: ignore[attr-defined]
 

@@ -7,8 +7,13 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTabWidget, QVB
 from atr_desktop.domain.dates import long_date
 from atr_desktop.services import attendance, groups
 from atr_desktop.storage.database import Database
+from atr_desktop.ui.changes import follow
 from atr_desktop.ui.minutes_tab import MinutesTab
 from atr_desktop.ui.register_tab import RegisterTab
+from atr_desktop.ui.undo import controller_of
+
+REGISTER_SHOWS = ("attendance", "item_declarations", "memberships", "people", "declarations")
+MINUTES_SHOWS = ("minutes", "minute_entries", "minute_amendments", "actions", "decisions")
 
 
 class MeetingRecordDialog(QDialog):
@@ -35,6 +40,22 @@ class MeetingRecordDialog(QDialog):
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
         self.resize(1100, 720)
+        # Ctrl+Z and Ctrl+Y work here as in the window; an undo shows in the tabs at once.
+        controller = controller_of(parent) if parent is not None else None
+        if controller is not None:
+            controller.serve(self)
+        follow(self, REGISTER_SHOWS, self.register_tab.reload)
+        follow(self, MINUTES_SHOWS, self._minutes_changed)
+
+    def _minutes_changed(self) -> None:
+        """An undo (or a job) changed the minutes: show what is saved now, except where the
+        officer has typed something not yet saved, which is kept."""
+        tab = self.minutes_tab
+        for item_id, text in list(tab.texts.items()):
+            shown = tab.items.get(item_id)
+            if shown is not None and text == shown.discussion:
+                del tab.texts[item_id]  # untouched here: take the saved text
+        tab.reload()
 
     def _tab_changed(self, index: int) -> None:
         if self.tabs.widget(index) is self.register_tab:

@@ -29,6 +29,7 @@ from atr_desktop.storage.database import Database
 from atr_desktop.ui.agenda_editor import AgendaEditor
 from atr_desktop.ui.errors import attempt
 from atr_desktop.ui.meeting_dialog import MeetingDialog
+from atr_desktop.ui.operations import run_or_now
 from atr_desktop.ui.record_view import RecordView
 from atr_desktop.ui.table_model import Column
 
@@ -47,6 +48,21 @@ COLUMNS: list[Column[MeetingInfo]] = [
 
 
 class MeetingsPage(QWidget):
+    # The kinds of record this page shows: it re-reads when a commit changes one.
+    SHOWS = frozenset(
+        {
+            "meetings",
+            "meeting_series",
+            "agenda_items",
+            "papers",
+            "paper_files",
+            "packs",
+            "minutes",
+            "forward_plan",
+            "groups",
+        }
+    )
+
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
@@ -162,6 +178,7 @@ class MeetingsPage(QWidget):
         self.group_filter.setCurrentIndex(max(0, index))
         self.group_filter.blockSignals(False)
         self.load()
+        self.editor.refresh()  # the same meeting's agenda may have changed (an undo, say)
 
     def load(self, select_id: int | None = None) -> None:
         today = dt.date.today()
@@ -190,9 +207,6 @@ class MeetingsPage(QWidget):
         meeting = self.current()
         if meeting is not None:
             MeetingRecordDialog(self.db, meeting.id, self).exec()
-            window = self.window()
-            if hasattr(window, "refresh_pages"):
-                window.refresh_pages()
 
     def write_brief(self) -> None:
         from atr_desktop.services.brief import write_brief
@@ -206,9 +220,13 @@ class MeetingsPage(QWidget):
             "Word document (*.docx);;PDF (*.pdf)",
         )
         if path is not None:
-            written = attempt(self, lambda: write_brief(self.db, meeting.id, path))
-            if written is not None:
-                self._saved(written)
+            db, meeting_id = self.db, meeting.id
+            run_or_now(
+                self,
+                "Writing the chair's brief",
+                lambda progress: write_brief(db, meeting_id, path),
+                self._saved,
+            )
 
     def build_pack(self) -> None:
         from atr_desktop.ui.pack_dialog import PackDialog
@@ -265,9 +283,6 @@ class MeetingsPage(QWidget):
         )
 
     def _after(self, made: list[MeetingInfo]) -> None:
-        window = self.window()
-        if hasattr(window, "refresh_pages"):
-            window.refresh_pages()
         if made:
             if self.view.select_where(lambda m: m.id == made[0].id) is False:
                 self.when_filter.setCurrentIndex(self.when_filter.findData("all"))

@@ -1,17 +1,19 @@
 """'Build pack…': check and build a meeting's pack with a progress dialog, then open it.
 
-The store is read on the GUI thread (quick); checking, converting and assembling run on a
-QThread that drives the pack worker process, so the window stays responsive and a paper
-that hangs cannot freeze it. Cancel kills the worker; nothing half-written is left.
+The store is read on the GUI thread (quick); checking, converting and assembling run as a
+job of the task runner (ui/operations.py) that drives the pack worker process, so the
+window stays responsive and a paper that hangs cannot freeze it. Cancel kills the worker;
+nothing half-written is left.
 """
 
 from __future__ import annotations
 
-import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QThread, QUrl, Signal
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,6 +35,7 @@ from PySide6.QtWidgets import (
 from atr_desktop.errors import UserError
 from atr_desktop.paths import app_paths
 from atr_desktop.ui.errors import show_user_error
+from atr_desktop.ui.operations import Progress, Task, TaskRunner, runner_of
 
 if TYPE_CHECKING:
     from atr_desktop.storage.database import Database
@@ -41,46 +44,60 @@ KINDS = (("Main pack", "main"), ("Supplementary pack", "supplement"),
          ("Restricted pack (Part B)", "restricted"))  # fmt: skip
 
 
-class PackJob(QThread):
-    """Runs check + build off the GUI thread; the heavy work is in the worker process."""
+@dataclass(frozen=True)
+class Issued:
+    """What issuing recorded, for the dialog to say: or why it was not recorded."""
 
-    progressed = Signal(int, int, str)
-    succeeded = Signal(object)
-    failed = Signal(str)
+    label: str = ""
+    id: int = 0
+    copy: Path | None = None
+    refused: str = ""
 
-    def __init__(self, plan: Any, out: Path, placeholders: bool, command: list[str] | None) -> None:
-        super().__init__()
-        self.plan, self.out, self.placeholders, self.command = plan, out, placeholders, command
-        self.cancel_flag = threading.Event()
 
-    def run(self) -> None:
-        from atr_desktop.services import pack
+def pack_work(
+    make_plan: Callable[[], Any],
+    out: Path,
+    placeholders: bool,
+    command: list[str] | None,
+    issue_to: Path | None = None,
+    db: Database | None = None,
+) -> Callable[[Progress], tuple[Any, Issued | None]]:
+    """The job: read the plan, check and build it into ``out`` through the pack worker.
 
-        def progress(done: int, total: int, text: str) -> None:
-            self.progressed.emit(done, total, text)
+    Reading the plan and recording an issue each open their own unit of work on the job's
+    thread. With ``issue_to``, the built pack is recorded as issued and copied there.
+    Cancel stops the worker and nothing half-written is left.
+    """
+
+    def work(progress: Progress) -> tuple[Any, Issued | None]:
+        import shutil
 
         from atr_desktop.documents.pack.runner import Worker
+        from atr_desktop.services import pack, pack_issue
 
+        made = make_plan()
+        plan = made.plan if issue_to is not None else made
+        stopped = lambda: progress.cancelled  # noqa: E731
+        with Worker(command) as worker:
+            checked = pack.check_plan(plan, progress.update, stopped, worker=worker)
+            if progress.cancelled:
+                raise UserError("Cancelled: nothing was written.")
+            progress.update(-1, -1, "Putting the pack together")
+            result = pack.build_plan(
+                checked, out, placeholders, progress.update, stopped, worker=worker
+            )
+        if issue_to is None or db is None:
+            return result, None
         try:
-            with Worker(self.command) as worker:
-                checked = pack.check_plan(
-                    self.plan, progress, self.cancel_flag.is_set, worker=worker
-                )
-                if self.cancel_flag.is_set():
-                    raise UserError("Cancelled: nothing was written.")
-                self.progressed.emit(-1, -1, "Putting the pack together")
-                result = pack.build_plan(
-                    checked,
-                    self.out,
-                    self.placeholders,
-                    progress,
-                    self.cancel_flag.is_set,
-                    worker=worker,
-                )
-        except UserError as exc:
-            self.failed.emit(str(exc))
-            return
-        self.succeeded.emit(result)
+            info = pack_issue.record_issue(db, made, Path(result.path), result)
+            issue_to.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(result.path, issue_to)
+        except (UserError, OSError) as exc:
+            return result, Issued(refused=str(exc))
+        label = plan.header.version_line.split(",")[0].lower()
+        return result, Issued(label, info.id, issue_to)
+
+    return work
 
 
 class PackDialog(QDialog):
@@ -95,7 +112,12 @@ class PackDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.db, self.meeting_id, self.worker_command = db, meeting_id, worker_command
-        self.job: PackJob | None = None
+        # The window's task runner, or (a dialog on its own) one of the dialog's.
+        self.tasks = (runner_of(parent) if parent is not None else None) or TaskRunner(
+            None, None, self
+        )
+        self.job: Task | None = None
+        self._out: Path | None = None
         self.progress: QProgressDialog | None = None
         self.built: Path | None = None
         self._issuing: tuple[Any, Path] | None = None
@@ -192,62 +214,70 @@ class PackDialog(QDialog):
 
     def start_build(self) -> None:
         """Build a draft pack (not recorded) at the chosen path."""
-        from atr_desktop.services import pack
-
         out = self._out_path()
         if self.busy or out is None:
             return
-        try:
-            plan = pack.plan(self.db, self.meeting_id, self.kind.currentData())
-        except UserError as exc:
-            self.results.setPlainText(str(exc))
-            return
+        db, meeting, kind = self.db, self.meeting_id, self.kind.currentData()
+
+        def make_plan() -> Any:  # on the job's thread, imports included
+            from atr_desktop.services import pack
+
+            return pack.plan(db, meeting, kind)
+
         self._issuing = None
-        self._start(plan, out)
+        self._start(make_plan, out)
 
     def start_issue(self) -> None:
         """Build the pack into a private folder, record it as issued, save a copy."""
         import tempfile
 
-        from atr_desktop.services import pack_issue
-
         out = self._out_path()
         if self.busy or out is None:
             return
-        try:
-            issuing = pack_issue.plan_issue(self.db, self.meeting_id, self.kind.currentData())
-        except UserError as exc:
-            self.results.setPlainText(str(exc))
-            return
-        self._issuing = (issuing, out)
-        folder = Path(tempfile.mkdtemp(prefix="atr-issue-"))
-        self._start(issuing.plan, folder / "pack.pdf")
+        db, meeting, kind = self.db, self.meeting_id, self.kind.currentData()
 
-    def _start(self, plan: Any, out: Path) -> None:
+        def make_plan() -> Any:  # on the job's thread, imports included
+            from atr_desktop.services import pack_issue
+
+            return pack_issue.plan_issue(db, meeting, kind)
+
+        self._issuing = (None, out)
+        folder = Path(tempfile.mkdtemp(prefix="atr-issue-"))
+        self._start(make_plan, folder / "pack.pdf", out)
+
+    def _start(self, make_plan: Callable[[], Any], out: Path, issue_to: Path | None = None) -> None:
         self.results.setPlainText("Building…")
         self.open_button.setEnabled(False)
         for button in (self.build_button, self.issue_button, self.email_button):
             button.setEnabled(False)
-        total = len(plan.papers)
-        self.progress = QProgressDialog("Checking the papers…", "Cancel", 0, max(total, 1), self)
+        self.progress = QProgressDialog("Reading the agenda…", "Cancel", 0, 0, self)
         self.progress.setWindowTitle("Building the pack")
         self.progress.setObjectName("packProgress")
         self.progress.setAccessibleName("Pack build progress")
         self.progress.setMinimumDuration(0)
         self.progress.setAutoClose(False)
         self.progress.setAutoReset(False)
-        self.job = PackJob(plan, out, self.placeholders.isChecked(), self.worker_command)
         self.progress.canceled.connect(self._cancel)
-        self.job.progressed.connect(self._on_progress)
-        self.job.succeeded.connect(self._on_built)
-        self.job.failed.connect(self._on_failed)
-        self.job.finished.connect(self._on_finished)
         self.progress.show()
-        self.job.start()
+        self._out = out
+        work = pack_work(
+            make_plan, out, self.placeholders.isChecked(), self.worker_command, issue_to, self.db
+        )
+        self.job = self.tasks.run(
+            "Issuing the pack" if issue_to else "Building the pack",
+            work,
+            self._on_built,
+            on_error=self._on_failed,
+            on_progress=self._on_progress,
+            writes=("packs",) if issue_to else (),
+            cancellable=True,
+            quiet=True,
+            parent=self,
+        )
 
     def _cancel(self) -> None:
         if self.job is not None:
-            self.job.cancel_flag.set()
+            self.job.progress.cancel()
             if self.progress is not None:
                 self.progress.setLabelText("Cancelling…")
 
@@ -262,25 +292,23 @@ class PackDialog(QDialog):
         if text:
             self.progress.setLabelText(text)
 
-    def _on_built(self, result: Any) -> None:
+    def _on_built(self, outcome: tuple[Any, Issued | None]) -> None:
+        try:
+            self._show_built(outcome)
+        finally:
+            self._on_finished()
+
+    def _show_built(self, outcome: tuple[Any, Issued | None]) -> None:
+        result, issued = outcome
         lines = []
-        if self._issuing is not None:
-            import shutil
-
-            from atr_desktop.services import pack_issue
-
-            issuing, out = self._issuing
-            built = Path(result.path)
-            try:
-                info = pack_issue.record_issue(self.db, issuing, built, result)
-                out.parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(built, out)
-            except (UserError, OSError) as exc:
-                self.results.setPlainText(f"The pack was not issued: {exc}")
+        if issued is not None:
+            if issued.refused:
+                self.results.setPlainText(f"The pack was not issued: {issued.refused}")
                 return
-            lines.append(f"Issued {issuing.plan.header.version_line.split(',')[0].lower()}"
-                         f" (id {info.id}); a copy is saved as {out}")  # fmt: skip
-            self.built = out
+            lines.append(
+                f"Issued {issued.label} (id {issued.id}); a copy is saved as {issued.copy}"
+            )
+            self.built = issued.copy
         else:
             self.built = Path(result.path)
             lines.append(f"Built {result.path}")
@@ -293,8 +321,15 @@ class PackDialog(QDialog):
         self.results.setPlainText("\n".join(lines))
         self.open_button.setEnabled(True)
 
-    def _on_failed(self, message: str) -> None:
-        self.results.setPlainText(message)
+    def _on_failed(self, error: BaseException) -> None:
+        try:
+            if isinstance(error, UserError):
+                self.results.setPlainText(str(error))
+            else:
+                self.results.setPlainText("The pack could not be built: this is a bug.")
+                self.tasks.show_bug(error, self)
+        finally:
+            self._on_finished()
 
     def _on_finished(self) -> None:
         if self.progress is not None:
@@ -302,12 +337,10 @@ class PackDialog(QDialog):
             self.progress.deleteLater()
             self.progress = None
         if self.job is not None:
-            self.job.wait()
-            if self._issuing is not None:
+            if self._issuing is not None and self._out is not None:
                 import shutil
 
-                shutil.rmtree(self.job.out.parent, ignore_errors=True)
-            self.job.deleteLater()
+                shutil.rmtree(self._out.parent, ignore_errors=True)
             self.job = None
         for button in (self.build_button, self.issue_button, self.email_button):
             button.setEnabled(True)
@@ -340,5 +373,5 @@ class PackDialog(QDialog):
     def reject(self) -> None:
         if self.job is not None:
             self._cancel()
-            self.job.wait(10000)
+            self.tasks.wait(10000)
         super().reject()

@@ -13,6 +13,20 @@ from atr_desktop.ui.tor_tab import TorTab
 
 
 class PeoplePage(QWidget):
+    # The kinds of record this page shows: it re-reads when a commit changes one.
+    SHOWS = frozenset(
+        {
+            "people",
+            "organisations",
+            "sectors",
+            "memberships",
+            "declarations",
+            "tor_versions",
+            "groups",
+            "erasures",
+        }
+    )
+
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db

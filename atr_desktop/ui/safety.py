@@ -12,9 +12,9 @@ import logging
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QWidget
 
@@ -23,9 +23,9 @@ from atr_desktop.ui.errors import show_user_error
 
 if TYPE_CHECKING:
     from atr_desktop.services.safety import Damaged, Opened
-    from atr_desktop.storage.database import Database
     from atr_desktop.storage.lock import LockInfo
     from atr_desktop.ui.main_window import MainWindow
+    from atr_desktop.ui.operations import Task
 
 log = logging.getLogger(__name__)
 HEARTBEAT_MS = 60 * 1000  # the lock's own thread beats too; this notices a take-over
@@ -51,29 +51,6 @@ def ask(
     return box.clickedButton() is action
 
 
-class BackupThread(QThread):
-    """One automatic backup. It uses its own SQLite connection (the online backup API),
-    never the window's sessions, so it is safe beside the GUI thread."""
-
-    done = Signal(str)
-
-    def __init__(self, db: Database, parent: QObject) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.message = ""
-
-    def run(self) -> None:
-        from atr_desktop.services.backup import back_up
-
-        try:
-            result = back_up(self.db, reason="auto")
-            self.message = f"Backed up automatically: {result.backup.path.name}."
-        except UserError as exc:
-            log.info("automatic backup failed: %s", exc)
-            self.message = f"The automatic backup failed: {exc}"
-        self.done.emit(self.message)
-
-
 class Safety(QObject):
     """Owns the open database's lock, the heartbeat and backup timers, and the menu items."""
 
@@ -88,7 +65,7 @@ class Safety(QObject):
         self.heartbeat.timeout.connect(self.beat)
         self.backup_timer = QTimer(self)
         self.backup_timer.timeout.connect(self.back_up_in_background)
-        self.worker: BackupThread | None = None
+        self.worker: Task | None = None  # the automatic backup while it runs
         self.last_path: Path | None = None  # what was last opened, even if it failed
         self.checked.connect(self._check_done)
         self._after_check: list[Callable[[], None]] = []
@@ -96,7 +73,7 @@ class Safety(QObject):
 
     # -- menu ------------------------------------------------------------------------------
     def add_menu_items(self, menu: QMenu) -> None:
-        self.backup_action = self._item(menu, "&Back up now", lambda: self.back_up("manual"))
+        self.backup_action = self._item(menu, "&Back up now", self.back_up_now)
         self.restore_action = self._item(menu, "&Restore from backup…", self.restore_dialog)
         self.handover_action = self._item(menu, "&Hand over to a colleague…", self.handover)
         self.takeover_action = self._item(menu, "&Take on a handed-over copy…", self.take_on)
@@ -290,25 +267,62 @@ class Safety(QObject):
         )
         return True
 
+    def back_up_now(self) -> None:
+        """ "Back up now": a verified backup through the task runner, the window free."""
+        from atr_desktop.services.backup import back_up
+
+        if self.opened is None or self.opened.db.readonly:
+            show_user_error(self.window, "Open a database you may change to back it up.")
+            return
+        db = self.opened.db
+
+        def done(result: Any) -> None:
+            self.window.statusBar().showMessage(
+                f"Backed up and verified: {result.backup.path.name} "
+                f"({result.papers_copied} new papers copied).",
+                10_000,
+            )
+
+        self.window.tasks.run(
+            "Backing up", lambda progress: back_up(db, reason="manual"), done, parent=self.window
+        )
+
     def back_up_in_background(self) -> None:
-        """The regular backup: off the GUI thread, so the window never freezes for it."""
+        """The regular backup: a quiet job, so the window never freezes for it.
+
+        Whatever happens to one backup (refused, or a bug shown in the bug dialog), the
+        runner finishes the job, so the timer's next backup starts as usual.
+        """
+        from atr_desktop.services.backup import back_up
+
         if self.opened is None or self.opened.db.readonly or self.worker is not None:
             return
-        self.worker = BackupThread(self.opened.db, self)
-        self.worker.done.connect(self._background_done)
-        self.worker.start()
+        db = self.opened.db
 
-    def _background_done(self, message: str) -> None:
-        if self.worker is not None:
-            self.worker.wait()
-            self.worker.deleteLater()
+        def done(result: Any) -> None:
             self.worker = None
-        self.window.statusBar().showMessage(message, 10_000)
+            self.window.statusBar().showMessage(
+                f"Backed up automatically: {result.backup.path.name}.", 10_000
+            )
+
+        def failed(exc: BaseException) -> None:
+            self.worker = None
+            if isinstance(exc, UserError):
+                log.info("automatic backup failed: %s", exc)
+                self.window.statusBar().showMessage(f"The automatic backup failed: {exc}", 10_000)
+            else:
+                self.window.tasks.show_bug(exc, self.window)
+
+        self.worker = self.window.tasks.run(
+            "Automatic backup",
+            lambda progress: back_up(db, reason="auto"),
+            done,
+            on_error=failed,
+            quiet=True,
+        )
 
     def wait_for_background(self) -> None:
-        if self.worker is not None:
-            self.worker.wait()
-            self._background_done(self.worker.message)
+        self.window.tasks.wait()
 
     def on_exit(self) -> None:
         """Back up as the window closes (skipped for a read-only copy)."""

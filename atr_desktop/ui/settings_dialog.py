@@ -93,7 +93,7 @@ class SettingsDialog(QDialog):
 
     def save(self) -> None:
         try:
-            with undoable(self.parentWidget() or self, "Change settings"):
+            with undoable(self.parentWidget() or self, "change settings"):
                 settings.update(self.db, self.values())
         except UserError as exc:
             show_user_error(self, str(exc))

@@ -1,124 +1,128 @@
-"""Undo and redo (Ctrl+Z, Ctrl+Y) for every edit made in the window.
+"""Undo and redo (Ctrl+Z, Ctrl+Y) for the edits made in this window.
 
-While the window has a database open, storage.undo records the inverse of every change
-into the current step. Each time a unit of work commits on the GUI thread and the step
-holds something, the step becomes one command on the QUndoStack (labelled from the audit
-trail: "Undo closed group") and a new step begins. So every page's edits are undoable
-without the pages doing anything; ``undoable(widget, label)`` only names the next step.
+Each unit of work the window commits on the GUI thread becomes one step of the history
+(services/undo.py), named for what it did ("Undo: close action SG-2026-014"): by the label
+the edge gave it (``undoable(widget, label)``), else from the audit trail. Undo and redo
+are service operations: they refuse, with a reason, what the rules forbid or what was
+changed since, and the history is left as it was. Background jobs' writes are not steps.
+The same two actions serve every window of the app (the register and minutes window too).
 """
 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from atr_desktop.errors import UserError
+from atr_desktop.ui.errors import show_user_error
+
 if TYPE_CHECKING:
+    from atr_desktop.services.undo import History
     from atr_desktop.storage.database import Database
+    from atr_desktop.storage.undo import Changes
 
 
-class StepCommand(QUndoCommand):
-    def __init__(self, controller: UndoController, step: int, label: str) -> None:
-        super().__init__(label)
-        self.controller = controller
-        self.step = step
-        self.done = True  # the edit has already been made when the command is pushed
+class UndoController(QObject):
+    """The window's history and its two actions, kept in step with each other."""
 
-    def undo(self) -> None:
-        self.step = self.controller.replay(self.step, f"Redo {self.text()}")
-        self.done = False
-
-    def redo(self) -> None:
-        if self.done:
-            return
-        self.step = self.controller.replay(self.step, self.text())
-        self.done = True
-
-
-class UndoController:
-    def __init__(self, stack: QUndoStack, changed: Callable[[], None]) -> None:
-        self.stack = stack
-        self.changed = changed
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.window = window
+        self.history: History | None = None  # made when a database opens (the shell is light)
         self.db: Database | None = None
-        self.step: int | None = None
-        self.label = ""
-        self._audit_mark = 0
-        self._stop: Callable[[], None] | None = None
-        self._replaying = False
+        self._stop: object = None
+        self.undo_action = QAction("&Undo", window)
+        self.undo_action.setObjectName("undoAction")
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(self.undo)
+        self.redo_action = QAction("&Redo", window)
+        self.redo_action.setObjectName("redoAction")
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self.redo_action.triggered.connect(self.redo)
+        self._update()
 
     def attach(self, db: Database | None) -> None:
-        """A new database: a fresh history (and triggers matching its schema)."""
-        if self._stop is not None:
+        """A new database (or none): a fresh history."""
+        from atr_desktop.services.undo import History
+
+        if callable(self._stop):
             self._stop()
             self._stop = None
-        self.stack.clear()
-        self.db, self.step = db, None
-        if db is None or db.readonly:
+        self.history = History()
+        self.db = db
+        if db is not None and not db.readonly:
+            self._stop = db.on_commit(self._committed)
+        self._update()
+
+    def _committed(self, changes: Changes) -> None:
+        from atr_desktop.services.undo import step_of
+
+        if self.history is None or self.db is None:
             return
-        from atr_desktop.storage import undo
+        if threading.current_thread() is not threading.main_thread():
+            return  # a background job's writes are not the user's steps here
+        if "erasures" in changes.kinds:
+            self.history.clear()  # the history must not keep what was erased
+        elif not changes.undoing:
+            step = step_of(self.db, changes)
+            if step is not None:
+                self.history.push(step)
+        self._update()
 
-        undo.install(db.engine)
-        self._begin()
-        self._stop = db.on_commit(self._committed)
+    def _update(self) -> None:
+        history = self.history
+        undo, redo = (history.undo_label, history.redo_label) if history else ("", "")
+        self.undo_action.setText(f"&Undo: {undo}" if undo else "&Undo")
+        self.undo_action.setEnabled(bool(undo))
+        self.redo_action.setText(f"&Redo: {redo}" if redo else "&Redo")
+        self.redo_action.setEnabled(bool(redo))
 
-    def _begin(self) -> None:
-        from atr_desktop.storage import undo
+    def undo(self) -> None:
+        if self.history is not None:
+            self._run(self.history.undo, bool(self.history.done))
 
-        assert self.db is not None
-        self.step = undo.begin_step(self.db)
-        self._audit_mark = undo.last_audit_id(self.db)
+    def redo(self) -> None:
+        if self.history is not None:
+            self._run(self.history.redo, bool(self.history.undone))
 
-    def _committed(self) -> None:
-        """After a unit of work: if the step holds changes, it becomes one command."""
-        if (
-            self._replaying
-            or self.db is None
-            or self.step is None
-            or threading.current_thread() is not threading.main_thread()
-        ):
-            return  # a background thread's writes join the next step
-        from atr_desktop.storage import undo
-
-        if undo.step_size(self.db, self.step) == 0:
+    def _run(self, operation: object, possible: bool) -> None:
+        if self.db is None or not possible:
             return
-        label = self.label or undo.describe_since(self.db, self._audit_mark).capitalize()
-        self.label = ""
-        step = self.step
-        self._begin()
-        self.stack.push(StepCommand(self, step, label))
-
-    def replay(self, step: int, label: str) -> int:
-        from atr_desktop.storage import undo
-
-        assert self.db is not None
-        self._replaying = True
         try:
-            inverse = undo.replay(self.db, step, label)
-            self._begin()
-        finally:
-            self._replaying = False
-        self.changed()
-        return inverse
+            operation(self.db)  # type: ignore[operator]
+        except UserError as exc:
+            show_user_error(self.window.window(), str(exc))
+        self._update()
 
-    @contextmanager
-    def recording(self, label: str) -> Iterator[None]:
-        self.label = label
-        try:
-            yield
-        finally:
-            self.label = ""
+    def serve(self, other: QWidget) -> None:
+        """Let Ctrl+Z and Ctrl+Y work in ``other`` too (a dialog over this window)."""
+        other.addAction(self.undo_action)
+        other.addAction(self.redo_action)
+
+
+def controller_of(widget: QWidget) -> UndoController | None:
+    """The undo controller of the window ``widget`` sits in (through dialogs' parents)."""
+    owner: QWidget | None = widget
+    while owner is not None:
+        found = getattr(owner.window(), "undo", None)
+        if isinstance(found, UndoController):
+            return found
+        owner = owner.window().parentWidget()
+    return None
 
 
 @contextmanager
 def undoable(widget: QWidget, label: str) -> Iterator[None]:
-    """Name the edit made inside the block ("Undo Edit NET"); recording is automatic."""
-    controller = getattr(widget.window(), "undo", None)
-    if isinstance(controller, UndoController):
-        with controller.recording(label):
-            yield
-    else:
+    """One user action, named for its undo step: every edit inside commits together."""
+    controller = controller_of(widget)
+    if controller is None or controller.db is None:
+        yield
+        return
+    with controller.db.unit_of_work(label=label):
         yield

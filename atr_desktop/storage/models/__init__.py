@@ -32,7 +32,6 @@ from atr_desktop.storage.models.people import (
     Sector,
 )
 from atr_desktop.storage.models.tor import TorVersion
-from atr_desktop.storage.models.undo import UndoEntry, UndoState, UndoStep
 
 __all__ = [
     "Action",
@@ -65,7 +64,4 @@ __all__ = [
     "Setting",
     "StandingItem",
     "TorVersion",
-    "UndoEntry",
-    "UndoState",
-    "UndoStep",
 ]

@@ -14,7 +14,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0007_paper_letters"
-down_revision: str | None = "0004_audit_append_only"
+down_revision: str | None = "0006_undo_in_services"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
