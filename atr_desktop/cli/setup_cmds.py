@@ -16,6 +16,12 @@ def register(nouns: Any) -> None:
     demo = nouns.add_parser(
         "demo", help="fill a database with a realistic demo programme (created if missing)"
     )
+    demo.add_argument(
+        "--actions",
+        type=int,
+        metavar="N",
+        help="also add N actions to the log, for stress runs (adds the demo first if missing)",
+    )
     demo.set_defaults(handler=cmd_demo)
 
 
@@ -34,6 +40,12 @@ def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
 
     path = ctx.db_path
     db = ctx.db() if path.exists() else ctx.adopt(init_database(path))
-    summary = build_demo(db)
-    print(f"Demo programme added to {path}: " + ", ".join(f"{n} {k}" for k, n in summary.items()))
+    if args.actions is None or db.meta("demo") is None:
+        summary = build_demo(db)
+        print(f"Demo programme added to {path}: " + ", ".join(f"{n} {k}" for k, n in summary.items()))
+    if args.actions is not None:
+        from atr_desktop.services.demo.action_log import grow_actions
+
+        grown = grow_actions(db, args.actions)
+        print(f"Added to {path}: " + ", ".join(f"{n:,} {k}" for k, n in grown.items()))
     return 0
