@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,8 +31,8 @@ from atr_desktop.services import action_outputs, actions, groups
 from atr_desktop.services.actions import ActionFilter, ActionInfo
 from atr_desktop.storage.database import Database
 from atr_desktop.ui.errors import attempt
-from atr_desktop.ui.record_view import RecordView
 from atr_desktop.ui.table_model import Column
+from atr_desktop.ui.windowed_view import WindowedView
 
 COLUMNS: list[Column[ActionInfo]] = [
     Column("Ref", lambda a: a.ref),
@@ -49,6 +50,9 @@ COLUMNS: list[Column[ActionInfo]] = [
     Column("Raised at", lambda a: a.raised_at, sort_key=lambda a: a.raised_on),
     Column("Latest update", lambda a: a.latest_update),
 ]
+# What each column sorts by in the service (actions.SORTS); "" leaves the tracker's order.
+COLUMN_SORTS = ("ref", "group", "description", "owner", "due", "revised", "status", "rag")
+COLUMN_SORTS += ("raised", "")
 
 
 def _button(text: str, name: str, slot: object) -> QPushButton:
@@ -101,7 +105,9 @@ class ActionsPage(QWidget):
         filters.addWidget(self.overdue)
         filters.addWidget(self.due_within)
         filters.addStretch(1)
-        self.view: RecordView[ActionInfo] = RecordView(COLUMNS, "actions")
+        self.view: WindowedView[ActionInfo] = WindowedView(
+            COLUMNS, "actions", lambda ids: actions.actions_by_id(self.db, ids)
+        )
         self.view.enable_history(db, "action", lambda a: a.ref)
         self.view.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.count = QLabel()
@@ -127,7 +133,8 @@ class ActionsPage(QWidget):
         layout.addLayout(buttons)
         self.group.currentIndexChanged.connect(lambda _: self.refresh())
         self.status.currentIndexChanged.connect(lambda _: self.refresh())
-        self.owner.textChanged.connect(lambda _: self.refresh())
+        self.owner.textChanged.connect(lambda _: self.view.typing.start())
+        self.view.query_changed.connect(self.refresh)
         self.overdue.toggled.connect(lambda _: self.refresh())
         self.due_within.valueChanged.connect(lambda _: self.refresh())
         self.view.activated.connect(lambda _: self.edit_action())
@@ -152,14 +159,37 @@ class ActionsPage(QWidget):
             overdue=self.overdue.isChecked(),
             due_within=self.due_within.value() or None,
             open_only=status == "open-all",
+            text=self.view.filter.text(),
+            sort=COLUMN_SORTS[self.view.sort_column] if self.view.sort_column >= 0 else "",
+            descending=self.view.sort_order == Qt.SortOrder.DescendingOrder,
         )
 
     def refresh(self) -> None:
-        records = actions.list_actions(self.db, self.filters())
-        self.view.set_records(records)
-        overdue = sum(a.overdue for a in records)
-        self.count.setText(f"{len(records)} actions, {overdue} overdue")
+        """The ids the filters match (one query); the rows shown are fetched as they show."""
+        self.view.typing.stop()
+        found = actions.action_ids(self.db, self.filters())
+        self.view.set_ids([action_id for action_id, _overdue in found])
+        overdue = sum(is_overdue for _id, is_overdue in found)
+        self.count.setText(f"{len(found):,} actions, {overdue:,} overdue")
         self._enable()
+
+    def show_overdue(self) -> None:
+        """Every overdue action of every group (Home's "and N more" under overdue actions)."""
+        self.group.setCurrentIndex(0)
+        self.status.setCurrentIndex(0)
+        self.owner.clear()
+        self.view.filter.clear()
+        self.due_within.setValue(0)
+        if self.overdue.isChecked():
+            self.refresh()
+        else:
+            self.overdue.setChecked(True)
+
+    def show_record(self, kind: str, record_id: int) -> None:
+        if kind == "action" and not self.view.select_id(record_id):
+            self.status.setCurrentIndex(self.status.findData(None))  # any status
+            self.overdue.setChecked(False)
+            self.view.select_id(record_id)
 
     def _enable(self) -> None:
         chosen = self.view.selected()
@@ -169,9 +199,10 @@ class ActionsPage(QWidget):
     def edit_action(self) -> None:
         from atr_desktop.ui.action_dialog import ActionDialog
 
-        action = self.view.current()
-        if action is None:
+        current = self.view.current()
+        if current is None:
             return
+        action = actions.get_action(self.db, current.id)  # with its every update
         if ActionDialog(self.db, action, self).exec():
             self.refresh()
 
