@@ -173,17 +173,22 @@ class ActionsPage(QWidget):
         self.count.setText(f"{len(found):,} actions, {overdue:,} overdue")
         self._enable()
 
-    def show_overdue(self) -> None:
-        """Every overdue action of every group (Home's "and N more" under overdue actions)."""
+    def show_due_within(self, days: int) -> None:
+        """Every open action overdue or due within ``days``, of every group: what Home's
+        "Actions overdue and due soon" lists, all of it (its "and N more")."""
+        for widget in (self.group, self.status, self.owner, self.overdue, self.due_within):
+            widget.blockSignals(True)
         self.group.setCurrentIndex(0)
-        self.status.setCurrentIndex(0)
+        self.status.setCurrentIndex(0)  # all open
         self.owner.clear()
+        self.overdue.setChecked(False)
+        self.due_within.setValue(max(days, 1))
+        for widget in (self.group, self.status, self.owner, self.overdue, self.due_within):
+            widget.blockSignals(False)
+        self.view.filter.blockSignals(True)
         self.view.filter.clear()
-        self.due_within.setValue(0)
-        if self.overdue.isChecked():
-            self.refresh()
-        else:
-            self.overdue.setChecked(True)
+        self.view.filter.blockSignals(False)
+        self.refresh()
 
     def show_record(self, kind: str, record_id: int) -> None:
         if kind == "action" and not self.view.select_id(record_id):

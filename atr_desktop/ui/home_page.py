@@ -1,4 +1,9 @@
-"""Home: the page the app opens on. Each line opens what it names."""
+"""Home: the page the app opens on. Each line opens what it names.
+
+Each section shows its first lines and "and 41,988 more", which opens the whole list on
+its page. What a line opens stays in Python (``targets``), keyed by a plain int in the
+item: Qt item data never carries a Python container (see ui/none_refs.py).
+"""
 
 from __future__ import annotations
 
@@ -18,8 +23,9 @@ from atr_desktop.services import home
 from atr_desktop.services.home import HomeData
 from atr_desktop.storage.database import Database
 
-RECORD_ROLE = Qt.ItemDataRole.UserRole
+KEY_ROLE = Qt.ItemDataRole.UserRole
 OVERDUE = "#f4c7c3"
+OVERDUE_BRUSH = QBrush(QColor(OVERDUE))
 
 
 def _days(days: int | None) -> str:
@@ -31,14 +37,18 @@ def _days(days: int | None) -> str:
 
 
 class HomePage(QWidget):
-    """Emits ``record_requested(kind, id)`` when a line is activated (double-click or Enter)."""
+    """Emits ``record_requested(kind, id)`` when a line is activated (double-click or Enter),
+    and ``section_requested(section, days)`` when an "and N more" line is."""
 
     record_requested = Signal(str, int)
+    section_requested = Signal(str, int)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.data: HomeData | None = None
+        self.targets: dict[int, tuple[str, int]] = {}  # line key -> (kind, record id)
+        self.more_lines: dict[int, str] = {}  # line key -> section its "and N more" opens
         self.tree = QTreeWidget()
         self.tree.setObjectName("homeTree")
         self.tree.setAccessibleName("What needs attention")
@@ -60,10 +70,12 @@ class HomePage(QWidget):
     def refresh(self) -> None:
         self.data = data = home.home(self.db)
         self.tree.clear()
-        overdue = sum(1 for a in data.actions if a.overdue)
+        self.targets = {}
+        self.more_lines = {}
         self.summary.setText(
-            f"{long_date(data.today)}: {overdue} overdue actions, "
-            f"{len(data.minutes_awaiting_approval)} sets of minutes awaiting approval."
+            f"{long_date(data.today)}: {data.overdue_actions:,} overdue actions, "
+            f"{data.totals.get('minutes_awaiting_approval', 0):,} sets of minutes "
+            "awaiting approval."
         )
         meetings = self._section("Next meetings", len(data.next_meetings))
         for m in data.next_meetings:
@@ -77,7 +89,7 @@ class HomePage(QWidget):
             )
             when = f"{long_date(m.date)} {hhmm(m.start_time)}"
             self._line(meetings, "meeting", m.id, [m.group_name, when, m.venue, detail])
-        actions = self._section("Actions overdue and due soon", len(data.actions))
+        actions = self._section("Actions overdue and due soon", data.totals["actions"])
         for a in data.actions:
             label = f"{a.ref} (overdue)" if a.overdue else a.ref
             line = self._line(
@@ -88,16 +100,18 @@ class HomePage(QWidget):
             )
             if a.overdue:
                 for column in range(4):
-                    line.setBackground(column, QBrush(QColor(OVERDUE)))
-        for title, kind_lines in (
-            ("Minutes awaiting approval", data.minutes_awaiting_approval),
-            ("Decisions awaiting ratification", data.decisions_awaiting_ratification),
-            ("Terms of Reference reviews due", data.tor_reviews),
-            ("Declarations to re-confirm", data.declarations_due),
+                    line.setBackground(column, OVERDUE_BRUSH)
+        self._more(actions, "actions", data)
+        for title, name in (
+            ("Minutes awaiting approval", "minutes_awaiting_approval"),
+            ("Decisions awaiting ratification", "decisions_awaiting_ratification"),
+            ("Terms of Reference reviews due", "tor_reviews"),
+            ("Declarations to re-confirm", "declarations_due"),
         ):
-            section = self._section(title, len(kind_lines))
-            for r in kind_lines:
+            section = self._section(title, data.totals.get(name, 0))
+            for r in getattr(data, name):
                 self._line(section, r.kind, r.id, [r.text, short_date(r.date), r.group_code, ""])
+            self._more(section, name, data)
         self.tree.expandAll()
         # Long decision wordings must not push the detail off screen (the tooltip has it all).
         self.tree.setColumnWidth(0, min(self.tree.sizeHintForColumn(0) + 24, 380))
@@ -116,10 +130,24 @@ class HomePage(QWidget):
         self, parent: QTreeWidgetItem, kind: str, record_id: int, texts: list[str]
     ) -> QTreeWidgetItem:
         item = QTreeWidgetItem(parent, texts)
-        item.setData(0, RECORD_ROLE, (kind, record_id))
+        key = len(self.targets) + len(self.more_lines)
+        self.targets[key] = (kind, record_id)
+        item.setData(0, KEY_ROLE, key)
         for column, text in enumerate(texts):
             item.setToolTip(column, text)
         return item
+
+    def _more(self, parent: QTreeWidgetItem, section: str, data: HomeData) -> None:
+        """'and 41,988 more', which opens the whole list on its page."""
+        count = data.more(section)
+        if count <= 0:
+            return
+        item = QTreeWidgetItem(parent, [f"and {count:,} more…"])
+        item.setFirstColumnSpanned(True)
+        item.setToolTip(0, "Open the whole list")
+        key = len(self.targets) + len(self.more_lines)
+        self.more_lines[key] = section
+        item.setData(0, KEY_ROLE, key)
 
     def lines(self, section_prefix: str) -> list[QTreeWidgetItem]:
         """The lines under the section whose title starts with ``section_prefix``."""
@@ -130,6 +158,11 @@ class HomePage(QWidget):
         return []
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        record = item.data(0, RECORD_ROLE)
-        if record:
-            self.record_requested.emit(record[0], record[1])
+        key = item.data(0, KEY_ROLE)
+        if not isinstance(key, int):
+            return  # a section title
+        if key in self.more_lines:
+            days = self.data.action_days if self.data else 0
+            self.section_requested.emit(self.more_lines[key], days)
+        elif key in self.targets:
+            self.record_requested.emit(*self.targets[key])
