@@ -19,12 +19,11 @@ from sqlalchemy.orm import Session, aliased
 from atr_desktop.domain import rag as rules
 from atr_desktop.errors import NotFound, UserError
 from atr_desktop.services import audit, settings
-from atr_desktop.domain.agenda import ItemPosition, item_numbers
 from atr_desktop.services.attendance import display_name
 from atr_desktop.services.decisions import binding_group
 from atr_desktop.services.groups import find_group
 from atr_desktop.services.record_lock import ensure_unlocked, item_of
-from atr_desktop.services.refs import find_meeting, find_person
+from atr_desktop.services.refs import find_meeting, find_person, item_numbers_of
 from atr_desktop.services.search import matching_ids
 from atr_desktop.storage.database import Database
 from atr_desktop.storage.models import Action, ActionUpdate, AgendaItem, Group, Meeting, Person
@@ -462,19 +461,7 @@ def _infos(
     with_updates: Select[tuple[int]] | list[int] | None,
 ) -> list[ActionInfo]:
     """Rows of :func:`_rows` as ActionInfo: item numbers (and updates) in one query each."""
-    meeting_ids = {r.meeting_id for r in rows if r.meeting_id}
-    numbers: dict[int, str] = {}
-    if meeting_ids:
-        items = s.execute(
-            select(
-                AgendaItem.meeting_id, AgendaItem.id, AgendaItem.parent_id, AgendaItem.position
-            ).where(AgendaItem.meeting_id.in_(meeting_ids))
-        ).all()
-        by_meeting: dict[int, list[ItemPosition]] = {}
-        for meeting_id, item_id, parent_id, position in items:
-            by_meeting.setdefault(meeting_id, []).append(ItemPosition(item_id, parent_id, position))
-        for positions in by_meeting.values():
-            numbers.update(item_numbers(positions))
+    numbers = item_numbers_of(s, {r.meeting_id for r in rows if r.meeting_id})
     updates: dict[int, list[UpdateInfo]] = {}
     if with_updates is not None:
         for action_id, on_date, text, user in s.execute(
