@@ -41,30 +41,48 @@ def grow(db: Database, n: int) -> None:
         s.execute(
             insert(Membership),
             [
-                {"person_id": i, "group_id": sg, "role": "member", "start_date": dt.date(2020, 1, 1)}
+                {
+                    "person_id": i,
+                    "group_id": sg,
+                    "role": "member",
+                    "start_date": dt.date(2020, 1, 1),
+                }
                 for i in ids
             ],
         )
         s.execute(
             insert(Declaration),
             [
-                {"person_id": i, "interest": f"Trustee of charity {i}", "kind": "non-pecuniary",
-                 "declared_on": dt.date(2025, 1, 1)}
+                {
+                    "person_id": i,
+                    "interest": f"Trustee of charity {i}",
+                    "kind": "non-pecuniary",
+                    "declared_on": dt.date(2025, 1, 1),
+                }
                 for i in ids
             ],
         )
         s.execute(
             insert(Decision),
             [
-                {"group_id": sg, "meeting_id": meeting, "decided_on": TODAY - dt.timedelta(days=30),
-                 "text": f"The Group AGREED scale item {i}.", "needs_ratification": i % 2 == 0}
+                {
+                    "group_id": sg,
+                    "meeting_id": meeting,
+                    "decided_on": TODAY - dt.timedelta(days=30),
+                    "text": f"The Group AGREED scale item {i}.",
+                    "needs_ratification": i % 2 == 0,
+                }
                 for i in range(n)
             ],
         )
         s.execute(
             insert(ForwardPlanItem),
             [
-                {"group_id": sg, "title": f"Report {i}", "target_date": TODAY + dt.timedelta(days=i)}
+                {
+                    "group_id": sg,
+                    "title": f"Report {i}",
+                    "target_date": TODAY + dt.timedelta(days=i),
+                }
                 for i in range(n)
             ],
         )

@@ -1,25 +1,36 @@
-"""The window survives a day of refreshes: no page refresh takes references away from None.
+"""The window survives a day of refreshes: no page refresh moves None's reference count.
 
-PySide6 6.12 on Python 3.11 loses one reference to ``None`` per Qt call that returns
-nothing (see ui/none_refs.py); when the count reached zero the app aborted with
-``none_dealloc``. On Python 3.12+ ``None`` is immortal and the question is moot.
+With PySide6 6.12.0 on Python 3.11 every void Qt call lost a reference to ``None`` and the
+window aborted with ``none_dealloc`` after a few hundred refreshes (issue 12); the binding
+is pinned (tests/test_qt_binding.py). The pages must not depend on it either way: after
+5 warm-up refreshes, 50 more of each page leave ``sys.getrefcount(None)`` unchanged. On
+Python 3.12+ ``None`` is immortal and the question is moot. tools/stress_refresh.py runs
+1,000 refreshes of every page outside the suite.
 """
 
 from __future__ import annotations
 
+import gc
 import sys
 from typing import Any
 
 import pytest
 
-from atr_desktop.ui.none_refs import NONE_IS_IMMORTAL, NoneWatch, keeps_none_refs
-
 pytestmark = pytest.mark.skipif(
-    NONE_IS_IMMORTAL, reason="moot: None is immortal on Python 3.12+ (PEP 683)"
+    sys.version_info >= (3, 12), reason="moot: None is immortal on Python 3.12+ (PEP 683)"
 )
 
 
-def test_every_page_refreshes_fifty_times_without_losing_none(qtbot: Any, demo_db: Any) -> None:
+def none_refs_after(refresh: Any, times: int) -> int:
+    """None's count after ``times`` refreshes, with garbage the refreshes left collected
+    (the cycle collector otherwise frees it, and the None it holds, when it chooses)."""
+    for _ in range(times):
+        refresh()
+    gc.collect()
+    return sys.getrefcount(None)
+
+
+def test_every_page_refreshes_fifty_times_without_moving_none(qtbot: Any, demo_db: Any) -> None:
     from PySide6.QtWidgets import QWidget
 
     from atr_desktop.ui.pages import build_pages
@@ -27,34 +38,10 @@ def test_every_page_refreshes_fifty_times_without_losing_none(qtbot: Any, demo_d
     window = QWidget()
     qtbot.addWidget(window)
     pages = build_pages(window, demo_db)
-    for name, page in pages.items():
+    for page in pages.values():
         page.setParent(window)
-        for _ in range(5):
-            page.refresh()  # type: ignore[attr-defined]
-        before = sys.getrefcount(None)
-        for _ in range(50):
-            page.refresh()  # type: ignore[attr-defined]
-        after = sys.getrefcount(None)
-        assert after == before, f"{name}: 50 refreshes moved None's count by {after - before}"
-
-
-def test_qt_calls_lose_none_references_and_the_guard_gives_them_back(qtbot: Any) -> None:
-    """The binding's loss is real (so the guard is needed), and the guard makes it whole."""
-    from PySide6.QtWidgets import QLabel
-
-    label = QLabel()
-    qtbot.addWidget(label)
-
-    def set_texts() -> None:
-        for i in range(200):
-            label.setText(str(i))
-
-    watch = NoneWatch(label)
-    before = sys.getrefcount(None)
-    set_texts()
-    assert sys.getrefcount(None) <= before - 200, "PySide6 no longer loses references"
-    assert watch.check() >= 200
-    assert sys.getrefcount(None) >= before
-    before = sys.getrefcount(None)
-    keeps_none_refs(set_texts)()
-    assert sys.getrefcount(None) == before
+    moved = {}
+    for name, page in pages.items():
+        before = none_refs_after(page.refresh, 5)  # type: ignore[attr-defined]
+        moved[name] = none_refs_after(page.refresh, 50) - before  # type: ignore[attr-defined]
+    assert moved == dict.fromkeys(pages, 0)

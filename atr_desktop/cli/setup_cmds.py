@@ -42,7 +42,9 @@ def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
     db = ctx.db() if path.exists() else ctx.adopt(init_database(path))
     if args.actions is None or db.meta("demo") is None:
         summary = build_demo(db)
-        print(f"Demo programme added to {path}: " + ", ".join(f"{n} {k}" for k, n in summary.items()))
+        print(
+            f"Demo programme added to {path}: " + ", ".join(f"{n} {k}" for k, n in summary.items())
+        )
     if args.actions is not None:
         from atr_desktop.services.demo.action_log import grow_actions
 

@@ -8,9 +8,9 @@ meeting's action-log item lists them); closed and superseded actions stay on rec
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
@@ -345,7 +345,7 @@ def _owner_sort() -> ColumnElement[Any]:
 
 
 # What a tracker column sorts by, in SQL (so a 100,000-row table sorts without loading).
-SORTS: dict[str, Callable[[], ColumnElement[Any]]] = {
+SORTS: dict[str, Callable[[], Any]] = {
     "ref": lambda: Action.ref,
     "group": lambda: select(Group.code).where(Group.id == Action.group_id).scalar_subquery(),
     "description": lambda: func.lower(Action.description),
@@ -365,7 +365,7 @@ def _ordering(f: ActionFilter) -> list[Any]:
     return [key.desc() if f.descending else key.asc(), *_ORDER]
 
 
-def _filtered_ids(s: Session, f: ActionFilter, day: dt.date) -> Select[tuple[int]]:
+def _filtered_ids(s: Session, f: ActionFilter, day: dt.date) -> Select[int]:
     """The ids the filters match, as a subquery: every filter runs in SQL."""
     query = select(Action.id)
     if f.group:
@@ -389,15 +389,14 @@ def _filtered_ids(s: Session, f: ActionFilter, day: dt.date) -> Select[tuple[int
                 Person.email.ilike(like),
             )
         )
-        query = query.where(
-            or_(Action.owner_person_id.in_(people), Action.owner_text.ilike(like))
-        )
+        query = query.where(or_(Action.owner_person_id.in_(people), Action.owner_text.ilike(like)))
     if f.text.strip():
         query = query.where(Action.id.in_(matching_ids("action", f.text)))
     return query
 
 
-def _rows() -> Select[Any]:
+@functools.cache  # built once: fresh aliases each call would miss SQLAlchemy's cache
+def _rows() -> Select[*tuple[Any, ...]]:
     """One row per action with everything the tracker shows (joined, not looked up).
 
     Plain columns, not ORM objects: nothing lands in the session's identity map, so a
@@ -458,7 +457,7 @@ def _infos(
     rows: Sequence[Any],
     day: dt.date,
     amber: int,
-    with_updates: Select[tuple[int]] | list[int] | None,
+    with_updates: Select[int] | list[int] | None,
 ) -> list[ActionInfo]:
     """Rows of :func:`_rows` as ActionInfo: item numbers (and updates) in one query each."""
     numbers = item_numbers_of(s, {r.meeting_id for r in rows if r.meeting_id})
@@ -556,5 +555,8 @@ def owners(db: Database) -> list[str]:
             .outerjoin(Person, Action.owner_person_id == Person.id)
             .distinct()
         ).all()
-    names = {display_name(*r[:1], *r[2:]) if r[0] is not None else r[1] for r in rows}
+    names = {
+        display_name(person_id, first, last, email, erased) if person_id is not None else text
+        for person_id, text, first, last, email, erased in rows
+    }
     return sorted((n for n in names if n), key=str.casefold)

@@ -8,9 +8,9 @@ with a reason, never deleted.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from pathlib import Path
-
 from typing import Any
 
 from sqlalchemy import Select, or_, select
@@ -47,7 +47,8 @@ class DecisionInfo:
     confidential: bool
 
 
-def _rows() -> Select[Any]:
+@functools.cache  # built once: fresh aliases each call would miss SQLAlchemy's cache
+def _rows() -> Select[*tuple[Any, ...]]:
     """One row per decision with its group, meeting, item and ratifying meeting, joined."""
     mgroup = aliased(Group)
     ratified = aliased(Meeting)
@@ -70,7 +71,7 @@ def _rows() -> Select[Any]:
     )
 
 
-def _infos(session: Session, query: Select[Any]) -> list[DecisionInfo]:
+def _infos(session: Session, query: Select[*tuple[Any, ...]]) -> list[DecisionInfo]:
     """The decisions ``query`` (over :func:`_rows`) finds: two statements whatever the count."""
     rows = session.execute(query).all()
     numbers = item_numbers_of(session, {r[0].meeting_id for r in rows})

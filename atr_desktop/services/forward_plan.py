@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-
 from typing import Any
 
 from sqlalchemy import Select, select
@@ -86,7 +85,7 @@ def _placed(session: Session, item_ids: list[int] | Select[Any]) -> dict[int, dt
         .where(AgendaItem.forward_plan_id.in_(item_ids))
         .order_by(Meeting.date)  # the latest placing wins
     )
-    return {item_id: date for item_id, date in rows}
+    return {item_id: date for item_id, date in rows if item_id is not None}
 
 
 def _info(

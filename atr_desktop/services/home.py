@@ -99,9 +99,7 @@ def home(db: Database, today: dt.date | None = None, lines: int = LINES) -> Home
     values = settings.all_settings(db)
     totals: dict[str, int] = {}
     with db.session() as s:
-        actions, totals["actions"], overdue = _actions(
-            s, today, values["action_amber_days"], lines
-        )
+        actions, totals["actions"], overdue = _actions(s, today, values["action_amber_days"], lines)
         sections = {
             "minutes_awaiting_approval": _minutes(today),
             "decisions_awaiting_ratification": _ratifications(),
@@ -123,7 +121,7 @@ def home(db: Database, today: dt.date | None = None, lines: int = LINES) -> Home
         )
 
 
-Section = tuple[Select[Any], Callable[[Any], RecordLine]]
+Section = tuple[Select[*tuple[Any, ...]], Callable[[Any], RecordLine]]
 
 
 def _next_meetings(s: Session, today: dt.date, values: dict[str, object]) -> list[NextMeeting]:
@@ -215,9 +213,7 @@ def _actions(
         Person.first_name + " " + Person.last_name, func.nullif(Action.owner_text, ""), "No owner"
     )
     rows = s.execute(
-        select(
-            Action.id, Action.ref, Group.code, owner, Action.description, due, due < today
-        )
+        select(Action.id, Action.ref, Group.code, owner, Action.description, due, due < today)
         .join(Group, Action.group_id == Group.id)
         .outerjoin(Person, Action.owner_person_id == Person.id)
         .where(*where)

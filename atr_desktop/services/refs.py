@@ -77,8 +77,9 @@ def meeting_item_numbers(session: Session, meeting_id: int) -> dict[int, str]:
 def item_numbers_of(session: Session, meeting_ids: set[int]) -> dict[int, str]:
     """Agenda item id -> its current number, for every item of the meetings: one query."""
     rows = session.execute(
-        select(AgendaItem.meeting_id, AgendaItem.id, AgendaItem.parent_id, AgendaItem.position)
-        .where(AgendaItem.meeting_id.in_(meeting_ids))
+        select(
+            AgendaItem.meeting_id, AgendaItem.id, AgendaItem.parent_id, AgendaItem.position
+        ).where(AgendaItem.meeting_id.in_(meeting_ids))
     ).all()
     by_meeting: dict[int, list[ItemPosition]] = {}
     for meeting_id, item_id, parent_id, position in rows:

@@ -51,8 +51,10 @@ COLUMNS: list[Column[ActionInfo]] = [
     Column("Latest update", lambda a: a.latest_update),
 ]
 # What each column sorts by in the service (actions.SORTS); "" leaves the tracker's order.
-COLUMN_SORTS = ("ref", "group", "description", "owner", "due", "revised", "status", "rag")
-COLUMN_SORTS += ("raised", "")
+COLUMN_SORTS: tuple[str, ...] = (
+    *("ref", "group", "description", "owner", "due", "revised", "status", "rag", "raised"),
+    "",
+)
 
 
 def _button(text: str, name: str, slot: object) -> QPushButton:

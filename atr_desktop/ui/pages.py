@@ -17,10 +17,9 @@ def build_pages(window: QWidget, db: Database) -> dict[str, QWidget]:
     from atr_desktop.ui.groups_page import GroupsPage
     from atr_desktop.ui.home_page import HomePage
     from atr_desktop.ui.meetings_page import MeetingsPage
-    from atr_desktop.ui.none_refs import NoneWatch, keeps_none_refs
     from atr_desktop.ui.people_page import PeoplePage
 
-    pages: dict[str, QWidget] = {
+    return {
         "Home": HomePage(db),
         "Groups": GroupsPage(db),
         "People": PeoplePage(db),
@@ -28,10 +27,3 @@ def build_pages(window: QWidget, db: Database) -> dict[str, QWidget]:
         "Actions": ActionsPage(db),
         "Decisions": DecisionsPage(db),
     }
-    # PySide6 6.12 on Python 3.11 loses a reference to None per Qt call: give them back
-    # after every refresh, and once a second for whatever else the window does.
-    for page in pages.values():
-        setattr(page, "refresh", keeps_none_refs(page.refresh))  # type: ignore[attr-defined]  # noqa: B010
-    if window.findChild(NoneWatch) is None:
-        NoneWatch(window)
-    return pages

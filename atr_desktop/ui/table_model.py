@@ -33,7 +33,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def _cell(column: Column[R], record: R, role: int) -> Any:
     """What a cell shows for ``role``: text, colour, alignment. Never a Python container:
-    records stay in Python, keyed by row (see ui/none_refs.py on what Qt does to them)."""
+    records stay in Python, keyed by row."""
     if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
         value = column.text(record)
         return "" if value is None else str(value)

@@ -1,0 +1,78 @@
+"""Stress: refresh (and repaint) every page of the window 1,000 times; None must hold.
+
+Outside the test suite (it takes minutes): the suite's tests/test_none_refs.py runs 50
+refreshes a page. This opens a copy of a database (the demo by default, or ``--db``),
+refreshes every page ``--times`` times, repainting each, and prints ``sys.getrefcount(None)``
+before and after per page; it exits 1 if any page moved it. On Python 3.12+ None is
+immortal and the run says so.
+
+    python tools/stress_refresh.py [--db PATH] [--times 1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path, help="a database to copy (default: a new demo)")
+    parser.add_argument("--times", type=int, default=1000)
+    args = parser.parse_args(argv)
+    if sys.version_info >= (3, 12):
+        print("None is immortal on Python 3.12+: nothing to stress.")
+        return 0
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    from atr_desktop.services.demo import build_demo
+    from atr_desktop.services.setup import init_database
+    from atr_desktop.storage.database import open_database
+    from atr_desktop.ui.pages import build_pages
+
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "stress.db"
+        if args.db:
+            shutil.copy(args.db, path)
+            db = open_database(path)
+        else:
+            db = init_database(path)
+            build_demo(db, today=dt.date.today())
+        window = QWidget()
+        pages = build_pages(window, db)
+        moved = 0
+        for name, page in pages.items():
+            page.setParent(window)
+            for _ in range(5):
+                page.refresh()  # type: ignore[attr-defined]
+            gc.collect()
+            before = sys.getrefcount(None)
+            start = time.perf_counter()
+            for _ in range(args.times):
+                page.refresh()  # type: ignore[attr-defined]
+                page.repaint()
+            app.processEvents()
+            gc.collect()
+            after = sys.getrefcount(None)
+            seconds = time.perf_counter() - start
+            print(
+                f"{name:10s} {args.times} refreshes in {seconds:6.1f} s: None {before} -> {after}"
+            )
+            moved += after != before
+        window.close()
+        db.close()
+    print("None's count held on every page." if not moved else f"{moved} pages moved it.")
+    return 1 if moved else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
