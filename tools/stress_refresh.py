@@ -31,6 +31,7 @@ def main(argv: list[str] | None = None) -> int:
         print("None is immortal on Python 3.12+: nothing to stress.")
         return 0
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # this checkout's app
     from PySide6.QtWidgets import QApplication, QWidget
 
     from atr_desktop.services.demo import build_demo
