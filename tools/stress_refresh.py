@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+WARM_UP = 20
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -53,8 +55,10 @@ def main(argv: list[str] | None = None) -> int:
         moved = 0
         for name, page in pages.items():
             page.setParent(window)
-            for _ in range(5):
+            for _ in range(WARM_UP):  # first paints fill Qt's and SQLAlchemy's caches
                 page.refresh()  # type: ignore[attr-defined]
+                page.repaint()
+            app.processEvents()
             gc.collect()
             before = sys.getrefcount(None)
             start = time.perf_counter()

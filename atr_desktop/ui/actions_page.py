@@ -57,6 +57,15 @@ COLUMN_SORTS: tuple[str, ...] = (
 )
 
 
+MIN_FILTER = 2
+
+
+def _words(typed: str) -> str:
+    """The filter box's text once it can narrow: a single letter would match most of a
+    decade's log (74,000 of 100,000 actions start a word with "s") and only slow typing."""
+    return typed if len(typed.strip()) >= MIN_FILTER else ""
+
+
 def _button(text: str, name: str, slot: object) -> QPushButton:
     button = QPushButton(text)
     button.setObjectName(name)
@@ -111,6 +120,7 @@ class ActionsPage(QWidget):
             COLUMNS, "actions", lambda ids: actions.actions_by_id(self.db, ids)
         )
         self.view.enable_history(db, "action", lambda a: a.ref)
+        self.view.filter.setPlaceholderText("Filter: type the start of a word (two letters on)")
         self.view.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.count = QLabel()
         self.count.setObjectName("actionsCount")
@@ -161,7 +171,7 @@ class ActionsPage(QWidget):
             overdue=self.overdue.isChecked(),
             due_within=self.due_within.value() or None,
             open_only=status == "open-all",
-            text=self.view.filter.text(),
+            text=_words(self.view.filter.text()),
             sort=COLUMN_SORTS[self.view.sort_column] if self.view.sort_column >= 0 else "",
             descending=self.view.sort_order == Qt.SortOrder.DescendingOrder,
         )

@@ -16,7 +16,7 @@ import random
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, text
 
 from atr_desktop.domain import rag
 from atr_desktop.errors import UserError
@@ -96,6 +96,7 @@ def grow_actions(
             s.execute(insert(Action), chunk)
         for chunk in _chunks(updates):
             s.execute(insert(ActionUpdate), chunk)
+        s.execute(text("ANALYZE"))  # the log's new shape, for the query planner
     return {"actions": len(actions), "action updates": len(updates)}
 
 
