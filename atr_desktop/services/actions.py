@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from atr_desktop.domain import rag as rules
@@ -290,9 +290,9 @@ def list_actions(
     amber = _amber(db)
     day = _today(today)
     with db.session() as s:
-        ids = _filtered_ids(s, f, day)
-        rows = s.execute(_rows().where(Action.id.in_(ids)).order_by(*_ordering(f))).all()
-        return _infos(s, rows, day, amber, ids)
+        where = _conditions(s, f, day)
+        rows = s.execute(_rows().where(*where).order_by(*_ordering(f))).all()
+        return _infos(s, rows, day, amber, select(Action.id).where(*where))
 
 
 def action_ids(
@@ -305,8 +305,7 @@ def action_ids(
     f = filters or ActionFilter()
     day = _today(today)
     with db.session() as s:
-        ids = _filtered_ids(s, f, day)
-        query = select(Action.id, _overdue(day)).where(Action.id.in_(ids))
+        query = select(Action.id, _overdue(day)).where(*_conditions(s, f, day))
         return [(row[0], bool(row[1])) for row in s.execute(query.order_by(*_ordering(f)))]
 
 
@@ -323,8 +322,15 @@ def _effective_due() -> ColumnElement[Any]:
     return func.coalesce(Action.revised_due_date, Action.due_date)
 
 
+def open_action() -> ColumnElement[bool]:
+    """The action is open, written out with its values (not bound) so SQLite sees that it is
+    the condition of the open-actions-by-due index (migration 0005) and may use it."""
+    statuses = bindparam("open_statuses", list(rules.OPEN_STATUSES), expanding=True)
+    return Action.status.in_(statuses.render_literal_execute())
+
+
 def _overdue(day: dt.date) -> ColumnElement[bool]:
-    return and_(Action.status.in_(rules.OPEN_STATUSES), _effective_due() < day)
+    return and_(open_action(), _effective_due() < day)
 
 
 _ORDER = (
@@ -365,22 +371,22 @@ def _ordering(f: ActionFilter) -> list[Any]:
     return [key.desc() if f.descending else key.asc(), *_ORDER]
 
 
-def _filtered_ids(s: Session, f: ActionFilter, day: dt.date) -> Select[int]:
-    """The ids the filters match, as a subquery: every filter runs in SQL."""
-    query = select(Action.id)
+def _conditions(s: Session, f: ActionFilter, day: dt.date) -> list[ColumnElement[bool]]:
+    """What the filters ask of an action, as SQL conditions: every filter runs in SQL."""
+    where: list[ColumnElement[bool]] = []
     if f.group:
-        query = query.where(Action.group_id == find_group(s, f.group).id)
+        where.append(Action.group_id == find_group(s, f.group).id)
     if f.status:
         try:
-            query = query.where(Action.status == rules.normalise_status(f.status))
+            where.append(Action.status == rules.normalise_status(f.status))
         except ValueError as exc:
             raise UserError(str(exc)) from None
     if f.open_only or f.overdue or f.due_within is not None:
-        query = query.where(Action.status.in_(rules.OPEN_STATUSES))
+        where.append(open_action())
     if f.overdue:
-        query = query.where(_effective_due() < day)
+        where.append(_effective_due() < day)
     if f.due_within is not None:
-        query = query.where(_effective_due() <= day + dt.timedelta(days=f.due_within))
+        where.append(_effective_due() <= day + dt.timedelta(days=f.due_within))
     if f.owner.strip():
         like = f"%{f.owner.strip()}%"
         people = select(Person.id).where(
@@ -389,10 +395,10 @@ def _filtered_ids(s: Session, f: ActionFilter, day: dt.date) -> Select[int]:
                 Person.email.ilike(like),
             )
         )
-        query = query.where(or_(Action.owner_person_id.in_(people), Action.owner_text.ilike(like)))
+        where.append(or_(Action.owner_person_id.in_(people), Action.owner_text.ilike(like)))
     if f.text.strip():
-        query = query.where(Action.id.in_(matching_ids("action", f.text)))
-    return query
+        where.append(Action.id.in_(matching_ids("action", f.text)))
+    return where
 
 
 @functools.cache  # built once: fresh aliases each call would miss SQLAlchemy's cache

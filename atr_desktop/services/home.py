@@ -17,8 +17,8 @@ from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from atr_desktop.domain.dates import short_date
-from atr_desktop.domain.rag import OPEN_STATUSES
 from atr_desktop.services import settings
+from atr_desktop.services.actions import open_action
 from atr_desktop.storage.database import Database
 from atr_desktop.storage.models import (
     Action,
@@ -209,7 +209,7 @@ def _actions(
     """
     due = func.coalesce(Action.revised_due_date, Action.due_date)
     horizon = today + dt.timedelta(days=amber_days)
-    where = (Action.status.in_(OPEN_STATUSES), due.is_not(None), due <= horizon)
+    where = (open_action(), due.is_not(None), due <= horizon)
     total, overdue = s.execute(
         select(func.count(), func.count().filter(due < today)).select_from(Action).where(*where)
     ).one()
