@@ -13,7 +13,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, bindparam, case, func, or_, select
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Select,
+    and_,
+    bindparam,
+    case,
+    func,
+    or_,
+    select,
+)
 from sqlalchemy.orm import Session, aliased
 
 from atr_desktop.domain import rag as rules
@@ -325,7 +335,9 @@ def _effective_due() -> ColumnElement[Any]:
 def open_action() -> ColumnElement[bool]:
     """The action is open, written out with its values (not bound) so SQLite sees that it is
     the condition of the open-actions-by-due index (migration 0005) and may use it."""
-    statuses = bindparam("open_statuses", list(rules.OPEN_STATUSES), expanding=True)
+    statuses: BindParameter[list[str]] = bindparam(
+        "open_statuses", list(rules.OPEN_STATUSES), expanding=True
+    )
     return Action.status.in_(statuses.render_literal_execute())
 
 
@@ -365,10 +377,14 @@ SORTS: dict[str, Callable[[], Any]] = {
 
 
 def _ordering(f: ActionFilter) -> list[Any]:
+    # Open actions only: "open first" says nothing, and without it the order is the
+    # open-actions index's own (migration 0005), so the rows come sorted, unsorted by SQL.
+    only_open = f.open_only or f.overdue or f.due_within is not None
+    order = list(_ORDER[1:] if only_open else _ORDER)
     if f.sort not in SORTS:
-        return list(_ORDER)
+        return order
     key = SORTS[f.sort]()
-    return [key.desc() if f.descending else key.asc(), *_ORDER]
+    return [key.desc() if f.descending else key.asc(), *order]
 
 
 def _conditions(s: Session, f: ActionFilter, day: dt.date) -> list[ColumnElement[bool]]:

@@ -42,6 +42,10 @@ class WindowedView(RecordView[R]):
         self.sort_column = -1
         self.sort_order = Qt.SortOrder.AscendingOrder
         self.ids_model.sort_requested.connect(self._sort)
+        # Sizing columns to their contents measures this many rows, not (Qt's default)
+        # the first 1,000, which would fetch five windows of records to open the page.
+        for header in (self.table.horizontalHeader(), self.table.verticalHeader()):
+            header.setResizeContentsPrecision(self.ids_model.window // 2)
         self.typing = QTimer(self)
         self.typing.setSingleShot(True)
         self.typing.setInterval(DEBOUNCE_MS)
