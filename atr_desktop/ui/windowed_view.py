@@ -51,7 +51,6 @@ class WindowedView(RecordView[R]):
         self.typing.setInterval(DEBOUNCE_MS)
         self.typing.timeout.connect(self.query_changed.emit)
         self.filter.textChanged.connect(lambda _: self.typing.start())
-        self._sized = False
 
     def _sort(self, column: int, order: Qt.SortOrder) -> None:
         self.sort_column, self.sort_order = column, order
@@ -61,9 +60,7 @@ class WindowedView(RecordView[R]):
         """Show the records with ``ids``, in that order, keeping the current one selected."""
         keep = self.current_id()
         self.ids_model.set_ids(ids)
-        if not self._sized and ids:
-            self._sized = True
-            self.table.resizeColumnsToContents()  # once: it measures the rows shown only
+        self.table.resizeColumnsToContents()  # measures one window of rows (see above)
         if keep is not None:
             self.select_id(keep)
 
