@@ -36,8 +36,11 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
     from atr_desktop.services.demo import build_demo
+    from atr_desktop.services.demo.action_log import check_count, grow_actions
     from atr_desktop.services.setup import init_database
 
+    if args.actions is not None:
+        check_count(args.actions)
     path = ctx.db_path
     db = ctx.db() if path.exists() else ctx.adopt(init_database(path))
     if args.actions is None or db.meta("demo") is None:
@@ -46,8 +49,6 @@ def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
             f"Demo programme added to {path}: " + ", ".join(f"{n} {k}" for k, n in summary.items())
         )
     if args.actions is not None:
-        from atr_desktop.services.demo.action_log import grow_actions
-
         grown = grow_actions(db, args.actions)
         print(f"Added to {path}: " + ", ".join(f"{n:,} {k}" for k, n in grown.items()))
     return 0

@@ -68,8 +68,7 @@ def grow_actions(
     db: Database, count: int, today: dt.date | None = None, seed: int = 2027
 ) -> dict[str, int]:
     """Add ``count`` actions (and their updates) to the log; returns what was added."""
-    if count < 1 or count > MAX_ACTIONS:
-        raise UserError(f"Give a number of actions from 1 to {MAX_ACTIONS:,} (--actions).")
+    check_count(count)
     today = today or dt.date.today()
     rng = random.Random(seed + count)
     with db.session() as s:
@@ -98,6 +97,12 @@ def grow_actions(
             s.execute(insert(ActionUpdate), chunk)
         s.execute(text("ANALYZE"))  # the log's new shape, for the query planner
     return {"actions": len(actions), "action updates": len(updates)}
+
+
+def check_count(count: int) -> None:
+    """Refuses a count out of range before anything is written (``demo`` checks first)."""
+    if count < 1 or count > MAX_ACTIONS:
+        raise UserError(f"Give a number of actions from 1 to {MAX_ACTIONS:,} (--actions).")
 
 
 def _next_numbers(refs: Iterator[str]) -> dict[str, int]:
