@@ -47,6 +47,9 @@ def _reads(db: Database, meeting_id: int) -> dict[str, Callable[[], Any]]:
             db, ActionFilter(overdue=True, due_within=30), today=TODAY
         ),
         "action ids": lambda: actions.action_ids(db, ActionFilter(text="calderdale"), TODAY),
+        "a window of actions": lambda: actions.actions_by_id(
+            db, [i for i, _ in actions.action_ids(db, today=TODAY)[:200]], TODAY
+        ),
         "decisions list": lambda: decisions.list_decisions(db),
         "decisions search": lambda: decisions.list_decisions(db, "SG", "scale"),
         "people list": lambda: people.list_people(db, TODAY),
