@@ -76,7 +76,7 @@ def test_history_of_an_action_from_the_tracker(window, qtbot) -> None:
 
     window.go_to("Actions")
     page = window.pages["Actions"]
-    first = page.view.model.records[0]
+    first = page.view.ids_model.record(0)
     actions.update_action(window.db, first.ref, actions.ActionChange(note="Chased by email"))
     page.refresh()
     page.view.select_where(lambda a: a.ref == first.ref)
@@ -97,7 +97,7 @@ def test_ctrl_z_undoes_an_edit_made_on_any_page(window, qtbot) -> None:
 
     window.go_to("Actions")
     page = window.pages["Actions"]
-    first = page.view.model.records[0]
+    first = page.view.ids_model.record(0)
     before = actions.list_actions(window.db)
     actions.update_action(window.db, first.ref, actions.ActionChange(status="in progress"))
     assert window.undo_action.isEnabled()

@@ -125,9 +125,11 @@ def test_each_home_line_opens_its_record(window, db, db_path, qtbot) -> None:
     page = window.pages["Home"]
     lines = page.lines("Actions overdue")
     assert lines, "today's overdue actions are listed"
+    first = page.rows_of("Actions overdue")[0]
     with qtbot.waitSignal(window.record_opened) as opened:
-        page.tree.setCurrentItem(lines[0])
-        page.tree.itemActivated.emit(lines[0], 0)
+        index = page.model.index(first, 0)
+        page.tree.setCurrentIndex(index)
+        page.tree.activated.emit(index)
     kind, record_id = opened.args
     assert kind == "action"
     assert window.stack.currentWidget() is window.pages["Actions"]

@@ -30,7 +30,9 @@ def register(nouns: Any) -> None:
     p.add_argument("--status", choices=STATUSES)
     p.add_argument("--overdue", action="store_true")
     p.add_argument("--due-within", type=bounded_int(0, 3650), metavar="DAYS")
-    p.add_argument("--search", default="", help="text in the action or its reference")
+    p.add_argument(
+        "--search", default="", help="words (or their starts) in the action, its owner or reference"
+    )
     p = add_verb(verbs, "show", cmd_show, "one action with its updates", json_flag=True)
     p.add_argument("ref")
     p = add_verb(verbs, "add", cmd_add, "raise an action at a meeting", json_flag=True)

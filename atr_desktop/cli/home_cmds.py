@@ -56,17 +56,25 @@ def cmd_home(ctx: Context, args: argparse.Namespace) -> int:
             for a in data.actions
         ],
     )
-    for title, lines in (
-        ("Minutes awaiting approval", data.minutes_awaiting_approval),
-        ("Decisions awaiting ratification", data.decisions_awaiting_ratification),
-        ("Terms of Reference reviews", data.tor_reviews),
-        ("Declarations to re-confirm", data.declarations_due),
+    _more(data.more("actions"), "actions list --due-within DAYS")
+    for title, section in (
+        ("Minutes awaiting approval", "minutes_awaiting_approval"),
+        ("Decisions awaiting ratification", "decisions_awaiting_ratification"),
+        ("Terms of Reference reviews", "tor_reviews"),
+        ("Declarations to re-confirm", "declarations_due"),
     ):
         print(f"\n{title}")
+        lines = getattr(data, section)
         print_table(
             ("Group", "Date", "What"), [(r.group_code, short_date(r.date), r.text) for r in lines]
         )
+        _more(data.more(section))
     return 0
+
+
+def _more(count: int, command: str = "") -> None:
+    if count > 0:
+        print(f"and {count:,} more" + (f" (see '{command}')" if command else ""))
 
 
 def _days(days: int | None) -> str:

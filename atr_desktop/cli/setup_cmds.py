@@ -24,6 +24,12 @@ def register(nouns: Any) -> None:
         metavar="N",
         help="years of records to make (default 1; 10 is a programme's decade, ~1 minute)",
     )
+    demo.add_argument(
+        "--actions",
+        type=int,
+        metavar="N",
+        help="also add N actions to the log, for stress runs (adds the demo first if missing)",
+    )
     demo.set_defaults(handler=cmd_demo)
 
 
@@ -38,11 +44,22 @@ def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
     from atr_desktop.services.demo import build_demo, check_years
+    from atr_desktop.services.demo.action_log import check_count, grow_actions
     from atr_desktop.services.setup import init_database
 
     check_years(args.years)
+    if args.actions is not None:
+        check_count(args.actions)
     path = ctx.db_path
     db = ctx.db() if path.exists() else ctx.adopt(init_database(path))
-    summary = build_demo(db, years=args.years, progress=lambda line: print(line, file=sys.stderr))
-    print(f"Demo programme added to {path}: " + ", ".join(f"{n} {k}" for k, n in summary.items()))
+    if args.actions is None or db.meta("demo") is None:
+        summary = build_demo(
+            db, years=args.years, progress=lambda line: print(line, file=sys.stderr)
+        )
+        print(
+            f"Demo programme added to {path}: " + ", ".join(f"{n} {k}" for k, n in summary.items())
+        )
+    if args.actions is not None:
+        grown = grow_actions(db, args.actions)
+        print(f"Added to {path}: " + ", ".join(f"{n:,} {k}" for k, n in grown.items()))
     return 0

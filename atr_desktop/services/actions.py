@@ -8,21 +8,34 @@ meeting's action-log item lists them); closed and superseded actions stay on rec
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import functools
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import (
+    BindParameter,
+    ColumnElement,
+    Select,
+    and_,
+    bindparam,
+    case,
+    func,
+    or_,
+    select,
+)
+from sqlalchemy.orm import Session, aliased
 
 from atr_desktop.domain import rag as rules
 from atr_desktop.domain.kinds import ActionStatus
 from atr_desktop.errors import NotFound, UserError
 from atr_desktop.services import audit, settings
-from atr_desktop.services.attendance import person_name
+from atr_desktop.services.attendance import display_name
 from atr_desktop.services.decisions import binding_group
 from atr_desktop.services.groups import find_group
 from atr_desktop.services.record_lock import ensure_unlocked, item_of
-from atr_desktop.services.refs import find_meeting, find_person, meeting_item_numbers
+from atr_desktop.services.refs import find_meeting, find_person, item_numbers_of
+from atr_desktop.services.search import matching_ids
 from atr_desktop.storage.database import Database
 from atr_desktop.storage.models import Action, ActionUpdate, AgendaItem, Group, Meeting, Person
 
@@ -92,6 +105,8 @@ class ActionFilter:
     due_within: int | None = None
     text: str = ""
     open_only: bool = False
+    sort: str = ""  # one of SORTS; the tracker's own order otherwise (and after it)
+    descending: bool = False
 
 
 @dataclass
@@ -115,48 +130,6 @@ def _today(today: dt.date | None) -> dt.date:
 
 def _amber(db: Database) -> int:
     return int(settings.get(db, "action_amber_days"))
-
-
-def _info(
-    session: Session, a: Action, today: dt.date, amber: int, numbers: dict[int, str] | None = None
-) -> ActionInfo:
-    group = session.get(Group, a.group_id)
-    meeting = session.get(Meeting, a.meeting_id) if a.meeting_id else None
-    mgroup = session.get(Group, meeting.group_id) if meeting else None
-    item = session.get(AgendaItem, a.agenda_item_id) if a.agenda_item_id else None
-    if meeting and numbers is None:
-        numbers = meeting_item_numbers(session, meeting.id)
-    owner = session.get(Person, a.owner_person_id) if a.owner_person_id else None
-    closed_at = session.get(Meeting, a.closed_at_meeting_id) if a.closed_at_meeting_id else None
-    updates = tuple(UpdateInfo(u.on_date, u.text, u.user) for u in a.updates)
-    latest = updates[-1] if updates else None
-    return ActionInfo(
-        id=a.id,
-        ref=a.ref,
-        group_code=group.code if group else "",
-        meeting_id=a.meeting_id,
-        meeting=f"{mgroup.code}:{meeting.date.isoformat()}" if meeting and mgroup else "",
-        meeting_date=meeting.date if meeting else None,
-        item=(numbers or {}).get(a.agenda_item_id or 0, ""),
-        item_title=item.title if item else "",
-        raised_on=a.raised_on,
-        description=a.description,
-        owner=person_name(owner) if owner else a.owner_text,
-        owner_email=(owner.email or "") if owner else "",
-        owner_person_id=a.owner_person_id,
-        due_date=a.due_date,
-        revised_due_date=a.revised_due_date,
-        status=a.status,
-        rag=rules.rag(a.status, a.due_date, a.revised_due_date, today, amber, a.rag_override),
-        rag_override_reason=a.rag_override_reason,
-        overdue=rules.is_overdue(a.status, a.due_date, a.revised_due_date, today),
-        closed_at=closed_at.date if closed_at else None,
-        status_reason=a.status_reason,
-        latest_update=latest.text if latest else "",
-        latest_update_on=latest.on_date if latest else None,
-        updates=updates,
-        confidential=bool(item and item.confidential),
-    )
 
 
 def find_action(session: Session, ref: str | int) -> Action:
@@ -226,7 +199,7 @@ def add_action(
         s.add(action)
         s.flush()
         audit.record(s, "action", action.id, "raised", action.ref)
-        return _info(s, action, _today(today), amber)
+        return _read(s, [action.id], _today(today), amber)[0]
 
 
 def _apply(session: Session, action: Action, change: ActionChange, today: dt.date) -> None:
@@ -306,52 +279,266 @@ def update_many(
         for action in actions:
             _apply(s, action, change, day)
         s.flush()
-        for action in actions:
-            s.refresh(action)
-        return [_info(s, a, day, amber) for a in actions]
+        return _read(s, [a.id for a in actions], day, amber)
 
 
 def get_action(db: Database, ref: str | int, today: dt.date | None = None) -> ActionInfo:
     amber = _amber(db)
     with db.session() as s:
-        return _info(s, find_action(s, ref), _today(today), amber)
+        return _read(s, [find_action(s, ref).id], _today(today), amber)[0]
 
 
 def list_actions(
     db: Database, filters: ActionFilter | None = None, today: dt.date | None = None
 ) -> list[ActionInfo]:
-    """Open first by due date, then closed; filtered as the chairs' tracker filters."""
+    """Open first by due date, then closed; filtered as the chairs' tracker filters.
+
+    A fixed handful of statements whatever the size of the log: the filters run in SQL
+    (text through the search index), the rows come in one query and their updates and
+    item numbers in one more each.
+    """
     f = filters or ActionFilter()
     amber = _amber(db)
     day = _today(today)
     with db.session() as s:
-        query = select(Action)
-        if f.group:
-            query = query.where(Action.group_id == find_group(s, f.group).id)
-        if f.status:
-            try:
-                query = query.where(Action.status == rules.normalise_status(f.status))
-            except ValueError as exc:
-                raise UserError(str(exc)) from None
-        if f.open_only or f.overdue or f.due_within is not None:
-            query = query.where(Action.status.in_(rules.OPEN_STATUSES))
-        if f.text.strip():
-            like = f"%{f.text.strip()}%"
-            query = query.where(or_(Action.description.ilike(like), Action.ref.ilike(like)))
-        out = [_info(s, a, day, amber) for a in s.scalars(query)]
-    if f.owner.strip():
-        needle = f.owner.strip().casefold()
-        out = [a for a in out if needle in a.owner.casefold() or needle in a.owner_email.casefold()]
+        where = _conditions(s, f, day)
+        rows = s.execute(_rows().where(*where).order_by(*_ordering(f))).all()
+        return _infos(s, rows, day, amber, select(Action.id).where(*where))
+
+
+def action_ids(
+    db: Database, filters: ActionFilter | None = None, today: dt.date | None = None
+) -> list[tuple[int, bool]]:
+    """(id, overdue) of every action the filters match, in the tracker's order: one query.
+
+    For tables that fetch their rows in windows (:func:`actions_by_id`) as they scroll.
+    """
+    f = filters or ActionFilter()
+    day = _today(today)
+    with db.session() as s:
+        query = select(Action.id, _overdue(day)).where(*_conditions(s, f, day))
+        return [(row[0], bool(row[1])) for row in s.execute(query.order_by(*_ordering(f)))]
+
+
+def actions_by_id(
+    db: Database, ids: Sequence[int], today: dt.date | None = None
+) -> list[ActionInfo]:
+    """The actions with ``ids``, in that order (a window of a table): a fixed few queries."""
+    amber = _amber(db)
+    with db.session() as s:
+        return _read(s, list(ids), _today(today), amber)
+
+
+def _effective_due() -> ColumnElement[Any]:
+    return func.coalesce(Action.revised_due_date, Action.due_date)
+
+
+def open_action() -> ColumnElement[bool]:
+    """The action is open, written out with its values (not bound) so SQLite sees that it is
+    the condition of the open-actions-by-due index (migration 0005) and may use it."""
+    statuses: BindParameter[list[str]] = bindparam(
+        "open_statuses", list(rules.OPEN_STATUSES), expanding=True
+    )
+    return Action.status.in_(statuses.render_literal_execute())
+
+
+def _overdue(day: dt.date) -> ColumnElement[bool]:
+    return and_(open_action(), _effective_due() < day)
+
+
+_ORDER = (
+    case((Action.status.in_(rules.OPEN_STATUSES), 0), else_=1),
+    _effective_due().is_(None),
+    _effective_due(),
+    Action.ref,
+)
+
+
+def _owner_sort() -> ColumnElement[Any]:
+    person = (
+        select(Person.first_name + " " + Person.last_name)
+        .where(Person.id == Action.owner_person_id)
+        .scalar_subquery()
+    )
+    return func.lower(func.coalesce(person, Action.owner_text))
+
+
+# What a tracker column sorts by, in SQL (so a 100,000-row table sorts without loading).
+SORTS: dict[str, Callable[[], Any]] = {
+    "ref": lambda: Action.ref,
+    "group": lambda: select(Group.code).where(Group.id == Action.group_id).scalar_subquery(),
+    "description": lambda: func.lower(Action.description),
+    "owner": _owner_sort,
+    "due": lambda: Action.due_date,
+    "revised": lambda: Action.revised_due_date,
+    "status": lambda: Action.status,
+    "rag": _effective_due,
+    "raised": lambda: Action.raised_on,
+}
+
+
+def _ordering(f: ActionFilter) -> list[Any]:
+    # Open actions only: "open first" says nothing, and without it the order is the
+    # open-actions index's own (migration 0005), so the rows come sorted, unsorted by SQL.
+    only_open = f.open_only or f.overdue or f.due_within is not None
+    order = list(_ORDER[1:] if only_open else _ORDER)
+    if f.sort not in SORTS:
+        return order
+    key = SORTS[f.sort]()
+    return [key.desc() if f.descending else key.asc(), *order]
+
+
+def _conditions(s: Session, f: ActionFilter, day: dt.date) -> list[ColumnElement[bool]]:
+    """What the filters ask of an action, as SQL conditions: every filter runs in SQL."""
+    where: list[ColumnElement[bool]] = []
+    if f.group:
+        where.append(Action.group_id == find_group(s, f.group).id)
+    if f.status:
+        try:
+            where.append(Action.status == rules.normalise_status(f.status))
+        except ValueError as exc:
+            raise UserError(str(exc)) from None
+    if f.open_only or f.overdue or f.due_within is not None:
+        where.append(open_action())
     if f.overdue:
-        out = [a for a in out if a.overdue]
+        where.append(_effective_due() < day)
     if f.due_within is not None:
-        limit = day + dt.timedelta(days=f.due_within)
-        out = [a for a in out if a.due is not None and a.due <= limit]
-    return sorted(out, key=_order)
+        where.append(_effective_due() <= day + dt.timedelta(days=f.due_within))
+    if f.owner.strip():
+        like = f"%{f.owner.strip()}%"
+        people = select(Person.id).where(
+            or_(
+                (Person.first_name + " " + Person.last_name).ilike(like),
+                Person.email.ilike(like),
+            )
+        )
+        where.append(or_(Action.owner_person_id.in_(people), Action.owner_text.ilike(like)))
+    if f.text.strip():
+        where.append(Action.id.in_(matching_ids("action", f.text)))
+    return where
 
 
-def _order(a: ActionInfo) -> tuple[int, dt.date, str]:
-    return (0 if a.is_open else 1, a.due or dt.date.max, a.ref)
+@functools.cache  # built once: fresh aliases each call would miss SQLAlchemy's cache
+def _rows() -> Select[*tuple[Any, ...]]:
+    """One row per action with everything the tracker shows (joined, not looked up).
+
+    Plain columns, not ORM objects: nothing lands in the session's identity map, so a
+    list of 100,000 costs no more than its rows (and joins a caller's session harmlessly).
+    """
+    mgroup = aliased(Group)
+    closed = aliased(Meeting)
+    later = aliased(ActionUpdate)
+    latest = (
+        select(later.id)
+        .where(later.action_id == Action.id)
+        .order_by(later.on_date.desc(), later.id.desc())
+        .limit(1)
+        .correlate(Action)
+        .scalar_subquery()
+    )
+    return (
+        select(
+            Action.id,
+            Action.ref,
+            Action.meeting_id,
+            Action.agenda_item_id,
+            Action.raised_on,
+            Action.description,
+            Action.owner_person_id,
+            Action.owner_text,
+            Action.due_date,
+            Action.revised_due_date,
+            Action.status,
+            Action.rag_override,
+            Action.rag_override_reason,
+            Action.status_reason,
+            Group.code.label("group_code"),
+            Meeting.date.label("meeting_date"),
+            mgroup.code.label("meeting_group"),
+            AgendaItem.title.label("item_title"),
+            AgendaItem.confidential,
+            Person.first_name,
+            Person.last_name,
+            Person.email,
+            Person.erased_at,
+            closed.date.label("closed_at"),
+            ActionUpdate.text.label("latest_text"),
+            ActionUpdate.on_date.label("latest_on"),
+        )
+        .join(Group, Action.group_id == Group.id)
+        .outerjoin(Meeting, Action.meeting_id == Meeting.id)
+        .outerjoin(mgroup, Meeting.group_id == mgroup.id)
+        .outerjoin(AgendaItem, Action.agenda_item_id == AgendaItem.id)
+        .outerjoin(Person, Action.owner_person_id == Person.id)
+        .outerjoin(closed, Action.closed_at_meeting_id == closed.id)
+        .outerjoin(ActionUpdate, ActionUpdate.id == latest)
+    )
+
+
+def _infos(
+    s: Session,
+    rows: Sequence[Any],
+    day: dt.date,
+    amber: int,
+    with_updates: Select[int] | list[int] | None,
+) -> list[ActionInfo]:
+    """Rows of :func:`_rows` as ActionInfo: item numbers (and updates) in one query each."""
+    numbers = item_numbers_of(s, {r.meeting_id for r in rows if r.meeting_id})
+    updates: dict[int, list[UpdateInfo]] = {}
+    if with_updates is not None:
+        for action_id, on_date, text, user in s.execute(
+            select(
+                ActionUpdate.action_id, ActionUpdate.on_date, ActionUpdate.text, ActionUpdate.user
+            )
+            .where(ActionUpdate.action_id.in_(with_updates))
+            .order_by(ActionUpdate.on_date, ActionUpdate.id)
+        ):
+            updates.setdefault(action_id, []).append(UpdateInfo(on_date, text, user))
+    return [_info(r, numbers, updates, day, amber) for r in rows]
+
+
+def _info(
+    r: Any, numbers: dict[int, str], updates: dict[int, list[UpdateInfo]], day: dt.date, amber: int
+) -> ActionInfo:
+    owned = r.owner_person_id is not None
+    return ActionInfo(
+        id=r.id,
+        ref=r.ref,
+        group_code=r.group_code,
+        meeting_id=r.meeting_id,
+        meeting=f"{r.meeting_group}:{r.meeting_date.isoformat()}" if r.meeting_date else "",
+        meeting_date=r.meeting_date,
+        item=numbers.get(r.agenda_item_id or 0, ""),
+        item_title=r.item_title or "",
+        raised_on=r.raised_on,
+        description=r.description,
+        owner=(
+            display_name(r.owner_person_id, r.first_name, r.last_name, r.email, r.erased_at)
+            if owned
+            else r.owner_text
+        ),
+        owner_email=(r.email or "") if owned else "",
+        owner_person_id=r.owner_person_id,
+        due_date=r.due_date,
+        revised_due_date=r.revised_due_date,
+        status=r.status,
+        rag=rules.rag(r.status, r.due_date, r.revised_due_date, day, amber, r.rag_override),
+        rag_override_reason=r.rag_override_reason,
+        overdue=rules.is_overdue(r.status, r.due_date, r.revised_due_date, day),
+        closed_at=r.closed_at,
+        status_reason=r.status_reason,
+        latest_update=r.latest_text or "",
+        latest_update_on=r.latest_on,
+        updates=tuple(updates.get(r.id, ())),
+        confidential=bool(r.confidential),
+    )
+
+
+def _read(s: Session, ids: list[int], day: dt.date, amber: int) -> list[ActionInfo]:
+    """Actions with ``ids`` in that order, updates and all, inside an open session."""
+    rows = s.execute(_rows().where(Action.id.in_(ids))).all()
+    infos = {a.id: a for a in _infos(s, rows, day, amber, ids)}
+    return [infos[i] for i in ids if i in infos]
 
 
 def carried_forward(
@@ -365,7 +552,7 @@ def carried_forward(
         group = s.get(Group, meeting.group_id)
         assert group is not None
         joint_meetings = select(Meeting.id).where(Meeting.group_id == group.id)
-        query = select(Action).where(
+        query = select(Action.id).where(
             or_(
                 Action.status.in_(rules.OPEN_STATUSES),
                 (Action.status == "closed") & (Action.closed_on >= meeting.date),
@@ -373,9 +560,26 @@ def carried_forward(
             Action.raised_on < meeting.date,
             or_(Action.group_id == group.id, Action.meeting_id.in_(joint_meetings)),
         )
-        out = [_info(s, a, _today(today or meeting.date), amber) for a in s.scalars(query)]
-    return sorted(out, key=_order)
+        rows = s.execute(_rows().where(Action.id.in_(query)).order_by(*_ORDER)).all()
+        return _infos(s, rows, _today(today or meeting.date), amber, query)
 
 
 def owners(db: Database) -> list[str]:
-    return sorted({a.owner for a in list_actions(db) if a.owner}, key=str.casefold)
+    with db.session() as s:
+        rows = s.execute(
+            select(
+                Action.owner_person_id,
+                Action.owner_text,
+                Person.first_name,
+                Person.last_name,
+                Person.email,
+                Person.erased_at,
+            )
+            .outerjoin(Person, Action.owner_person_id == Person.id)
+            .distinct()
+        ).all()
+    names = {
+        display_name(person_id, first, last, email, erased) if person_id is not None else text
+        for person_id, text, first, last, email, erased in rows
+    }
+    return sorted((n for n in names if n), key=str.casefold)

@@ -120,9 +120,19 @@ class DeclarationInfo:
 def person_name(person: Person | None) -> str:
     if person is None:
         return ""
-    if person.erased_at is not None:
-        return person.full_name or f"Former member {person.id}"
-    return person.full_name or person.email or f"Person {person.id}"
+    return display_name(
+        person.id, person.first_name, person.last_name, person.email, person.erased_at
+    )
+
+
+def display_name(
+    person_id: int, first: str, last: str, email: str | None, erased_at: object | None
+) -> str:
+    """How a person is named on screen, from the columns (for set-based reads)."""
+    full = " ".join(p for p in (first, last) if p)
+    if erased_at is not None:
+        return full or f"Former member {person_id}"
+    return full or email or f"Person {person_id}"
 
 
 def quorum_groups(session: Session, meeting: Meeting) -> list[Group]:

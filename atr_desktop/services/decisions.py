@@ -8,11 +8,13 @@ with a reason, never deleted.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from atr_desktop.domain.dates import short_date
 from atr_desktop.domain.kinds import DecisionStatus
@@ -21,7 +23,8 @@ from atr_desktop.services import audit
 from atr_desktop.services.attendance import ensure_register, quorum_for, quorum_groups
 from atr_desktop.services.groups import find_group
 from atr_desktop.services.record_lock import ensure_unlocked, item_of
-from atr_desktop.services.refs import find_meeting, meeting_item_numbers
+from atr_desktop.services.refs import find_meeting, item_numbers_of
+from atr_desktop.services.search import matching_ids
 from atr_desktop.storage.database import Database
 from atr_desktop.storage.models import AgendaItem, Decision, Group, Meeting
 
@@ -45,31 +48,61 @@ class DecisionInfo:
     confidential: bool
 
 
-def _info(session: Session, d: Decision) -> DecisionInfo:
-    group = session.get(Group, d.group_id)
-    meeting = session.get(Meeting, d.meeting_id)
-    item = session.get(AgendaItem, d.agenda_item_id) if d.agenda_item_id else None
-    assert group is not None and meeting is not None
-    mgroup = session.get(Group, meeting.group_id)
-    ratified = session.get(Meeting, d.ratified_at_meeting_id) if d.ratified_at_meeting_id else None
-    number = meeting_item_numbers(session, meeting.id).get(item.id, "") if item else ""
-    return DecisionInfo(
-        id=d.id,
-        group_code=group.code,
-        group_name=group.name,
-        meeting_id=meeting.id,
-        meeting=f"{mgroup.code if mgroup else ''}:{meeting.date.isoformat()}",
-        item=number,
-        item_title=item.title if item else "",
-        decided_on=d.decided_on,
-        text=d.text,
-        quorate=d.quorate,
-        needs_ratification=d.needs_ratification and d.ratified_at_meeting_id is None,
-        ratified_at=ratified.date if ratified else None,
-        status=d.status,
-        status_reason=d.status_reason,
-        confidential=bool(item and item.confidential),
+@functools.cache  # built once: fresh aliases each call would miss SQLAlchemy's cache
+def _rows() -> Select[*tuple[Any, ...]]:
+    """One row per decision with its group, meeting, item and ratifying meeting, joined."""
+    mgroup = aliased(Group)
+    ratified = aliased(Meeting)
+    return (
+        select(
+            Decision,
+            Group.code,
+            Group.name,
+            Meeting.date,
+            mgroup.code,
+            AgendaItem.title,
+            AgendaItem.confidential,
+            ratified.date,
+        )
+        .join(Group, Decision.group_id == Group.id)
+        .join(Meeting, Decision.meeting_id == Meeting.id)
+        .join(mgroup, Meeting.group_id == mgroup.id)
+        .outerjoin(AgendaItem, Decision.agenda_item_id == AgendaItem.id)
+        .outerjoin(ratified, Decision.ratified_at_meeting_id == ratified.id)
     )
+
+
+def _infos(session: Session, query: Select[*tuple[Any, ...]]) -> list[DecisionInfo]:
+    """The decisions ``query`` (over :func:`_rows`) finds: two statements whatever the count."""
+    rows = session.execute(query).all()
+    numbers = item_numbers_of(session, {r[0].meeting_id for r in rows})
+    out = []
+    for d, code, name, meeting_date, mcode, title, confidential, ratified_on in rows:
+        out.append(
+            DecisionInfo(
+                id=d.id,
+                group_code=code,
+                group_name=name,
+                meeting_id=d.meeting_id,
+                meeting=f"{mcode}:{meeting_date.isoformat()}",
+                item=numbers.get(d.agenda_item_id or 0, ""),
+                item_title=title or "",
+                decided_on=d.decided_on,
+                text=d.text,
+                quorate=d.quorate,
+                needs_ratification=d.needs_ratification and d.ratified_at_meeting_id is None,
+                ratified_at=ratified_on,
+                status=d.status,
+                status_reason=d.status_reason,
+                confidential=bool(confidential),
+            )
+        )
+    return out
+
+
+def _info(session: Session, d: Decision) -> DecisionInfo:
+    session.flush()
+    return _infos(session, _rows().where(Decision.id == d.id))[0]
 
 
 def binding_group(session: Session, meeting: Meeting, binds: str | None) -> Group:
@@ -140,27 +173,26 @@ def list_decisions(
     include_withdrawn: bool = True,
     awaiting_ratification: bool = False,
 ) -> list[DecisionInfo]:
-    """Newest first; ``search`` matches the wording, the item title or the reason."""
+    """Newest first; ``search`` matches words of the wording or the item title."""
     with db.session() as s:
-        query = select(Decision).order_by(Decision.decided_on.desc(), Decision.id.desc())
+        query = _rows().order_by(Decision.decided_on.desc(), Decision.id.desc())
         if group:
             query = query.where(Decision.group_id == find_group(s, group).id)
         if not include_withdrawn:
             query = query.where(Decision.status == "valid")
         if search.strip():
-            like = f"%{search.strip()}%"
-            query = query.outerjoin(AgendaItem, AgendaItem.id == Decision.agenda_item_id).where(
+            # Word prefixes through the search index, as the search box and the tracker do.
+            query = query.where(
                 or_(
-                    Decision.text.ilike(like),
-                    AgendaItem.title.ilike(like),
-                    Decision.status_reason.ilike(like),
+                    Decision.id.in_(matching_ids("decision", search)),
+                    Decision.agenda_item_id.in_(matching_ids("item", search)),
                 )
             )
         if awaiting_ratification:
             query = query.where(
                 Decision.needs_ratification.is_(True), Decision.ratified_at_meeting_id.is_(None)
             )
-        return [_info(s, d) for d in s.scalars(query)]
+        return _infos(s, query)
 
 
 def withdraw(

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from atr_desktop.domain.dates import long_date, short_date
 from atr_desktop.domain.people import DECLARATION_KINDS, display_name
@@ -20,7 +20,7 @@ from atr_desktop.services import audit, settings
 from atr_desktop.services.house import house
 from atr_desktop.services.refs import find_person
 from atr_desktop.storage.database import Database
-from atr_desktop.storage.models import Declaration
+from atr_desktop.storage.models import Declaration, Person
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,10 @@ def list_declarations(
     today = today or dt.date.today()
     every = int(settings.get(db, "declaration_reconfirm_days"))
     with db.session() as s:
-        query = select(Declaration)
+        # The people and their organisations come with the declarations, not one by one.
+        query = select(Declaration).options(
+            joinedload(Declaration.person).joinedload(Person.organisation)
+        )
         if person is not None:
             query = query.where(Declaration.person_id == find_person(s, person).id)
         rows = [_info(d, every, today) for d in s.scalars(query)]

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from atr_desktop.domain.dates import long_date
@@ -76,12 +77,23 @@ def sync_tor_reviews(session: Session, group_id: int, warning_days: int = 60) ->
     return added
 
 
-def _info(session: Session, item: ForwardPlanItem, code: str) -> ForwardPlanInfo:
-    placed = session.execute(
-        select(Meeting.date)
-        .join(AgendaItem, AgendaItem.meeting_id == Meeting.id)
-        .where(AgendaItem.forward_plan_id == item.id)
-    ).first()
+def _placed(session: Session, item_ids: list[int] | Select[Any]) -> dict[int, dt.date]:
+    """Forward plan item id -> the date of the meeting whose agenda holds it: one query."""
+    rows = session.execute(
+        select(AgendaItem.forward_plan_id, Meeting.date)
+        .join(Meeting, AgendaItem.meeting_id == Meeting.id)
+        .where(AgendaItem.forward_plan_id.in_(item_ids))
+        .order_by(Meeting.date)  # the latest placing wins
+    )
+    return {item_id: date for item_id, date in rows if item_id is not None}
+
+
+def _info(
+    session: Session, item: ForwardPlanItem, code: str, placed_on: dict[int, dt.date] | None = None
+) -> ForwardPlanInfo:
+    if placed_on is None:
+        placed_on = _placed(session, [item.id])
+    placed = placed_on.get(item.id)
     return ForwardPlanInfo(
         id=item.id,
         group_code=code,
@@ -90,7 +102,7 @@ def _info(session: Session, item: ForwardPlanItem, code: str) -> ForwardPlanInfo
         lead=item.lead,
         target_date=item.target_date,
         source=item.source,
-        placed_on=f"{code}:{placed[0].isoformat()}" if placed else "",
+        placed_on=f"{code}:{placed.isoformat()}" if placed else "",
         withdrawn_reason=item.withdrawn_reason,
     )
 
@@ -102,12 +114,12 @@ def list_forward_plan(db: Database, group: str | None = None) -> list[ForwardPla
         for g in groups:
             sync_tor_reviews(s, g.id, warning)
         codes = {g.id: g.code for g in groups}
+        query = select(ForwardPlanItem).where(ForwardPlanItem.group_id.in_(codes))
         items = s.scalars(
-            select(ForwardPlanItem)
-            .where(ForwardPlanItem.group_id.in_(codes))
-            .order_by(ForwardPlanItem.target_date.is_(None), ForwardPlanItem.target_date)
+            query.order_by(ForwardPlanItem.target_date.is_(None), ForwardPlanItem.target_date)
         ).all()
-        return [_info(s, item, codes[item.group_id]) for item in items]
+        placed = _placed(s, query.with_only_columns(ForwardPlanItem.id))
+        return [_info(s, item, codes[item.group_id], placed) for item in items]
 
 
 def add_forward_plan_item(

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, and_, or_, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload
 
 from atr_desktop.domain.people import (
     ROLES,
@@ -105,10 +105,12 @@ def memberships_on(session: Session, group: Group, on_date: dt.date | None) -> l
         select(Membership)
         .where(Membership.group_id == group.id)
         .options(
-            selectinload(Membership.person)
-            .selectinload(Person.organisation)
-            .selectinload(Organisation.sector),
-            selectinload(Membership.deputy_for),
+            # Joined, not select-in: select-in loads in batches of 500, one more statement
+            # for every 500 members; these are many-to-one, so one joined query holds all.
+            joinedload(Membership.person)
+            .joinedload(Person.organisation)
+            .joinedload(Organisation.sector),
+            joinedload(Membership.deputy_for),
         )
     )
     if on_date is not None:

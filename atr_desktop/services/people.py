@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, fields
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, joinedload
 
 from atr_desktop.domain.people import SECTORS, display_name, email_problem
 from atr_desktop.errors import UserError
@@ -92,7 +92,7 @@ def list_people(db: Database, today: dt.date | None = None) -> list[PersonInfo]:
         people = s.scalars(
             select(Person)
             .where(Person.erased_at.is_(None))
-            .options(selectinload(Person.organisation).selectinload(Organisation.sector))
+            .options(joinedload(Person.organisation).joinedload(Organisation.sector))
             .order_by(Person.last_name, Person.first_name)
         )
         return [person_info(p, groups.get(p.id, ())) for p in people]

@@ -74,6 +74,22 @@ def meeting_item_numbers(session: Session, meeting_id: int) -> dict[int, str]:
     return item_numbers([ItemPosition(r.id, r.parent_id, r.position) for r in rows])
 
 
+def item_numbers_of(session: Session, meeting_ids: set[int]) -> dict[int, str]:
+    """Agenda item id -> its current number, for every item of the meetings: one query."""
+    rows = session.execute(
+        select(
+            AgendaItem.meeting_id, AgendaItem.id, AgendaItem.parent_id, AgendaItem.position
+        ).where(AgendaItem.meeting_id.in_(meeting_ids))
+    ).all()
+    by_meeting: dict[int, list[ItemPosition]] = {}
+    for meeting_id, item_id, parent_id, position in rows:
+        by_meeting.setdefault(meeting_id, []).append(ItemPosition(item_id, parent_id, position))
+    numbers: dict[int, str] = {}
+    for positions in by_meeting.values():
+        numbers.update(item_numbers(positions))
+    return numbers
+
+
 def find_item(session: Session, meeting: Meeting, ref: str | int) -> AgendaItem:
     """An agenda item of ``meeting`` by its number ('2.1') or its id."""
     text = str(ref).strip()

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from html import escape
 
-from sqlalchemy import text
+from sqlalchemy import Select, column, select, table, text
 
 from atr_desktop.errors import UserError
 from atr_desktop.storage.database import Database
@@ -51,6 +51,19 @@ def fts_query(user_text: str) -> str:
         else:
             parts.extend(f'"{w}"*' for w in words)
     return " ".join(parts)
+
+
+def matching_ids(kind: str, user_text: str) -> Select[tuple[int]]:
+    """The ids of records of ``kind`` whose indexed text has every word (as a prefix).
+
+    A subquery for list filters, so "filter as you type" runs in the index, not in Python.
+    """
+    query = fts_query(user_text)
+    index = table(TABLE, column("ref_id"), column("kind"), column(TABLE))
+    found = select(index.c.ref_id).where(index.c.kind == kind)
+    if not query:
+        return found
+    return found.where(index.c[TABLE].op("MATCH")(query))
 
 
 def search(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -30,8 +31,8 @@ from atr_desktop.services import action_outputs, actions, groups
 from atr_desktop.services.actions import ActionFilter, ActionInfo
 from atr_desktop.storage.database import Database
 from atr_desktop.ui.errors import attempt
-from atr_desktop.ui.record_view import RecordView
 from atr_desktop.ui.table_model import Column
+from atr_desktop.ui.windowed_view import WindowedView
 
 COLUMNS: list[Column[ActionInfo]] = [
     Column("Ref", lambda a: a.ref),
@@ -49,6 +50,20 @@ COLUMNS: list[Column[ActionInfo]] = [
     Column("Raised at", lambda a: a.raised_at, sort_key=lambda a: a.raised_on),
     Column("Latest update", lambda a: a.latest_update),
 ]
+# What each column sorts by in the service (actions.SORTS); "" leaves the tracker's order.
+COLUMN_SORTS: tuple[str, ...] = (
+    *("ref", "group", "description", "owner", "due", "revised", "status", "rag", "raised"),
+    "",
+)
+
+
+MIN_FILTER = 2
+
+
+def _words(typed: str) -> str:
+    """The filter box's text once it can narrow: a single letter would match most of a
+    decade's log (74,000 of 100,000 actions start a word with "s") and only slow typing."""
+    return typed if len(typed.strip()) >= MIN_FILTER else ""
 
 
 def _button(text: str, name: str, slot: object) -> QPushButton:
@@ -104,8 +119,11 @@ class ActionsPage(QWidget):
         filters.addWidget(self.overdue)
         filters.addWidget(self.due_within)
         filters.addStretch(1)
-        self.view: RecordView[ActionInfo] = RecordView(COLUMNS, "actions")
+        self.view: WindowedView[ActionInfo] = WindowedView(
+            COLUMNS, "actions", lambda ids: actions.actions_by_id(self.db, ids)
+        )
         self.view.enable_history(db, "action", lambda a: a.ref)
+        self.view.filter.setPlaceholderText("Filter: type the start of a word (two letters on)")
         self.view.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.count = QLabel()
         self.count.setObjectName("actionsCount")
@@ -130,7 +148,8 @@ class ActionsPage(QWidget):
         layout.addLayout(buttons)
         self.group.currentIndexChanged.connect(lambda _: self.refresh())
         self.status.currentIndexChanged.connect(lambda _: self.refresh())
-        self.owner.textChanged.connect(lambda _: self.refresh())
+        self.owner.textChanged.connect(lambda _: self.view.typing.start())
+        self.view.query_changed.connect(self.refresh)
         self.overdue.toggled.connect(lambda _: self.refresh())
         self.due_within.valueChanged.connect(lambda _: self.refresh())
         self.view.activated.connect(lambda _: self.edit_action())
@@ -155,14 +174,42 @@ class ActionsPage(QWidget):
             overdue=self.overdue.isChecked(),
             due_within=self.due_within.value() or None,
             open_only=status == "open-all",
+            text=_words(self.view.filter.text()),
+            sort=COLUMN_SORTS[self.view.sort_column] if self.view.sort_column >= 0 else "",
+            descending=self.view.sort_order == Qt.SortOrder.DescendingOrder,
         )
 
     def refresh(self) -> None:
-        records = actions.list_actions(self.db, self.filters())
-        self.view.set_records(records)
-        overdue = sum(a.overdue for a in records)
-        self.count.setText(f"{len(records)} actions, {overdue} overdue")
+        """The ids the filters match (one query); the rows shown are fetched as they show."""
+        self.view.typing.stop()
+        found = actions.action_ids(self.db, self.filters())
+        self.view.set_ids([action_id for action_id, _overdue in found])
+        overdue = sum(is_overdue for _id, is_overdue in found)
+        self.count.setText(f"{len(found):,} actions, {overdue:,} overdue")
         self._enable()
+
+    def show_due_within(self, days: int) -> None:
+        """Every open action overdue or due within ``days``, of every group: what Home's
+        "Actions overdue and due soon" lists, all of it (its "and N more")."""
+        for widget in (self.group, self.status, self.owner, self.overdue, self.due_within):
+            widget.blockSignals(True)
+        self.group.setCurrentIndex(0)
+        self.status.setCurrentIndex(0)  # all open
+        self.owner.clear()
+        self.overdue.setChecked(False)
+        self.due_within.setValue(max(days, 1))
+        for widget in (self.group, self.status, self.owner, self.overdue, self.due_within):
+            widget.blockSignals(False)
+        self.view.filter.blockSignals(True)
+        self.view.filter.clear()
+        self.view.filter.blockSignals(False)
+        self.refresh()
+
+    def show_record(self, kind: str, record_id: int) -> None:
+        if kind == "action" and not self.view.select_id(record_id):
+            self.status.setCurrentIndex(self.status.findData(None))  # any status
+            self.overdue.setChecked(False)
+            self.view.select_id(record_id)
 
     def _enable(self) -> None:
         chosen = self.view.selected()
@@ -172,9 +219,10 @@ class ActionsPage(QWidget):
     def edit_action(self) -> None:
         from atr_desktop.ui.action_dialog import ActionDialog
 
-        action = self.view.current()
-        if action is None:
+        current = self.view.current()
+        if current is None:
             return
+        action = actions.get_action(self.db, current.id)  # with its every update
         if ActionDialog(self.db, action, self).exec():
             self.refresh()
 

@@ -67,7 +67,7 @@ class DecisionsPage(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("decisionsSearch")
         self.search.setAccessibleName("Search decisions")
-        self.search.setPlaceholderText("Search the wording, item or reason")
+        self.search.setPlaceholderText("Search the words of the decision or its item")
         self.search.setClearButtonEnabled(True)
         self.view: RecordView[DecisionInfo] = RecordView(COLUMNS, "decisions")
         self.view.enable_history(db, "decision", lambda d: f"decision {d.id}")

@@ -56,6 +56,15 @@ AREA_FOR_KIND = {
     "group": "Groups",
 }
 
+# Which area lists the whole of each Home section.
+SECTION_AREAS = {
+    "actions": "Actions",
+    "minutes_awaiting_approval": "Meetings",
+    "decisions_awaiting_ratification": "Decisions",
+    "tor_reviews": "Groups",
+    "declarations_due": "People",
+}
+
 
 class MainWindow(QMainWindow):
     first_paint = Signal()
@@ -241,6 +250,9 @@ class MainWindow(QMainWindow):
             signal = getattr(page, "record_requested", None)
             if signal is not None:
                 signal.connect(self.open_record)
+            more = getattr(page, "section_requested", None)
+            if more is not None:
+                more.connect(self.open_section)
         self.stack.setCurrentIndex(current)
 
     def refresh_pages(self) -> None:
@@ -260,6 +272,13 @@ class MainWindow(QMainWindow):
         if show is not None:
             show(kind, record_id)
         self.record_opened.emit(kind, record_id)
+
+    def open_section(self, section: str, days: int) -> None:
+        """Home's "and N more": the whole list on its page."""
+        area = SECTION_AREAS.get(section, "Home")
+        self.go_to(area)
+        if section == "actions":
+            self.pages["Actions"].show_due_within(days)  # type: ignore[attr-defined]
 
     # -- search ------------------------------------------------------------------------
     def focus_search(self) -> None:

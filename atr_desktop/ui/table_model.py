@@ -1,8 +1,9 @@
-"""A read-only table model over a list of plain records, with columns given as getters.
+"""Read-only table models over plain records, with columns given as getters.
 
 Pages build one per table: ``RecordTableModel([Column("Code", lambda g: g.code), ...])``,
 then ``set_records(records)`` after each change. Sorting uses each column's sort key, so
-dates sort as dates though they show as '9 Feb 2027'.
+dates sort as dates though they show as '9 Feb 2027'. Long lists (the action log) use
+``IdTableModel``, which holds ids and fetches the records of the rows shown.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 R = TypeVar("R")
@@ -28,7 +29,20 @@ class Column(Generic[R]):
 
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def _cell(column: Column[R], record: R, role: int) -> Any:
+    """What a cell shows for ``role``: text, colour, alignment. Never a Python container:
+    records stay in Python, keyed by row."""
+    if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        value = column.text(record)
+        return "" if value is None else str(value)
+    if role == Qt.ItemDataRole.BackgroundRole and column.background:
+        colour = column.background(record)
+        return QBrush(QColor(colour)) if colour else None
+    if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
+        return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return None
 
 
 class RecordTableModel(QAbstractTableModel, Generic[R]):
@@ -56,20 +70,10 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             return None
         record = self.records[index.row()]
         column = self.columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            value = column.text(record)
-            return "" if value is None else str(value)
         if role == SORT_ROLE:
             key = column.sort_key(record) if column.sort_key else column.text(record)
             return "" if key is None else key
-        if role == RECORD_ROLE:
-            return record
-        if role == Qt.ItemDataRole.BackgroundRole and column.background:
-            colour = column.background(record)
-            return QBrush(QColor(colour)) if colour else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
+        return _cell(column, record, role)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -77,3 +81,84 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.columns[section].header
         return None
+
+
+class IdTableModel(QAbstractTableModel, Generic[R]):
+    """A table over record ids that fetches the records themselves a window at a time.
+
+    As Anki's browser does: the page asks the service for the ordered ids the filters match
+    (one query, plain ints), and ``fetch(ids)`` brings the records of the rows being shown,
+    ``window`` rows at a time. A 100,000-row table opens at once and holds a few hundred
+    records. Records need an ``id``; sorting is the page's (``sort_requested``), in SQL.
+    """
+
+    sort_requested = Signal(int, Qt.SortOrder)
+
+    def __init__(
+        self,
+        columns: Sequence[Column[R]],
+        fetch: Callable[[list[int]], Sequence[R]],
+        window: int = 200,
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.fetch = fetch
+        self.window = window
+        self.ids: list[int] = []
+        self.cache: dict[int, R] = {}
+
+    def set_ids(self, ids: Sequence[int]) -> None:
+        self.beginResetModel()
+        self.ids = list(ids)
+        self.cache = {}
+        self.endResetModel()
+
+    def row_of(self, record_id: int) -> int | None:
+        try:
+            return self.ids.index(record_id)
+        except ValueError:
+            return None
+
+    def record(self, row: int) -> R | None:
+        if not 0 <= row < len(self.ids):
+            return None
+        record_id = self.ids[row]
+        if record_id not in self.cache:
+            if len(self.cache) > 20 * self.window:
+                self.cache = {}
+            start = row - row % self.window
+            for record in self.fetch(self.ids[start : start + self.window]):
+                self.cache[record.id] = record  # type: ignore[attr-defined]
+        return self.cache.get(record_id)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.BackgroundRole,
+            Qt.ItemDataRole.TextAlignmentRole,
+        ):
+            return None
+        record = self.record(index.row())
+        if record is None:
+            return None
+        return _cell(self.columns[index.column()], record, role)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].header
+        return None
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sort_requested.emit(column, order)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from alembic import op
 
 revision: str = "0006_undo_in_services"
-down_revision: str | None = "0004_audit_append_only"
+down_revision: str | None = "0005_reads_indexes"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,102 @@
+"""A RecordView for long lists: rows fetched in windows, filter and sort run by the service.
+
+The filter box and the header clicks do not narrow or sort in Qt (that would need every
+record loaded); they ask the page to query again, the filter box after a pause in typing
+(``DEBOUNCE_MS``) so a word typed fast runs one query, not one per letter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+
+from atr_desktop.ui.record_view import RecordView
+from atr_desktop.ui.table_model import Column, IdTableModel
+
+R = TypeVar("R")
+DEBOUNCE_MS = 150
+
+
+class WindowedView(RecordView[R]):
+    """Emits ``query_changed`` when the filter text (after a pause) or the sort changes."""
+
+    query_changed = Signal()
+
+    def __init__(
+        self,
+        columns: list[Column[R]],
+        name: str,
+        fetch: Callable[[list[int]], Sequence[R]],
+        parent: Any = None,
+    ) -> None:
+        super().__init__(columns, name, parent)
+        self.filter.textChanged.disconnect()
+        self.ids_model: IdTableModel[R] = IdTableModel(columns, fetch, parent=self)
+        self.proxy = self.ids_model  # type: ignore[assignment]  # rows are the model's own
+        self.table.setModel(self.ids_model)
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: self.selection_changed.emit()
+        )
+        self.sort_column = -1
+        self.sort_order = Qt.SortOrder.AscendingOrder
+        self.ids_model.sort_requested.connect(self._sort)
+        # Sizing columns to their contents measures this many rows, not (Qt's default)
+        # the first 1,000, which would fetch five windows of records to open the page.
+        for header in (self.table.horizontalHeader(), self.table.verticalHeader()):
+            header.setResizeContentsPrecision(self.ids_model.window // 2)
+        self.typing = QTimer(self)
+        self.typing.setSingleShot(True)
+        self.typing.setInterval(DEBOUNCE_MS)
+        self.typing.timeout.connect(self.query_changed.emit)
+        self.filter.textChanged.connect(lambda _: self.typing.start())
+
+    def _sort(self, column: int, order: Qt.SortOrder) -> None:
+        self.sort_column, self.sort_order = column, order
+        self.query_changed.emit()
+
+    def set_ids(self, ids: Sequence[int]) -> None:
+        """Show the records with ``ids``, in that order, keeping the current one selected."""
+        keep = self.current_id()
+        self.ids_model.set_ids(ids)
+        self.table.resizeColumnsToContents()  # measures one window of rows (see above)
+        if keep is not None:
+            self.select_id(keep)
+
+    def current_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().hasSelection():
+            return None
+        row = index.row()
+        return self.ids_model.ids[row] if row < len(self.ids_model.ids) else None
+
+    def current(self) -> R | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().hasSelection():
+            return None
+        return self.ids_model.record(index.row())
+
+    def selected(self) -> list[R]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [r for r in (self.ids_model.record(row) for row in rows) if r is not None]
+
+    def select_id(self, record_id: int) -> bool:
+        row = self.ids_model.row_of(record_id)
+        if row is None:
+            return False
+        index = self.ids_model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index,
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows,
+        )
+        self.table.scrollTo(index)
+        return True
+
+    def select_where(self, predicate: Any) -> bool:
+        for row in range(self.ids_model.rowCount()):
+            record = self.ids_model.record(row)
+            if record is not None and predicate(record):
+                return self.select_id(self.ids_model.ids[row])
+        return False
