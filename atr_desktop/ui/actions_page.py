@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -30,6 +29,7 @@ from atr_desktop.services import action_outputs, actions, groups
 from atr_desktop.services.actions import ActionFilter, ActionInfo
 from atr_desktop.storage.database import Database
 from atr_desktop.ui.errors import attempt
+from atr_desktop.ui.flow_layout import FlowLayout
 from atr_desktop.ui.record_view import RecordView
 from atr_desktop.ui.table_model import Column
 
@@ -88,9 +88,9 @@ class ActionsPage(QWidget):
         self.due_within.setSpecialValueText("any time")
         self.due_within.setPrefix("due within ")
         self.due_within.setSuffix(" days")
-        filters = QHBoxLayout()
+        filters = FlowLayout()
         for label, widget in (
-            ("&Group:", self.group),
+            ("Grou&p:", self.group),
             ("O&wner:", self.owner),
             ("&Status:", self.status),
         ):
@@ -106,9 +106,9 @@ class ActionsPage(QWidget):
         self.view.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.count = QLabel()
         self.count.setObjectName("actionsCount")
-        self.edit_button = _button("&Edit…", "editAction", self.edit_action)
+        self.edit_button = _button("E&dit…", "editAction", self.edit_action)
         self.bulk_button = _button("&Update selected…", "bulkUpdate", self.bulk_update)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         for b in (
             self.edit_button,
             self.bulk_button,
@@ -160,6 +160,23 @@ class ActionsPage(QWidget):
         overdue = sum(a.overdue for a in records)
         self.count.setText(f"{len(records)} actions, {overdue} overdue")
         self._enable()
+
+    def show_record(self, kind: str, record_id: int) -> None:
+        """Select the action a Home line or search hit names (clearing filters that hide it)."""
+        self.view.show_id(record_id, self.clear_filters)
+
+    def clear_filters(self) -> None:
+        """Every action, open or closed, of every group and owner."""
+        for widget in (self.group, self.status, self.owner, self.overdue, self.due_within):
+            widget.blockSignals(True)
+        self.group.setCurrentIndex(0)
+        self.status.setCurrentIndex(self.status.findData(None))
+        self.owner.clear()
+        self.overdue.setChecked(False)
+        self.due_within.setValue(0)
+        for widget in (self.group, self.status, self.owner, self.overdue, self.due_within):
+            widget.blockSignals(False)
+        self.refresh()
 
     def _enable(self) -> None:
         chosen = self.view.selected()

@@ -11,7 +11,6 @@ from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QPushButton,
@@ -28,6 +27,7 @@ from atr_desktop.services.agenda import AgendaRow
 from atr_desktop.services.papers import PaperInfo
 from atr_desktop.storage.database import Database
 from atr_desktop.ui.errors import attempt
+from atr_desktop.ui.flow_layout import FlowLayout
 from atr_desktop.ui.item_dialogs import AgendaItemDialog, CoverSheetDialog
 from atr_desktop.ui.record_view import RecordView
 from atr_desktop.ui.table_model import Column
@@ -237,24 +237,25 @@ class PapersPanel(QWidget):
         self.setObjectName("papersPanel")
         self.setAccessibleName("Papers for the selected item; drop files here to attach them")
         self.title = QLabel("Papers")
+        self.title.setWordWrap(True)
         self.view: RecordView[PaperInfo] = RecordView(PAPER_COLUMNS, "papers")
         self.attach_button = _button(
-            "&Attach file…",
+            "Atta&ch file…",
             "attachPaper",
             self.choose_files,
             "Attach a paper to the selected item (or drop files here)",
         )
         self.expect_button = _button("E&xpect paper…", "expectPaper", self.expect)
         self.replace_button = _button(
-            "Re&place file…",
+            "Replace file…",
             "replacePaper",
             self.replace_file,
             "Attach a new version of the selected paper",
         )
         self.open_button = _button("&Open", "openPaper", self.open_file)
-        self.cover_button = _button("Co&ver sheet…", "editCover", self.edit_cover)
-        self.withdraw_button = _button("&Withdraw…", "withdrawPaper", self.withdraw)
-        buttons = QHBoxLayout()
+        self.cover_button = _button("Cover sheet…", "editCover", self.edit_cover)
+        self.withdraw_button = _button("Withdraw…", "withdrawPaper", self.withdraw)
+        buttons = FlowLayout()
         for b in (
             self.attach_button,
             self.expect_button,
@@ -422,17 +423,17 @@ class AgendaEditor(QWidget):
         self.tree = AgendaTree()
         self.papers = PapersPanel(db)
         self.add_button = _button("Add &item…", "addItem", self.add_item)
-        self.sub_button = _button("Add &sub-item…", "addSubItem", self.add_sub_item)
+        self.sub_button = _button("Add s&ub-item…", "addSubItem", self.add_sub_item)
         self.edit_button = _button("Edi&t item…", "editItem", self.edit_item)
         self.remove_button = _button("&Remove item", "removeItem", self.remove_item)
         self.build_button = _button(
-            "From &forward plan",
+            "From for&ward plan",
             "buildAgenda",
             self.build,
             "Add the forward plan's items due for this meeting",
         )
         self.copy_button = _button("Cop&y previous agenda", "copyPrevious", self.copy_previous)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         for b in (
             self.add_button,
             self.sub_button,
@@ -445,6 +446,7 @@ class AgendaEditor(QWidget):
         buttons.addStretch(1)
         hint = QLabel("Drag items to reorder, or Ctrl+Up/Down; Ctrl+Right makes a sub-item.")
         hint.setObjectName("agendaHint")
+        hint.setWordWrap(True)
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)

@@ -82,7 +82,7 @@ class DecisionsPage(QWidget):
         export.setObjectName("exportDecisions")
         export.clicked.connect(self.export)
         top = QHBoxLayout()
-        for label, widget in (("&Group:", self.group), ("&Search:", self.search)):
+        for label, widget in (("Grou&p:", self.group), ("&Search:", self.search)):
             lab = QLabel(label)
             lab.setBuddy(widget)
             top.addWidget(lab)
@@ -110,6 +110,19 @@ class DecisionsPage(QWidget):
             decisions.list_decisions(self.db, self.group.currentData(), self.search.text())
         )
         self._enable()
+
+    def show_record(self, kind: str, record_id: int) -> None:
+        """Select the decision a Home line or search hit names."""
+        self.view.show_id(record_id, self.clear_filters)
+
+    def clear_filters(self) -> None:
+        for widget in (self.group, self.search):
+            widget.blockSignals(True)
+        self.group.setCurrentIndex(0)
+        self.search.clear()
+        for widget in (self.group, self.search):
+            widget.blockSignals(False)
+        self.refresh()
 
     def _enable(self) -> None:
         d = self.view.current()

@@ -48,9 +48,9 @@ class GroupsPage(QWidget):
         self.details.setObjectName("groupDetails")
         self.details.setAccessibleName("Group details")
         self.add_button = self._button("&Add group…", "addGroup", self.add_group)
-        self.edit_button = self._button("&Edit…", "editGroup", self.edit_group)
+        self.edit_button = self._button("Ed&it…", "editGroup", self.edit_group)
         self.close_button = self._button("&Close group…", "closeGroup", self.close_or_reopen)
-        self.history_button = self._button("&History…", "groupHistory", self.show_history)
+        self.history_button = self._button("Hi&story…", "groupHistory", self.show_history)
         buttons = QHBoxLayout()
         for b in (self.add_button, self.edit_button, self.close_button, self.history_button):
             buttons.addWidget(b)

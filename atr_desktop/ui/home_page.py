@@ -14,11 +14,14 @@ from PySide6.QtWidgets import (
 )
 
 from atr_desktop.domain.dates import hhmm, long_date, short_date
-from atr_desktop.services import home
+from atr_desktop.services import groups, home
 from atr_desktop.services.home import HomeData
 from atr_desktop.storage.database import Database
 
-RECORD_ROLE = Qt.ItemDataRole.UserRole
+# The kind (str) and id (int) of the record a line opens, in two roles: PySide6 leaks
+# references through tuples stored as item data.
+KIND_ROLE = Qt.ItemDataRole.UserRole
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
 OVERDUE = "#f4c7c3"
 
 
@@ -66,9 +69,15 @@ class HomePage(QWidget):
             f"{len(data.minutes_awaiting_approval)} sets of minutes awaiting approval."
         )
         meetings = self._section("Next meetings", len(data.next_meetings))
+        group_ids = {g.code: g.id for g in groups.list_groups(self.db)}
         for m in data.next_meetings:
             if m.id is None:
-                self._line(meetings, "group", 0, [m.group_name, "None scheduled", m.group_code, ""])
+                self._line(
+                    meetings,
+                    "group",
+                    group_ids[m.group_code],
+                    [m.group_name, "None scheduled", m.group_code, "Schedule its meetings"],
+                )
                 continue
             assert m.date is not None
             detail = (
@@ -116,7 +125,8 @@ class HomePage(QWidget):
         self, parent: QTreeWidgetItem, kind: str, record_id: int, texts: list[str]
     ) -> QTreeWidgetItem:
         item = QTreeWidgetItem(parent, texts)
-        item.setData(0, RECORD_ROLE, (kind, record_id))
+        item.setData(0, KIND_ROLE, kind)
+        item.setData(0, ID_ROLE, int(record_id))
         for column, text in enumerate(texts):
             item.setToolTip(column, text)
         return item
@@ -130,6 +140,6 @@ class HomePage(QWidget):
         return []
 
     def _activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        record = item.data(0, RECORD_ROLE)
-        if record:
-            self.record_requested.emit(record[0], record[1])
+        kind = item.data(0, KIND_ROLE)
+        if kind:
+            self.record_requested.emit(str(kind), int(item.data(0, ID_ROLE)))

@@ -12,7 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QKeySequence,
+    QPaintEvent,
+    QTextOption,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -33,6 +40,7 @@ from atr_desktop import APP_NAME, __version__
 from atr_desktop.paths import AppPaths
 from atr_desktop.ui.errors import show_user_error
 from atr_desktop.ui.safety import Safety
+from atr_desktop.ui.style import fit_small_screens
 from atr_desktop.ui.undo import UndoController
 
 if TYPE_CHECKING:
@@ -52,6 +60,21 @@ AREA_FOR_KIND = {
     "declaration": "People",
     "tor": "People",
     "group": "Groups",
+}
+
+
+KIND_LABELS = {
+    "meeting": "Meeting",
+    "item": "Agenda item",
+    "minutes": "Minutes",
+    "paper": "Paper",
+    "action": "Action",
+    "decision": "Decision",
+    "person": "Person",
+    "organisation": "Organisation",
+    "declaration": "Declaration",
+    "tor": "Terms of Reference",
+    "group": "Group",
 }
 
 
@@ -110,6 +133,9 @@ class MainWindow(QMainWindow):
         self.results_dock = QDockWidget("Search results", self)
         self.results_dock.setObjectName("searchDock")
         self.results_dock.setWidget(self.results)
+        self.results.setMinimumWidth(280)
+        self.results.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
+        self.results.setWordWrapMode(QTextOption.WrapMode.WordWrap)  # whole words only
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.results_dock)
         self.results_dock.hide()
 
@@ -226,6 +252,8 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(widget)
             widget.deleteLater()
         self.pages = build_pages(self, db)
+        for page in self.pages.values():
+            fit_small_screens(page)
         for name in AREAS:
             page = self.pages[name]
             self.stack.addWidget(page)
@@ -262,19 +290,32 @@ class MainWindow(QMainWindow):
             return
         from html import escape
 
+        from atr_desktop.domain.dates import short_date
         from atr_desktop.services import search
+        from atr_desktop.services.meetings import get_meeting
 
         hits = search.search(self.db, text)
+        where: dict[int, str] = {}  # meeting id -> "SG, 9 Feb 2027"
+        for meeting_id in {h.meeting_id for h in hits if h.meeting_id is not None}:
+            meeting = get_meeting(self.db, meeting_id)
+            where[meeting_id] = f"{meeting.group_code}, {short_date(meeting.date)}"
         if not hits:
             body = f"<p>Nothing matches <b>{escape(text)}</b>.</p>"
         else:
             body = "".join(
-                f'<p><a href="open:{h.kind}:{h.id}">{escape(h.kind.capitalize())}: '
-                f"{search.mark_html(h.title)}</a><br>{h.html()}</p>"
+                f'<p><a href="open:{h.kind}:{h.id}">{escape(KIND_LABELS.get(h.kind, h.kind))}: '
+                f"{search.mark_html(h.title)}</a>"
+                + (f" <i>· {escape(where[h.meeting_id])}</i>" if h.meeting_id in where else "")
+                + f"<br>{h.html()}</p>"
                 for h in hits
             )
-        self.results.setHtml(f"<h3>{len(hits)} results</h3>{body}")
+        self.results.setHtml(f"<h3>{len(hits)} results for {escape(text)}</h3>{body}")
         self.results_dock.show()
+        self.resizeDocks([self.results_dock], [self._results_width()], Qt.Orientation.Horizontal)
+
+    def _results_width(self) -> int:
+        """Wide enough to read a line of a snippet, never more than a third of the window."""
+        return max(360, min(self.width() // 3, 520))
 
     def _open_link(self, url: QUrl) -> None:
         _scheme, kind, record_id = url.toString().split(":", 2)

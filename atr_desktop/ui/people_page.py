@@ -44,6 +44,21 @@ class PeoplePage(QWidget):
         for tab in (self.people, self.members, self.declarations, self.tor, self.importer):
             tab.refresh()
 
+    def show_record(self, kind: str, record_id: int) -> None:
+        """Open the tab that holds the record a Home line or search hit names, and select it."""
+        if kind == "declaration":
+            self.tabs.setCurrentWidget(self.declarations)
+            self.declarations.view.show_id(
+                record_id, lambda: self.declarations.due_only.setChecked(False)
+            )
+        elif kind == "tor":
+            self.tabs.setCurrentWidget(self.tor)
+            self.tor.show_version(record_id)
+        else:  # a person (an organisation's hit names its people in the same tab)
+            self.tabs.setCurrentWidget(self.people)
+            if kind == "person":
+                self.people.view.show_id(record_id)
+
     def start_import(self, group: str) -> None:
         self.importer.set_group(group)
         self.tabs.setCurrentWidget(self.importer)

@@ -32,7 +32,7 @@ class PeopleTab(QWidget):
         self.view: RecordView[PersonInfo] = RecordView(COLUMNS, "people")
         self.view.enable_history(db, "person", lambda p: p.name)
         self.add_button = make_button("&Add person…", "addPerson", self.add_person)
-        self.edit_button = make_button("&Edit person…", "editPerson", self.edit_person)
+        self.edit_button = make_button("Edit pe&rson…", "editPerson", self.edit_person)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.edit_button)

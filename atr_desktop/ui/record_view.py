@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
@@ -112,6 +113,26 @@ class RecordView(QWidget, Generic[R]):
                     self.table.scrollTo(index)
                     return True
         return False
+
+    def show_id(self, record_id: int, widen: Callable[[], object] | None = None) -> bool:
+        """Select the record with ``record_id``, clearing the filters if they hide it.
+
+        ``widen`` resets the page's own filters (group, status...) when the record is not
+        in the list as filtered; the view's text filter is cleared first.
+        """
+
+        def matches(record: Any) -> bool:
+            return getattr(record, "id", None) == record_id
+
+        if self.select_where(matches):
+            return True
+        self.filter.clear()
+        if widen is not None and not self.select_where(matches):
+            widen()
+        found = self.select_where(matches)
+        if found:
+            self.table.setFocus()
+        return found
 
     def _activate(self) -> None:
         record = self.current()

@@ -118,7 +118,7 @@ class RegisterTab(QWidget):
         self.declare_button = QPushButton("&Declaration of interest…")
         self.declare_button.setObjectName("addDeclaration")
         self.declare_button.clicked.connect(self.declare)
-        self.matrix_button = QPushButton("Attendance &matrix for the year…")
+        self.matrix_button = QPushButton("Attendance ma&trix for the year…")
         self.matrix_button.setObjectName("attendanceMatrix")
         self.matrix_button.clicked.connect(self.matrix)
         self.declarations = QListWidget()

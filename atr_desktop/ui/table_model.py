@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
+
+from atr_desktop.ui.style import row_colours
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -64,9 +66,13 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
             return "" if key is None else key
         if role == RECORD_ROLE:
             return record
-        if role == Qt.ItemDataRole.BackgroundRole and column.background:
-            colour = column.background(record)
-            return QBrush(QColor(colour)) if colour else None
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            # Colour-coded cells carry their own text colour, so they stay readable under
+            # the high-contrast palette (white text on a pale row otherwise).
+            colours = row_colours(column.background(record)) if column.background else None
+            if colours is None:
+                return None
+            return QBrush(colours[0 if role == Qt.ItemDataRole.BackgroundRole else 1])
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -1,0 +1,132 @@
+"""The look of the whole app in one place: spacing, type sizes, focus, compact controls.
+
+Every page and dialog takes its spacing and type sizes from :data:`STYLE_SHEET`, so the app
+looks like one tool rather than several; :func:`fit_small_screens` keeps long drop-down
+lists from widening a page beyond a 1366x768 laptop screen.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget
+
+# A drop-down shows this many characters before it elides; its list still shows them all.
+COMBO_CHARACTERS = 20
+
+
+def fit_small_screens(root: QWidget) -> None:
+    """Stop drop-downs under ``root`` from sizing themselves to their longest entry.
+
+    A group called "West Yorkshire Adversity, Trauma and Resilience Programme Board" made every
+    filter row ~300 px wider than it needed to be; the open list is widened to show it whole.
+    """
+    for combo in root.findChildren(QComboBox):
+        longest = max((len(combo.itemText(i)) for i in range(combo.count())), default=0)
+        if longest > COMBO_CHARACTERS or combo.objectName().endswith("Group"):
+            compact_combo(combo)  # group lists grow as groups are added
+
+
+def compact_combo(combo: QComboBox, characters: int = COMBO_CHARACTERS) -> None:
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(characters)
+    view = combo.view()
+    view.setMinimumWidth(min(view.sizeHintForColumn(0) + 24, 640))
+
+
+# Spacing and type sizes for every window. Kept small: Fusion draws the controls, this only
+# evens out spacing, makes keyboard focus visible everywhere (lists included) and gives the
+# headings and status chips one look.
+STYLE_SHEET = """
+QWidget { font-size: 10pt; }
+QLabel[role="heading"] { font-size: 15pt; font-weight: 600; padding: 2px 0 4px 0; }
+QLabel[role="empty"] { font-size: 11pt; padding: 12px; }
+QListWidget#navigation { font-size: 11pt; padding: 4px; }
+QListWidget#navigation::item { padding: 8px 10px; border-radius: 4px; }
+QListWidget#navigation::item:selected {
+    background: palette(highlight); color: palette(highlighted-text);
+}
+QAbstractItemView:focus, QTextBrowser:focus, QPlainTextEdit:focus, QTextEdit:focus {
+    border: 2px solid palette(highlight);
+}
+QPushButton { padding: 4px 10px; }
+QPushButton:focus, QToolButton:focus, QCheckBox:focus, QRadioButton:focus {
+    outline: 2px solid palette(highlight);
+}
+QStatusBar QLabel { padding: 0 6px; }
+"""
+
+
+def apply_style(app: QCoreApplication, high_contrast: bool | None = None) -> None:
+    """Fusion, the app's style sheet and (when asked, or when the system asks for high
+    contrast) the high-contrast palette."""
+    assert isinstance(app, QApplication), "the style is for the window, not the command line"
+    app.setStyle("Fusion")
+    app.setStyleSheet(STYLE_SHEET)
+    if high_contrast is None:
+        high_contrast = system_wants_high_contrast()
+    app.setPalette(high_contrast_palette() if high_contrast else app.style().standardPalette())
+    app.setProperty("highContrast", high_contrast)
+
+
+def system_wants_high_contrast() -> bool:
+    """True when the desktop (Windows' contrast themes, GNOME's high contrast) asks for it."""
+    hints = QGuiApplication.styleHints()  # kept alive while its accessibility() is read
+    preference = hints.accessibility().contrastPreference()
+    return bool(preference == Qt.ContrastPreference.HighContrast)
+
+
+def is_high_contrast() -> bool:
+    app = QApplication.instance()
+    return bool(app is not None and app.property("highContrast"))
+
+
+def high_contrast_palette() -> QPalette:
+    """White on black with yellow selection, after Windows' "Night sky" contrast theme."""
+    palette = QPalette()
+    black, white, yellow, cyan = (
+        QColor("#000000"),
+        QColor("#ffffff"),
+        QColor("#ffff00"),
+        QColor("#00ffff"),
+    )
+    for role, colour in (
+        (QPalette.ColorRole.Window, black),
+        (QPalette.ColorRole.WindowText, white),
+        (QPalette.ColorRole.Base, black),
+        (QPalette.ColorRole.AlternateBase, QColor("#1a1a1a")),
+        (QPalette.ColorRole.Text, white),
+        (QPalette.ColorRole.Button, black),
+        (QPalette.ColorRole.ButtonText, white),
+        (QPalette.ColorRole.BrightText, yellow),
+        (QPalette.ColorRole.Highlight, yellow),
+        (QPalette.ColorRole.HighlightedText, black),
+        (QPalette.ColorRole.Link, cyan),
+        (QPalette.ColorRole.ToolTipBase, black),
+        (QPalette.ColorRole.ToolTipText, white),
+        (QPalette.ColorRole.PlaceholderText, QColor("#c0c0c0")),
+    ):
+        palette.setColor(role, colour)
+    grey = QColor("#a0a0a0")
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, grey)
+    return palette
+
+
+def row_colours(background: str | None) -> tuple[QColor, QColor] | None:
+    """The (background, text) a colour-coded row is painted in.
+
+    Pastel backgrounds carry dark text; under the high-contrast palette the row keeps its
+    meaning with a dark tint of the same hue and white text, so nothing turns into pale
+    text on a pale background.
+    """
+    if background is None:
+        return None
+    colour = QColor(background)
+    if is_high_contrast():
+        return QColor.fromHsv(colour.hsvHue(), 255, 110), QColor("#ffffff")
+    return colour, QColor("#000000")

@@ -1,0 +1,95 @@
+"""The window fits the laptops people have, and the keyboard reaches every control.
+
+Screen sizes run under Xvfb (a real X screen, as a user's) at 1366x768 at 100% and at
+1920x1080 at 150% (QT_SCALE_FACTOR=1.5, a 1280x720 screen in Qt's terms): every page and
+every main dialog must fit, leaving room for a title bar.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from atr_desktop.paths import app_paths
+from atr_desktop.ui.main_window import MainWindow
+from tests.window_survey import clashes, windows
+
+ROOT = Path(__file__).resolve().parents[1]
+TITLE_BAR = 40  # a window manager's title bar, in Qt's (scaled) pixels
+
+
+@pytest.fixture
+def window(qtbot, tmp_path: Path, demo_db, db_path: Path):
+    demo_db.close()
+    win = MainWindow(app_paths(), tmp_path / "log.txt")
+    qtbot.addWidget(win)
+    win.show()
+    win.open_store(db_path)
+    yield win
+    win.close_store()
+
+
+@pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="xvfb-run is not installed")
+@pytest.mark.parametrize(
+    ("screen", "scale", "logical"),
+    [("1366x768", "1", (1366, 768)), ("1920x1080", "1.5", (1280, 720))],
+)
+def test_every_page_and_dialog_fits_the_screen(
+    demo_db, db_path: Path, screen: str, scale: str, logical: tuple[int, int]
+) -> None:
+    demo_db.close()
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    env.update(QT_SCALE_FACTOR=scale, PYTHONPATH=str(ROOT))
+    run = subprocess.run(
+        [
+            *("xvfb-run", "-a", "-s", f"-screen 0 {screen}x24"),
+            *(sys.executable, "-m", "tests.window_survey", str(db_path)),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=180,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr[-2000:]
+    survey = json.loads(run.stdout.strip().splitlines()[-1])
+    assert tuple(survey["screen"]) == logical  # the scale factor took effect
+    assert len(survey["sizes"]) >= 20  # six pages and the main dialogs
+    width, height = logical
+    too_big = {
+        name: size
+        for name, size in survey["sizes"].items()
+        if size[0] > width or size[1] > height - TITLE_BAR
+    }
+    assert too_big == {}, f"wider or taller than {width}x{height - TITLE_BAR}: {too_big}"
+
+
+def test_no_two_controls_in_a_window_share_an_alt_key(window, qtbot) -> None:
+    found = {}
+    for name, shown in windows(window):
+        clash = clashes(shown)
+        if clash:
+            found[name] = clash
+    assert found == {}
+
+
+def test_menus_have_their_own_alt_keys(window) -> None:
+    from tests.window_survey import MNEMONIC
+
+    for menu_action in window.menuBar().actions():
+        menu = menu_action.menu()
+        keys = [
+            m.group(1).lower()
+            for a in menu.actions()
+            if a.isVisible() and (m := MNEMONIC.search(a.text()))
+        ]
+        assert len(keys) == len(set(keys)), (menu_action.text(), keys)
+    QApplication.processEvents()
