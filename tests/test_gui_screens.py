@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from atr_desktop.paths import app_paths
@@ -93,3 +94,67 @@ def test_menus_have_their_own_alt_keys(window) -> None:
         ]
         assert len(keys) == len(set(keys)), (menu_action.text(), keys)
     QApplication.processEvents()
+
+
+@pytest.fixture
+def styled(qapp):
+    """The app's own style sheet and Fusion, put back as they were afterwards."""
+    from atr_desktop.ui.style import apply_style
+
+    before = (qapp.style().name(), qapp.styleSheet(), qapp.palette())
+    apply_style(qapp, high_contrast=False)
+    yield qapp
+    qapp.setStyle(before[0])
+    qapp.setStyleSheet(before[1])
+    qapp.setPalette(before[2])
+    qapp.setProperty("highContrast", False)
+
+
+def test_tab_follows_the_reading_order(window) -> None:
+    from tests.window_survey import focus_chain, out_of_reading_order
+
+    found = {}
+    for name, shown in windows(window):
+        assert len(focus_chain(shown)) >= 2, name
+        bad = out_of_reading_order(shown)
+        if bad:
+            found[name] = bad
+    assert found == {}
+
+
+def test_focus_is_visible_on_every_control_lists_included(styled, window, qtbot) -> None:
+    from tests.window_survey import _name, focus_chain
+
+    window.search_box.setFocus()
+    unseen = []
+    for name, shown in windows(window):
+        if not name[0].isupper() or " / " in name or shown is not window:
+            continue  # the pages: dialogs use the same controls
+        for widget in focus_chain(shown):
+            elsewhere = window.nav if widget is window.search_box else window.search_box
+            elsewhere.setFocus()
+            QApplication.processEvents()
+            before = widget.grab().toImage()
+            widget.setFocus(Qt.FocusReason.TabFocusReason)  # as when the user presses Tab
+            QApplication.processEvents()
+            assert widget.hasFocus() or not window.isActiveWindow(), _name(widget)
+            if widget.grab().toImage() == before:
+                unseen.append(f"{name}: {_name(widget)}")
+    assert unseen == [], "\n".join(unseen)
+
+
+def test_typing_into_a_purpose_box_chooses_by_its_word(window, qtbot) -> None:
+    from atr_desktop.ui.item_dialogs import AgendaItemDialog
+
+    meeting = window.pages["Meetings"].current()
+    dialog = AgendaItemDialog(window.db, meeting.id, None, None, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    combo = dialog.ui.purposeCombo
+    combo.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClicks(combo, "dis")
+    assert combo.currentData() == "discussion"
+    qtbot.wait(1100)  # the type-ahead buffer empties, as it does between a user's words
+    qtbot.keyClicks(combo, "i")
+    assert combo.currentData() == "information"
+    dialog.reject()

@@ -7,6 +7,7 @@ screen's available size as JSON, so a test can check every one fits a small lapt
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 import sys
@@ -176,3 +177,42 @@ def survey(db_path: Path) -> dict[str, Any]:
 
 if __name__ == "__main__":
     print(json.dumps(survey(Path(sys.argv[1]))))
+
+
+def focus_chain(root: QWidget) -> list[QWidget]:
+    """The controls Tab visits in ``root``, in order (one lap of the focus chain)."""
+    reachable = {
+        w
+        for w in visible_parts(root)
+        if w.isEnabled() and w.focusPolicy() & Qt.FocusPolicy.TabFocus
+    }
+    chain: list[QWidget] = []
+    widget = root.nextInFocusChain()
+    while widget is not root and len(chain) < 2000:
+        if widget in reachable and widget not in chain:
+            chain.append(widget)
+        widget = widget.nextInFocusChain()
+    return chain
+
+
+def out_of_reading_order(root: QWidget) -> list[tuple[str, str]]:
+    """Pairs (A, B) where Tab goes from A back up to B, in the same column.
+
+    Reading order is top to bottom and left to right; moving up is fine only into a new
+    column on the right (the next pane of a splitter) or back to the window's start.
+    """
+    chain = focus_chain(root)
+    bad = []
+    for a, b in itertools.pairwise(chain):
+        ra = a.rect().translated(a.mapTo(root, a.rect().topLeft()))
+        rb = b.rect().translated(b.mapTo(root, b.rect().topLeft()))
+        above = rb.bottom() < ra.top()
+        same_row_leftwards = abs(rb.center().y() - ra.center().y()) < 8 and rb.right() < ra.left()
+        if (above and rb.left() < ra.right()) or same_row_leftwards:
+            bad.append((_name(a), _name(b)))
+    return bad
+
+
+def _name(widget: QWidget) -> str:
+    text = widget.text() if hasattr(widget, "text") else ""
+    return f"{type(widget).__name__}:{widget.objectName() or widget.accessibleName() or text}"

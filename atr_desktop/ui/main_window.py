@@ -146,6 +146,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.db_label)
         self.undo = UndoController(QUndoStack(self), self.refresh_pages)
         self._build_menus()
+        # Reading order: the search box along the top, then the areas, then the page.
+        QWidget.setTabOrder(self.search_box, self.nav)
         self.nav.setCurrentRow(0)
 
     # -- menus -------------------------------------------------------------------------

@@ -8,8 +8,17 @@ lists from widening a page beyond a 1366x768 laptop screen.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QComboBox, QWidget
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QProxyStyle,
+    QStyle,
+    QStyleFactory,
+    QStyleOption,
+    QStyleOptionComplex,
+    QWidget,
+)
 
 # A drop-down shows this many characters before it elides; its list still shows them all.
 COMBO_CHARACTERS = 20
@@ -49,19 +58,69 @@ QListWidget#navigation::item:selected {
 QAbstractItemView:focus, QTextBrowser:focus, QPlainTextEdit:focus, QTextEdit:focus {
     border: 2px solid palette(highlight);
 }
-QPushButton { padding: 4px 10px; }
-QPushButton:focus, QToolButton:focus, QCheckBox:focus, QRadioButton:focus {
-    outline: 2px solid palette(highlight);
-}
 QStatusBar QLabel { padding: 0 6px; }
 """
+
+
+class FocusFrameStyle(QProxyStyle):
+    """Fusion, with a clear frame round the control that has keyboard focus.
+
+    Fusion marks focus on text boxes but barely (or not at all) on buttons, drop-downs, spin
+    boxes, check boxes or tabs; a keyboard user has to see where they are on every control.
+    """
+
+    FRAMED_CONTROLS = (
+        QStyle.ComplexControl.CC_ComboBox,
+        QStyle.ComplexControl.CC_SpinBox,
+    )
+    FRAMED_ELEMENTS = (
+        QStyle.ControlElement.CE_PushButton,
+        QStyle.ControlElement.CE_CheckBox,
+        QStyle.ControlElement.CE_RadioButton,
+        QStyle.ControlElement.CE_TabBarTab,
+    )
+
+    def __init__(self) -> None:
+        super().__init__(QStyleFactory.create("Fusion"))
+
+    def drawComplexControl(
+        self,
+        control: QStyle.ComplexControl,
+        option: QStyleOptionComplex,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawComplexControl(control, option, painter, widget)
+        if control in self.FRAMED_CONTROLS:
+            _focus_frame(option, painter)
+
+    def drawControl(
+        self,
+        element: QStyle.ControlElement,
+        option: QStyleOption,
+        painter: QPainter,
+        widget: QWidget | None = None,
+    ) -> None:
+        super().drawControl(element, option, painter, widget)
+        if element in self.FRAMED_ELEMENTS:
+            _focus_frame(option, painter)
+
+
+def _focus_frame(option: QStyleOption, painter: QPainter) -> None:
+    if not option.state & QStyle.StateFlag.State_HasFocus:  # type: ignore[operator]
+        return
+    painter.save()
+    painter.setPen(QPen(option.palette.color(QPalette.ColorRole.Highlight), 2))  # type: ignore[attr-defined]
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRoundedRect(option.rect.adjusted(1, 1, -1, -1), 3, 3)  # type: ignore[attr-defined]
+    painter.restore()
 
 
 def apply_style(app: QCoreApplication, high_contrast: bool | None = None) -> None:
     """Fusion, the app's style sheet and (when asked, or when the system asks for high
     contrast) the high-contrast palette."""
     assert isinstance(app, QApplication), "the style is for the window, not the command line"
-    app.setStyle("Fusion")
+    app.setStyle(FocusFrameStyle())
     app.setStyleSheet(STYLE_SHEET)
     if high_contrast is None:
         high_contrast = system_wants_high_contrast()
