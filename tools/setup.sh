@@ -8,7 +8,7 @@ cd "$ROOT"
 
 # Qt's runtime libraries, a virtual screen for screenshots, the fonts that stand in for
 # Calibri/Cambria/Arial, poppler (pdftoppm) and LibreOffice to turn Word/Excel/PowerPoint
-# papers into PDF.
+# papers into PDF; D-Bus, AT-SPI and pyatspi for the screen-reader check (pytest -m a11y).
 APT_PACKAGES=(
   python3-venv
   libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core
@@ -16,6 +16,7 @@ APT_PACKAGES=(
   libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1
   fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2 poppler-utils
   libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui
+  dbus at-spi2-core python3-pyatspi
 )
 
 # Libraries checked by their shared-object name rather than their package name: Debian 13

@@ -30,6 +30,7 @@ from atr_desktop.ui.errors import attempt
 from atr_desktop.ui.flow_layout import FlowLayout
 from atr_desktop.ui.item_dialogs import AgendaItemDialog, CoverSheetDialog
 from atr_desktop.ui.record_view import RecordView
+from atr_desktop.ui.style import describe_blank_cells
 from atr_desktop.ui.table_model import Column
 
 HEADERS = ("No.", "Time", "Title", "Lead", "Purpose", "Mins", "Paper", "Part")
@@ -94,6 +95,7 @@ class AgendaTree(QTreeWidget):
             else:
                 self.addTopLevelItem(item)
             parents[r.id] = item
+            describe_blank_cells(item)
         self.expandAll()
         for col in range(len(HEADERS)):
             self.resizeColumnToContents(col)

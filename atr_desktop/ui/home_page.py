@@ -17,6 +17,7 @@ from atr_desktop.domain.dates import hhmm, long_date, short_date
 from atr_desktop.services import groups, home
 from atr_desktop.services.home import HomeData
 from atr_desktop.storage.database import Database
+from atr_desktop.ui.style import describe_blank_cells
 
 # The kind (str) and id (int) of the record a line opens, in two roles: PySide6 leaks
 # references through tuples stored as item data.
@@ -119,6 +120,8 @@ class HomePage(QWidget):
         font.setBold(True)
         item.setFont(0, font)
         item.setFirstColumnSpanned(True)
+        for column in range(1, self.tree.columnCount()):  # hidden under the span, still read
+            item.setData(column, Qt.ItemDataRole.AccessibleTextRole, title)
         return item
 
     def _line(
@@ -129,6 +132,7 @@ class HomePage(QWidget):
         item.setData(0, ID_ROLE, int(record_id))
         for column, text in enumerate(texts):
             item.setToolTip(column, text)
+        describe_blank_cells(item)
         return item
 
     def lines(self, section_prefix: str) -> list[QTreeWidgetItem]:

@@ -40,7 +40,7 @@ from atr_desktop import APP_NAME, __version__
 from atr_desktop.paths import AppPaths
 from atr_desktop.ui.errors import show_user_error
 from atr_desktop.ui.safety import Safety
-from atr_desktop.ui.style import fit_small_screens
+from atr_desktop.ui.style import fit_small_screens, name_for_screen_readers
 from atr_desktop.ui.undo import UndoController
 
 if TYPE_CHECKING:
@@ -256,6 +256,7 @@ class MainWindow(QMainWindow):
         self.pages = build_pages(self, db)
         for page in self.pages.values():
             fit_small_screens(page)
+            name_for_screen_readers(page)
         for name in AREAS:
             page = self.pages[name]
             self.stack.addWidget(page)

@@ -17,6 +17,9 @@ from PySide6.QtWidgets import (
     QStyleFactory,
     QStyleOption,
     QStyleOptionComplex,
+    QTableWidget,
+    QTableWidgetItem,
+    QTreeWidgetItem,
     QWidget,
 )
 
@@ -34,6 +37,59 @@ def fit_small_screens(root: QWidget) -> None:
         longest = max((len(combo.itemText(i)) for i in range(combo.count())), default=0)
         if longest > COMBO_CHARACTERS or combo.objectName().endswith("Group"):
             compact_combo(combo)  # group lists grow as groups are added
+
+
+def name_for_screen_readers(root: QWidget) -> None:
+    """Give the parts a screen reader meets unnamed a name: each drop-down's list, and each
+    table cell that holds a control (the register's status, deputy, arrived and left)."""
+    for combo in root.findChildren(QComboBox):
+        name_combo_list(combo)
+    for table in root.findChildren(QTableWidget):
+        describe_cells(table)
+
+
+def name_combo_list(combo: QComboBox) -> None:
+    combo.view().setAccessibleName(f"{combo.accessibleName() or 'Choices'}: list")
+
+
+def describe_cells(table: QTableWidget) -> None:
+    """Put words in every cell of ``table``: a blank cell says so, and a cell holding a
+    drop-down reads as the drop-down's name and choice ("Status of Ann Lee: Present"),
+    kept up to date as the choice changes."""
+    for row in range(table.rowCount()):
+        for column in range(table.columnCount()):
+            item = table.item(row, column)
+            if item is None:
+                item = QTableWidgetItem()
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                table.setItem(row, column, item)
+            widget = table.cellWidget(row, column)
+            if isinstance(widget, QComboBox):
+                name_combo_list(widget)
+                _follow_combo(item, widget)
+            elif not item.text():
+                header = table.horizontalHeaderItem(column)
+                label = header.text() if header is not None else "cell"
+                item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{label}: none")
+
+
+def describe_blank_cells(item: QTreeWidgetItem) -> None:
+    """A blank cell of a tree's line reads as "<column>: none" rather than nothing."""
+    tree = item.treeWidget()
+    header = tree.headerItem() if tree is not None else None
+    for column in range(item.columnCount()):
+        if not item.text(column):
+            label = (header.text(column) if header is not None else "") or "Detail"
+            item.setData(column, Qt.ItemDataRole.AccessibleTextRole, f"{label}: none")
+
+
+def _follow_combo(item: QTableWidgetItem, combo: QComboBox) -> None:
+    def update(*_: object) -> None:
+        choice = combo.currentText() or "none"
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{combo.accessibleName()}: {choice}")
+
+    update()
+    combo.currentIndexChanged.connect(update)
 
 
 def compact_combo(combo: QComboBox, characters: int = COMBO_CHARACTERS) -> None:

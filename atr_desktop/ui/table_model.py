@@ -61,6 +61,9 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             value = column.text(record)
             return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            value = column.text(record)
+            return str(value) if value not in (None, "") else f"{column.header}: none"
         if role == SORT_ROLE:
             key = column.sort_key(record) if column.sort_key else column.text(record)
             return "" if key is None else key
