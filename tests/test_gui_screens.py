@@ -158,3 +158,64 @@ def test_typing_into_a_purpose_box_chooses_by_its_word(window, qtbot) -> None:
     qtbot.keyClicks(combo, "i")
     assert combo.currentData() == "information"
     dialog.reject()
+
+
+def contrast(a, b) -> float:
+    """WCAG contrast ratio of two QColors (4.5 is the minimum for body text)."""
+
+    def luminance(c) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        red, green, blue = channel(c.redF()), channel(c.greenF()), channel(c.blueF())
+        return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def coloured_cells(window) -> list[tuple[str, object, object]]:
+    """(where, background, text colour) of every colour-coded cell on every page."""
+    from atr_desktop.ui.record_view import RecordView
+
+    found = []
+    for area, page in window.pages.items():
+        for view in page.findChildren(RecordView):
+            model = view.model
+            for row in range(model.rowCount()):
+                for column in range(model.columnCount()):
+                    index = model.index(row, column)
+                    fill = model.data(index, Qt.ItemDataRole.BackgroundRole)
+                    if fill is not None:
+                        text = model.data(index, Qt.ItemDataRole.ForegroundRole)
+                        found.append((f"{area} {view.objectName()}", fill.color(), text.color()))
+    home = window.pages["Home"]
+    for line in home.lines("Actions overdue"):
+        if "overdue" in line.text(0):
+            found.append(("Home overdue", line.background(0).color(), line.foreground(0).color()))
+    return found
+
+
+@pytest.mark.parametrize("high_contrast", [True, False])
+def test_colour_coded_rows_stay_readable_in_either_palette(
+    styled, window, high_contrast: bool
+) -> None:
+    from atr_desktop.ui.style import saved_high_contrast
+
+    window.set_high_contrast(high_contrast)
+    try:
+        assert window.contrast_action.isChecked() is high_contrast
+        assert saved_high_contrast(window.paths.data) is high_contrast  # kept for next time
+        palette = QApplication.palette()
+        text, base = palette.color(palette.ColorRole.Text), palette.color(palette.ColorRole.Base)
+        assert contrast(text, base) >= (15 if high_contrast else 7)
+        cells = coloured_cells(window)
+        assert len({where for where, _, _ in cells}) >= 3  # meetings, actions, home at least
+        unreadable = [
+            (where, fill.name(), fg.name()) for where, fill, fg in cells if contrast(fill, fg) < 4.5
+        ]
+        assert unreadable == []
+        if high_contrast:  # no pale fill left behind white text
+            assert all(fill.lightness() < 128 for _, fill, _ in cells)
+    finally:
+        window.set_high_contrast(False)

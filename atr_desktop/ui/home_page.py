@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -17,7 +17,7 @@ from atr_desktop.domain.dates import hhmm, long_date, short_date
 from atr_desktop.services import groups, home
 from atr_desktop.services.home import HomeData
 from atr_desktop.storage.database import Database
-from atr_desktop.ui.style import describe_blank_cells
+from atr_desktop.ui.style import describe_blank_cells, row_colours
 
 # The kind (str) and id (int) of the record a line opens, in two roles: PySide6 leaks
 # references through tuples stored as item data.
@@ -96,9 +96,11 @@ class HomePage(QWidget):
                 a.id,
                 [label, short_date(a.due), f"{a.owner} · {a.group_code}", a.description],
             )
-            if a.overdue:
+            colours = row_colours(OVERDUE) if a.overdue else None
+            if colours is not None:  # dark red with white text under high contrast
                 for column in range(4):
-                    line.setBackground(column, QBrush(QColor(OVERDUE)))
+                    line.setBackground(column, QBrush(colours[0]))
+                    line.setForeground(column, QBrush(colours[1]))
         for title, kind_lines in (
             ("Minutes awaiting approval", data.minutes_awaiting_approval),
             ("Decisions awaiting ratification", data.decisions_awaiting_ratification),

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
@@ -40,7 +41,13 @@ from atr_desktop import APP_NAME, __version__
 from atr_desktop.paths import AppPaths
 from atr_desktop.ui.errors import show_user_error
 from atr_desktop.ui.safety import Safety
-from atr_desktop.ui.style import fit_small_screens, name_for_screen_readers
+from atr_desktop.ui.style import (
+    apply_style,
+    fit_small_screens,
+    is_high_contrast,
+    name_for_screen_readers,
+    save_high_contrast,
+)
 from atr_desktop.ui.undo import UndoController
 
 if TYPE_CHECKING:
@@ -174,6 +181,12 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(
             edit_menu, "&Find…", self.focus_search, QKeySequence.StandardKey.Find
         )
+        edit_menu.addSeparator()
+        self.contrast_action = self._action(
+            edit_menu, "&High-contrast colours", lambda: self.set_high_contrast(None)
+        )
+        self.contrast_action.setCheckable(True)
+        self.contrast_action.setChecked(is_high_contrast())
         go_menu = self.menuBar().addMenu("&Go")
         for index, name in enumerate(AREAS):
             self._action(go_menu, f"&{name}", partial(self.go_to, name), f"Ctrl+{index + 1}")
@@ -193,6 +206,20 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
+
+    def set_high_contrast(self, on: bool | None) -> None:
+        """Switch the high-contrast palette (None: as the menu item now says) and keep the
+        choice for next time; every colour-coded row is redrawn in its high-contrast colours."""
+        if on is None:
+            on = self.contrast_action.isChecked()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_style(app, high_contrast=on)
+        self.contrast_action.setChecked(on)
+        save_high_contrast(self.paths.data, on)
+        if self.db is not None:
+            self.refresh_pages()
+        self.statusBar().showMessage("High-contrast colours " + ("on" if on else "off"), 5000)
 
     # -- painting ----------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:

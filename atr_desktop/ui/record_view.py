@@ -5,11 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QRect, QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QBrush, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHeaderView,
     QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -18,6 +23,43 @@ from PySide6.QtWidgets import (
 from atr_desktop.ui.table_model import SORT_ROLE, Column, RecordTableModel
 
 R = TypeVar("R")
+
+
+class ChipDelegate(QStyledItemDelegate):
+    """Draws a colour-coded cell as a rounded chip holding its word ("Overdue", "Cancelled"),
+    so the colour is never the only sign and the row's selection still shows round it."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Any) -> QSize:
+        hint = super().sizeHint(option, index)
+        return QSize(hint.width() + 22, hint.height())  # room for the chip's rounded ends
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Any) -> None:
+        fill = index.data(Qt.ItemDataRole.BackgroundRole)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        if fill is None or not text:
+            super().paint(painter, option, index)
+            return
+        plain = QStyleOptionViewItem(option)
+        self.initStyleOption(plain, index)
+        plain.backgroundBrush = QBrush()
+        plain.text = ""
+        widget = option.widget  # type: ignore[attr-defined]
+        style = widget.style() if widget is not None else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, plain, painter, widget)
+        rect: QRect = option.rect.adjusted(3, 2, -3, -2)  # type: ignore[attr-defined]
+        metrics = option.fontMetrics  # type: ignore[attr-defined]
+        width = min(metrics.horizontalAdvance(text) + 16, rect.width())
+        chip = QRect(rect.left(), rect.top(), width, rect.height())
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(fill)
+        painter.drawRoundedRect(chip, chip.height() / 2, chip.height() / 2)
+        foreground = index.data(Qt.ItemDataRole.ForegroundRole)
+        painter.setPen(foreground.color() if foreground is not None else Qt.GlobalColor.black)
+        elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, chip.width() - 12)
+        painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, elided)
+        painter.restore()
 
 
 class RecordView(QWidget, Generic[R]):
@@ -52,6 +94,10 @@ class RecordView(QWidget, Generic[R]):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.chips = ChipDelegate(self.table)
+        for number, column in enumerate(columns):
+            if column.background is not None:
+                self.table.setItemDelegateForColumn(number, self.chips)
         self.table.doubleClicked.connect(lambda index: self._activate())
         self.table.activated.connect(lambda index: self._activate())
         self.table.selectionModel().selectionChanged.connect(

@@ -7,6 +7,9 @@ lists from widening a page beyond a 1366x768 laptop screen.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
@@ -245,3 +248,29 @@ def row_colours(background: str | None) -> tuple[QColor, QColor] | None:
     if is_high_contrast():
         return QColor.fromHsv(colour.hsvHue(), 255, 110), QColor("#ffffff")
     return colour, QColor("#000000")
+
+
+def chip_stylesheet(background: str) -> str:
+    """A label drawn as a coloured chip, readable under either palette."""
+    colours = row_colours(background)
+    assert colours is not None
+    fill, text = colours
+    return f"background: {fill.name()}; color: {text.name()}; padding: 2px 8px; border-radius: 8px;"
+
+
+LOOK_FILE = "window.json"
+
+
+def saved_high_contrast(data_folder: Path) -> bool | None:
+    """The user's own choice (Edit > High-contrast colours), or None to follow the system."""
+    try:
+        saved = json.loads((data_folder / LOOK_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    choice = saved.get("high_contrast") if isinstance(saved, dict) else None
+    return choice if isinstance(choice, bool) else None
+
+
+def save_high_contrast(data_folder: Path, on: bool) -> None:
+    data_folder.mkdir(parents=True, exist_ok=True)
+    (data_folder / LOOK_FILE).write_text(json.dumps({"high_contrast": on}), encoding="utf-8")

@@ -38,6 +38,7 @@ from atr_desktop.ui.people_widgets import (
     status_label,
 )
 from atr_desktop.ui.record_view import RecordView
+from atr_desktop.ui.style import chip_stylesheet
 from atr_desktop.ui.table_model import Column
 from atr_desktop.ui.tor_editor import TorEditor
 
@@ -241,9 +242,8 @@ class TorTab(QWidget):
             if flagged and flagged.review_date
             else ""
         )
-        self.flag.setStyleSheet(
-            f"background: {FLAG_COLOURS[flagged.review_flag]}; padding: 2px 6px;" if flagged else ""
-        )
+        chip = chip_stylesheet(FLAG_COLOURS[flagged.review_flag]) if flagged else ""
+        self.flag.setStyleSheet(chip)
         if versions and self.view.current() is None:
             self.view.select_where(lambda v: v.version == versions[-1].version)
         self._show_selected()
