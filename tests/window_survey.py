@@ -37,6 +37,7 @@ def main_dialogs(window: Any) -> Iterator[tuple[str, Callable[[], QDialog]]]:
     from atr_desktop.ui.declarations_tab import AddDeclarationDialog
     from atr_desktop.ui.forward_plan_dialog import ForwardPlanDialog
     from atr_desktop.ui.group_dialog import GroupDialog
+    from atr_desktop.ui.guide import GuideWindow
     from atr_desktop.ui.item_dialogs import AgendaItemDialog
     from atr_desktop.ui.meeting_dialog import MeetingDialog
     from atr_desktop.ui.meeting_record import MeetingRecordDialog
@@ -66,6 +67,7 @@ def main_dialogs(window: Any) -> Iterator[tuple[str, Callable[[], QDialog]]]:
     yield "Declaration", lambda: AddDeclarationDialog(db, window)
     yield "Terms of Reference", lambda: TorEditor(db, tor.get_version(db, group.code), window)
     yield "Settings", lambda: SettingsDialog(db, window)
+    yield "User guide", lambda: GuideWindow(window)
 
 
 def windows(window: Any) -> Iterator[tuple[str, QWidget]]:

@@ -191,6 +191,9 @@ class MainWindow(QMainWindow):
         for index, name in enumerate(AREAS):
             self._action(go_menu, f"&{name}", partial(self.go_to, name), f"Ctrl+{index + 1}")
         help_menu = self.menuBar().addMenu("&Help")
+        self.guide_action = self._action(
+            help_menu, "&User guide", self.show_guide, QKeySequence.StandardKey.HelpContents
+        )
         self._action(help_menu, "&About ATR Desktop", self.show_about)
 
     def _action(
@@ -389,6 +392,15 @@ class MainWindow(QMainWindow):
         if SettingsDialog(self.db, self).exec():
             self.safety.start_backup_timer()  # the interval may have changed
             self.refresh_pages()
+
+    def show_guide(self) -> None:
+        """The short user guide shipped in resources/guide, in a window beside this one."""
+        from atr_desktop.ui.guide import GuideWindow
+
+        if getattr(self, "guide", None) is None:
+            self.guide = GuideWindow(self)
+        self.guide.show()
+        self.guide.raise_()
 
     def show_about(self) -> None:
         QMessageBox.about(
