@@ -219,3 +219,57 @@ def test_colour_coded_rows_stay_readable_in_either_palette(
             assert all(fill.lightness() < 128 for _, fill, _ in cells)
     finally:
         window.set_high_contrast(False)
+
+
+def test_each_empty_page_says_what_goes_there_and_offers_the_first_step(
+    qtbot, tmp_path: Path, db, db_path: Path
+) -> None:
+    from tests.gui_helpers import with_modal
+
+    db.close()
+    win = MainWindow(app_paths(), tmp_path / "log.txt")
+    qtbot.addWidget(win)
+    win.show()
+    win.open_store(db_path)
+    try:
+        for area, view, opens in (
+            ("People", win.pages["People"].people.view, "PersonDialog"),
+            ("Meetings", win.pages["Meetings"].view, "MeetingDialog"),
+            ("Actions", win.pages["Actions"].view, "ImportDialog"),
+        ):
+            win.go_to(area)
+            assert view.empty.isVisible() and not view.table.isVisible(), area
+            assert len(view.empty_text.text()) > 40  # says what goes here
+            seen = with_modal(
+                lambda dialog: (type(dialog).__name__, dialog.reject())[0],
+                view.empty_button.click,
+            )
+            assert seen == [opens], area
+        decisions = win.pages["Decisions"].view
+        win.go_to("Decisions")
+        assert decisions.empty.isVisible()
+        decisions.empty_button.click()
+        assert win.stack.currentWidget() is win.pages["Meetings"]
+    finally:
+        win.close_store()
+
+
+def test_status_bar_says_what_was_saved_and_undone(window, qtbot) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    from tests.gui_helpers import with_modal
+
+    window.go_to("Groups")
+    page = window.pages["Groups"]
+    page.view.select_where(lambda g: g.active)
+
+    def give_reason(dialog) -> None:
+        assert isinstance(dialog, QInputDialog)
+        dialog.setTextValue("merged into the Network")
+        dialog.accept()
+
+    with_modal(give_reason, page.close_button.click)
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Saved: ") and "Ctrl+Z" in message
+    window.undo_action.trigger()
+    assert window.statusBar().currentMessage().startswith("Undone: ")

@@ -104,6 +104,12 @@ class ActionsPage(QWidget):
         self.view: RecordView[ActionInfo] = RecordView(COLUMNS, "actions")
         self.view.enable_history(db, "action", lambda a: a.ref)
         self.view.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.say_when_empty(
+            "No actions to show. Actions are agreed in a meeting's minutes (Register and"
+            " minutes on the Meetings page); an existing action log can be imported.",
+            "Import an action log…",
+            self.import_log,
+        )
         self.count = QLabel()
         self.count.setObjectName("actionsCount")
         self.edit_button = _button("E&dit…", "editAction", self.edit_action)

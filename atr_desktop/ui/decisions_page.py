@@ -54,6 +54,12 @@ COLUMNS: list[Column[DecisionInfo]] = [
 ]
 
 
+def _go_to(page: QWidget, area: str) -> None:
+    window = page.window()
+    if hasattr(window, "go_to"):
+        window.go_to(area)
+
+
 class DecisionsPage(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +75,13 @@ class DecisionsPage(QWidget):
         self.view: RecordView[DecisionInfo] = RecordView(COLUMNS, "decisions")
         self.view.enable_history(db, "decision", lambda d: f"decision {d.id}")
         self.view.filter.hide()  # the search box above searches the whole log
+        self.view.filter.setProperty("hiddenByPage", True)
+        self.view.say_when_empty(
+            "No decisions to show. Decisions are recorded in a meeting's minutes: open the"
+            " meeting on the Meetings page and choose Register and minutes.",
+            "Go to &Meetings",
+            lambda: _go_to(self, "Meetings"),
+        )
         self.withdraw_button = QPushButton("&Withdraw…")
         self.withdraw_button.setObjectName("withdrawDecision")
         self.withdraw_button.clicked.connect(self.withdraw)

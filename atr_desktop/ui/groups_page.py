@@ -44,6 +44,12 @@ class GroupsPage(QWidget):
         self.db = db
         title = QLabel("<h2>Groups</h2>")
         self.view: RecordView[GroupInfo] = RecordView(COLUMNS, "groups")
+        self.view.say_when_empty(
+            "No groups yet. Each board, network or task group that meets has its own"
+            " members, Terms of Reference and meetings.",
+            "Add the first group…",
+            self.add_group,
+        )
         self.details = QTextBrowser()
         self.details.setObjectName("groupDetails")
         self.details.setAccessibleName("Group details")

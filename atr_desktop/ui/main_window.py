@@ -152,6 +152,8 @@ class MainWindow(QMainWindow):
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addPermanentWidget(self.db_label)
         self.undo = UndoController(QUndoStack(self), self.refresh_pages)
+        self._undo_index = 0
+        self.undo.stack.indexChanged.connect(self._say_what_changed)
         self._build_menus()
         # Reading order: the search box along the top, then the areas, then the page.
         QWidget.setTabOrder(self.search_box, self.nav)
@@ -209,6 +211,19 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
+
+    def _say_what_changed(self, index: int) -> None:
+        """The status bar says what was just saved (or undone), in the undo step's words."""
+        stack = self.undo.stack
+        if index > self._undo_index:
+            command = stack.command(index - 1)
+            if command is not None:
+                self.statusBar().showMessage(f"Saved: {command.text()}. Ctrl+Z undoes it.", 15000)
+        elif index < self._undo_index:
+            command = stack.command(index)
+            if command is not None:
+                self.statusBar().showMessage(f"Undone: {command.text()}. Ctrl+Y redoes it.", 15000)
+        self._undo_index = index
 
     def set_high_contrast(self, on: bool | None) -> None:
         """Switch the high-contrast palette (None: as the menu item now says) and keep the

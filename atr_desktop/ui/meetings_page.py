@@ -66,6 +66,12 @@ class MeetingsPage(QWidget):
         filters.addWidget(self.when_filter)
         filters.addStretch(1)
         self.view: RecordView[MeetingInfo] = RecordView(COLUMNS, "meetings")
+        self.view.say_when_empty(
+            "No meetings here yet. Schedule a group's meetings one at a time or as a series"
+            " (every month, every other month...); Upcoming shows only those still to come.",
+            "Schedule meetings…",
+            self.schedule,
+        )
         self.schedule_button = self._button("&Schedule…", "scheduleMeetings", self.schedule)
         self.edit_button = self._button("E&dit meeting…", "editMeeting", self.edit)
         self.cancel_button = self._button("Ca&ncel meeting…", "cancelMeeting", self.cancel)

@@ -40,6 +40,12 @@ class PeopleTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
+        self.view.say_when_empty(
+            "No people yet. Add each person once; they can then be members of any group."
+            " A whole group's members can be imported on the Import members tab.",
+            "Add the first person…",
+            self.add_person,
+        )
         self.view.activated.connect(lambda p: self.edit_person())
         self.view.selection_changed.connect(self._enable)
         self.refresh()

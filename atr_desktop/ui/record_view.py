@@ -11,7 +11,9 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QHeaderView,
+    QLabel,
     QLineEdit,
+    QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -103,10 +105,28 @@ class RecordView(QWidget, Generic[R]):
         self.table.selectionModel().selectionChanged.connect(
             lambda *_: self.selection_changed.emit()
         )
+        # What an empty list shows instead: what goes here, and the first step (see say_when_empty).
+        self.empty = QWidget()
+        self.empty.setObjectName(f"{name}Empty")
+        self.empty_text = QLabel()
+        self.empty_text.setProperty("role", "empty")
+        self.empty_text.setWordWrap(True)
+        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_button = QPushButton()
+        self.empty_button.setObjectName(f"{name}FirstStep")
+        empty_layout = QVBoxLayout(self.empty)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_text)
+        empty_layout.addWidget(self.empty_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(2)
+        self.empty.hide()
+        self._first_step: Callable[[], object] | None = None
+        self.empty_button.clicked.connect(lambda: self._first_step and self._first_step())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)
         layout.addWidget(self.table)
+        layout.addWidget(self.empty)
 
     def enable_history(self, db: Any, entity: str, title: Any = str) -> None:
         """Offer "History…" (right-click, or Ctrl+H) for the current record's audit trail."""
@@ -128,9 +148,28 @@ class RecordView(QWidget, Generic[R]):
 
         action.triggered.connect(show)
 
+    def say_when_empty(
+        self, text: str, step: str | None = None, slot: Callable[[], object] | None = None
+    ) -> None:
+        """What the list shows when it has nothing: ``text`` says what goes here, and the
+        ``step`` button (calling ``slot``) takes the first step."""
+        self.empty_text.setText(text)
+        self.empty_button.setText(step or "")
+        self.empty_button.setAccessibleName((step or "").replace("&", "").rstrip("…"))
+        self.empty_button.setVisible(step is not None)
+        self._first_step = slot
+        self._show_empty(not self.model.records)
+
+    def _show_empty(self, empty: bool) -> None:
+        empty = empty and bool(self.empty_text.text())
+        self.empty.setVisible(empty)
+        self.table.setVisible(not empty)
+        self.filter.setVisible(not empty and not self.filter.property("hiddenByPage"))
+
     def set_records(self, records: list[R]) -> None:
         keep = self.current()
         self.model.set_records(records)
+        self._show_empty(not records)
         self.table.resizeColumnsToContents()
         if keep is not None:
             self.select_where(lambda r: getattr(r, "id", None) == getattr(keep, "id", object()))
