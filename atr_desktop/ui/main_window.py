@@ -11,7 +11,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -42,8 +42,11 @@ from atr_desktop.paths import AppPaths
 from atr_desktop.ui.errors import show_user_error
 from atr_desktop.ui.safety import Safety
 from atr_desktop.ui.style import (
+    AREA_ICONS,
+    apply_icons,
     apply_style,
     fit_small_screens,
+    icon,
     is_high_contrast,
     name_for_screen_readers,
     save_high_contrast,
@@ -105,7 +108,8 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName("Areas of the app")
         self.nav.addItems(list(AREAS))
-        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 48)
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 72)
         self.stack = QStackedWidget()
         self.stack.setObjectName("areas")
         for name in AREAS:
@@ -125,6 +129,9 @@ class MainWindow(QMainWindow):
         self.search_box.setAccessibleName("Search everything")
         self.search_box.setPlaceholderText("Search everything (Ctrl+F)")
         self.search_box.setClearButtonEnabled(True)
+        self.search_icon = self.search_box.addAction(
+            icon("search"), QLineEdit.ActionPosition.LeadingPosition
+        )
         self.search_box.setMaximumWidth(420)
         self.search_box.returnPressed.connect(lambda: self.run_search(self.search_box.text()))
         toolbar = QToolBar("Search")
@@ -155,6 +162,7 @@ class MainWindow(QMainWindow):
         self._undo_index = 0
         self.undo.stack.indexChanged.connect(self._say_what_changed)
         self._build_menus()
+        self.apply_icons()
         # Reading order: the search box along the top, then the areas, then the page.
         QWidget.setTabOrder(self.search_box, self.nav)
         self.nav.setCurrentRow(0)
@@ -212,6 +220,16 @@ class MainWindow(QMainWindow):
         menu.addAction(action)
         return action
 
+    def apply_icons(self) -> None:
+        """The app's icons, in the variant for the palette in use."""
+        for row, name in enumerate(AREAS):
+            item = self.nav.item(row)
+            if item is not None:
+                item.setIcon(icon(AREA_ICONS[name]))
+        self.search_icon.setIcon(icon("search"))
+        self.guide_action.setIcon(icon("help"))
+        apply_icons(self)
+
     def _say_what_changed(self, index: int) -> None:
         """The status bar says what was just saved (or undone), in the undo step's words."""
         stack = self.undo.stack
@@ -235,6 +253,7 @@ class MainWindow(QMainWindow):
             apply_style(app, high_contrast=on)
         self.contrast_action.setChecked(on)
         save_high_contrast(self.paths.data, on)
+        self.apply_icons()
         if self.db is not None:
             self.refresh_pages()
         self.statusBar().showMessage("High-contrast colours " + ("on" if on else "off"), 5000)
@@ -309,6 +328,7 @@ class MainWindow(QMainWindow):
             if signal is not None:
                 signal.connect(self.open_record)
         self.stack.setCurrentIndex(current)
+        apply_icons(self)
 
     def refresh_pages(self) -> None:
         """Redraw every page after a change (cheap: each page re-reads what it shows)."""

@@ -11,8 +11,9 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QApplication,
     QComboBox,
     QProxyStyle,
@@ -274,3 +275,51 @@ def saved_high_contrast(data_folder: Path) -> bool | None:
 def save_high_contrast(data_folder: Path, on: bool) -> None:
     data_folder.mkdir(parents=True, exist_ok=True)
     (data_folder / LOOK_FILE).write_text(json.dumps({"high_contrast": on}), encoding="utf-8")
+
+
+# The app's own icon set (resources/icons/src, rendered by tools/make_icons.py): one look,
+# in dark strokes, or white under the high-contrast palette.
+AREA_ICONS = {
+    "Home": "home",
+    "Groups": "groups",
+    "People": "people",
+    "Meetings": "meetings",
+    "Actions": "actions",
+    "Decisions": "decisions",
+}
+BUTTON_ICONS = {
+    "addGroup": "add",
+    "editGroup": "edit",
+    "addPerson": "add",
+    "editPerson": "edit",
+    "addMember": "add",
+    "scheduleMeetings": "add",
+    "editMeeting": "edit",
+    "buildPack": "pack",
+    "registerMinutes": "minutes",
+    "openMeetingRecord": "minutes",
+    "agendaOutputs": "export",
+    "addItem": "add",
+    "editItem": "edit",
+    "editAction": "edit",
+    "exportActions": "export",
+    "exportDecisions": "export",
+    "exportTor": "export",
+    "newDraft": "add",
+    "editDraft": "edit",
+}
+
+
+def icon(name: str) -> QIcon:
+    from atr_desktop.paths import resources_dir
+
+    variant = "-light" if is_high_contrast() else ""
+    return QIcon(str(resources_dir() / "icons" / "ui" / f"{name}{variant}.png"))
+
+
+def apply_icons(root: QWidget) -> None:
+    """Give the main buttons under ``root`` their icons (again, after the palette changes)."""
+    for button in root.findChildren(QAbstractButton):
+        name = BUTTON_ICONS.get(button.objectName())
+        if name is not None:
+            button.setIcon(icon(name))
