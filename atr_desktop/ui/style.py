@@ -176,16 +176,37 @@ def _focus_frame(option: QStyleOption, painter: QPainter) -> None:
     painter.restore()
 
 
+# Under the high-contrast palette Fusion's borders (shades of the window colour) vanish
+# into black: every box that takes input gets a white edge.
+HIGH_CONTRAST_SHEET = """
+QLineEdit, QAbstractSpinBox, QComboBox, QAbstractItemView, QTextEdit, QPlainTextEdit,
+QTextBrowser, QPushButton, QToolButton, QTabWidget::pane, QGroupBox {
+    border: 1px solid #ffffff;
+}
+QPushButton, QComboBox, QLineEdit, QAbstractSpinBox { padding: 3px 6px; }
+QPushButton:disabled { border-color: #a0a0a0; }
+QCheckBox::indicator, QRadioButton::indicator {
+    border: 1px solid #ffffff; width: 13px; height: 13px;
+}
+QCheckBox::indicator:checked { background: #ffff00; }
+QAbstractItemView:focus, QPushButton:focus, QComboBox:focus, QLineEdit:focus,
+QAbstractSpinBox:focus, QCheckBox:focus, QTabBar::tab:focus { border: 2px solid #ffff00; }
+"""
+
+
 def apply_style(app: QCoreApplication, high_contrast: bool | None = None) -> None:
     """Fusion, the app's style sheet and (when asked, or when the system asks for high
     contrast) the high-contrast palette."""
     assert isinstance(app, QApplication), "the style is for the window, not the command line"
-    app.setStyle(FocusFrameStyle())
-    app.setStyleSheet(STYLE_SHEET)
     if high_contrast is None:
         high_contrast = system_wants_high_contrast()
+    # The palette goes in with no style sheet set, then the sheet re-polishes every widget:
+    # a palette changed under a style sheet does not reach widgets already shown.
+    app.setStyleSheet("")
+    app.setStyle(FocusFrameStyle())
     app.setPalette(high_contrast_palette() if high_contrast else app.style().standardPalette())
     app.setProperty("highContrast", high_contrast)
+    app.setStyleSheet(STYLE_SHEET + (HIGH_CONTRAST_SHEET if high_contrast else ""))
 
 
 def system_wants_high_contrast() -> bool:
