@@ -105,28 +105,14 @@ class RecordView(QWidget, Generic[R]):
         self.table.selectionModel().selectionChanged.connect(
             lambda *_: self.selection_changed.emit()
         )
-        # What an empty list shows instead: what goes here, and the first step (see say_when_empty).
-        self.empty = QWidget()
-        self.empty.setObjectName(f"{name}Empty")
-        self.empty_text = QLabel()
-        self.empty_text.setProperty("role", "empty")
-        self.empty_text.setWordWrap(True)
-        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_button = QPushButton()
-        self.empty_button.setObjectName(f"{name}FirstStep")
-        empty_layout = QVBoxLayout(self.empty)
-        empty_layout.addStretch(1)
-        empty_layout.addWidget(self.empty_text)
-        empty_layout.addWidget(self.empty_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        empty_layout.addStretch(2)
-        self.empty.hide()
+        self.name = name
+        # What an empty list shows instead (see say_when_empty): made only where used.
+        self.empty: QWidget | None = None
         self._first_step: Callable[[], object] | None = None
-        self.empty_button.clicked.connect(lambda: self._first_step and self._first_step())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)
         layout.addWidget(self.table)
-        layout.addWidget(self.empty)
 
     def enable_history(self, db: Any, entity: str, title: Any = str) -> None:
         """Offer "History…" (right-click, or Ctrl+H) for the current record's audit trail."""
@@ -153,6 +139,23 @@ class RecordView(QWidget, Generic[R]):
     ) -> None:
         """What the list shows when it has nothing: ``text`` says what goes here, and the
         ``step`` button (calling ``slot``) takes the first step."""
+        self.empty = QWidget()
+        self.empty.setObjectName(f"{self.name}Empty")
+        self.empty_text = QLabel()
+        self.empty_text.setProperty("role", "empty")
+        self.empty_text.setWordWrap(True)
+        self.empty_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_button = QPushButton()
+        self.empty_button.setObjectName(f"{self.name}FirstStep")
+        self.empty_button.clicked.connect(lambda: self._first_step and self._first_step())
+        empty_layout = QVBoxLayout(self.empty)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_text)
+        empty_layout.addWidget(self.empty_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(2)
+        layout = self.layout()
+        assert layout is not None
+        layout.addWidget(self.empty)
         self.empty_text.setText(text)
         self.empty_button.setText(step or "")
         self.empty_button.setAccessibleName((step or "").replace("&", "").rstrip("…"))
@@ -161,7 +164,8 @@ class RecordView(QWidget, Generic[R]):
         self._show_empty(not self.model.records)
 
     def _show_empty(self, empty: bool) -> None:
-        empty = empty and bool(self.empty_text.text())
+        if self.empty is None:
+            return  # this list has no empty state of its own
         self.empty.setVisible(empty)
         self.table.setVisible(not empty)
         self.filter.setVisible(not empty and not self.filter.property("hiddenByPage"))
