@@ -16,8 +16,9 @@ import time
 
 import pyatspi  # type: ignore[import-not-found]
 
-# Roles that are containers or decoration: Qt marks some focusable, a reader skips them.
-UNNAMED_OK = {"filler", "panel", "scroll pane", "viewport", "separator", "page tab list"}
+# Containers and decoration: Qt marks some focusable (a tab widget is a focusable
+# "filler"); a reader announces what they hold, not them.
+UNNAMED_OK = {"filler", "panel", "scroll pane", "viewport", "separator"}
 
 
 def find_app(name: str, deadline: float):  # type: ignore[no-untyped-def]
