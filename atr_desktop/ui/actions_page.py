@@ -31,6 +31,7 @@ from atr_desktop.storage.database import Database
 from atr_desktop.ui.errors import attempt
 from atr_desktop.ui.flow_layout import FlowLayout
 from atr_desktop.ui.record_view import RecordView
+from atr_desktop.ui.style import heading
 from atr_desktop.ui.table_model import Column
 
 COLUMNS: list[Column[ActionInfo]] = [
@@ -127,7 +128,7 @@ class ActionsPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.count)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>Actions</h2>"))
+        layout.addWidget(heading("Actions"))
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)

@@ -22,6 +22,7 @@ from atr_desktop.services.decisions import DecisionInfo
 from atr_desktop.storage.database import Database
 from atr_desktop.ui.errors import attempt
 from atr_desktop.ui.record_view import RecordView
+from atr_desktop.ui.style import heading
 from atr_desktop.ui.table_model import Column
 
 
@@ -106,7 +107,7 @@ class DecisionsPage(QWidget):
         buttons.addWidget(export)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>Decisions</h2>"))
+        layout.addWidget(heading("Decisions"))
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)

@@ -17,7 +17,7 @@ from atr_desktop.domain.dates import hhmm, long_date, short_date
 from atr_desktop.services import groups, home
 from atr_desktop.services.home import HomeData
 from atr_desktop.storage.database import Database
-from atr_desktop.ui.style import describe_blank_cells, row_colours
+from atr_desktop.ui.style import describe_blank_cells, heading, row_colours
 
 # The kind (str) and id (int) of the record a line opens, in two roles: PySide6 leaks
 # references through tuples stored as item data.
@@ -56,7 +56,7 @@ class HomePage(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("homeSummary")
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>Home</h2>"))
+        layout.addWidget(heading("Home"))
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
         self.refresh()

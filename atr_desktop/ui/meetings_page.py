@@ -31,6 +31,7 @@ from atr_desktop.ui.errors import attempt
 from atr_desktop.ui.flow_layout import FlowLayout
 from atr_desktop.ui.meeting_dialog import MeetingDialog
 from atr_desktop.ui.record_view import RecordView
+from atr_desktop.ui.style import heading
 from atr_desktop.ui.table_model import Column
 
 COLUMNS: list[Column[MeetingInfo]] = [
@@ -141,7 +142,7 @@ class MeetingsPage(QWidget):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>Meetings</h2>"))
+        layout.addWidget(heading("Meetings"))
         layout.addWidget(splitter, 1)
         self.group_filter.currentIndexChanged.connect(lambda *_: self.load())
         self.when_filter.currentIndexChanged.connect(lambda *_: self.load())

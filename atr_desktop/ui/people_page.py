@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from atr_desktop.storage.database import Database
 from atr_desktop.ui.declarations_tab import DeclarationsTab
 from atr_desktop.ui.import_tab import ImportTab
 from atr_desktop.ui.members_tab import MembersTab
 from atr_desktop.ui.people_tab import PeopleTab
+from atr_desktop.ui.style import heading
 from atr_desktop.ui.tor_tab import TorTab
 
 
@@ -33,7 +34,7 @@ class PeoplePage(QWidget):
         ):
             self.tabs.addTab(tab, title)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>People</h2>"))
+        layout.addWidget(heading("People"))
         layout.addWidget(self.tabs, 1)
 
     def changed(self) -> None:

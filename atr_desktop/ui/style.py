@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QComboBox,
+    QLabel,
     QProxyStyle,
     QStyle,
     QStyleFactory,
@@ -29,6 +30,14 @@ from PySide6.QtWidgets import (
 
 # A drop-down shows this many characters before it elides; its list still shows them all.
 COMBO_CHARACTERS = 20
+
+
+def heading(text: str) -> QLabel:
+    """A page's title, sized by the style sheet (QLabel[role="heading"])."""
+    label = QLabel(text)
+    label.setProperty("role", "heading")
+    label.setAccessibleName(text)
+    return label
 
 
 def fit_small_screens(root: QWidget) -> None:
