@@ -343,8 +343,13 @@ BUTTON_ICONS = {
 def icon(name: str) -> QIcon:
     from atr_desktop.paths import resources_dir
 
-    variant = "-light" if is_high_contrast() else ""
-    return QIcon(str(resources_dir() / "icons" / "ui" / f"{name}{variant}.png"))
+    folder = resources_dir() / "icons" / "ui"
+    if not is_high_contrast():
+        return QIcon(str(folder / f"{name}.png"))
+    # White strokes on black; dark ones on the yellow of a selected line.
+    made = QIcon(str(folder / f"{name}-light.png"))
+    made.addFile(str(folder / f"{name}.png"), mode=QIcon.Mode.Selected)
+    return made
 
 
 def apply_icons(root: QWidget) -> None:
