@@ -143,3 +143,21 @@ def test_search_panel_is_readable(window, qtbot) -> None:
     plain = window.results.toPlainText()
     # Hits from meetings say which group and day, beside the hit.
     assert re.search(r"Agenda item: .*· [A-Z]{2,4}, \d{1,2} [A-Z][a-z]{2} \d{4}", plain), plain
+
+
+def test_an_organisation_hit_lists_its_people(window, qtbot) -> None:
+    record_id, _meeting, title = first_of_each_kind(window)["organisation"]
+    window.find_action.trigger()
+    words = [w for w in re.findall(r"\w+", title) if w.isascii()][:4]
+    qtbot.keyClicks(window.search_box, " ".join(words))
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    with qtbot.waitSignal(window.record_opened):
+        window.results.anchorClicked.emit(QUrl(f"open:organisation:{record_id}"))
+    people = window.pages["People"]
+    assert window.stack.currentWidget() is people
+    assert people.tabs.currentWidget() is people.people
+    shown = people.people.view.proxy.rowCount()
+    assert shown >= 1
+    for row in range(shown):
+        index = people.people.view.proxy.index(row, 2)
+        assert people.people.view.proxy.data(index) == title  # the Organisation column

@@ -363,6 +363,12 @@ class MainWindow(QMainWindow):
         from atr_desktop.services.meetings import get_meeting
 
         hits = search.search(self.db, text)
+        # An organisation opens as the People list narrowed to its name.
+        self._organisations = {
+            h.id: h.title.replace(search.MARK_START, "").replace(search.MARK_END, "")
+            for h in hits
+            if h.kind == "organisation"
+        }
         where: dict[int, str] = {}  # meeting id -> "SG, 9 Feb 2027"
         for meeting_id in {h.meeting_id for h in hits if h.meeting_id is not None}:
             meeting = get_meeting(self.db, meeting_id)
@@ -388,6 +394,9 @@ class MainWindow(QMainWindow):
     def _open_link(self, url: QUrl) -> None:
         _scheme, kind, record_id = url.toString().split(":", 2)
         self.open_record(kind, int(record_id))
+        name = getattr(self, "_organisations", {}).get(int(record_id))
+        if kind == "organisation" and name:
+            self.pages["People"].people.view.filter.setText(name)  # type: ignore[attr-defined]
 
     # -- file actions ------------------------------------------------------------------
     def new_database(self) -> None:
