@@ -204,7 +204,10 @@ def test_a_replaced_paper_keeps_its_versions_and_outputs_are_saved(
     seen: list[str] = []
     with_modal(
         lambda box: (seen.append(box.text()), box.accept()),
-        lambda: qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton),
+        # Agenda and invites is a menu button: choose Agenda to Word from its menu.
+        lambda: next(
+            a for a in page.agenda_button.menu().actions() if "Word" in a.text()
+        ).trigger(),
     )
     assert out.exists() and str(out) in seen[0]
     ics = tmp_path / "sg.ics"

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -31,6 +30,8 @@ from atr_desktop.services import action_outputs, actions, groups
 from atr_desktop.services.actions import ActionFilter, ActionInfo
 from atr_desktop.storage.database import Database
 from atr_desktop.ui.errors import attempt
+from atr_desktop.ui.flow_layout import FlowLayout
+from atr_desktop.ui.style import heading
 from atr_desktop.ui.table_model import Column
 from atr_desktop.ui.windowed_view import WindowedView
 
@@ -106,9 +107,9 @@ class ActionsPage(QWidget):
         self.due_within.setSpecialValueText("any time")
         self.due_within.setPrefix("due within ")
         self.due_within.setSuffix(" days")
-        filters = QHBoxLayout()
+        filters = FlowLayout()
         for label, widget in (
-            ("&Group:", self.group),
+            ("Grou&p:", self.group),
             ("O&wner:", self.owner),
             ("&Status:", self.status),
         ):
@@ -125,11 +126,17 @@ class ActionsPage(QWidget):
         self.view.enable_history(db, "action", lambda a: a.ref)
         self.view.filter.setPlaceholderText("Filter: type the start of a word (two letters on)")
         self.view.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.say_when_empty(
+            "No actions to show. Actions are agreed in a meeting's minutes (Register and"
+            " minutes on the Meetings page); an existing action log can be imported.",
+            "Import an action log…",
+            self.import_log,
+        )
         self.count = QLabel()
         self.count.setObjectName("actionsCount")
-        self.edit_button = _button("&Edit…", "editAction", self.edit_action)
+        self.edit_button = _button("E&dit…", "editAction", self.edit_action)
         self.bulk_button = _button("&Update selected…", "bulkUpdate", self.bulk_update)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         for b in (
             self.edit_button,
             self.bulk_button,
@@ -142,7 +149,7 @@ class ActionsPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.count)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>Actions</h2>"))
+        layout.addWidget(heading("Actions"))
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
@@ -206,10 +213,26 @@ class ActionsPage(QWidget):
         self.refresh()
 
     def show_record(self, kind: str, record_id: int) -> None:
+        """Select the action a Home line or search hit names (clearing filters that hide it)."""
         if kind == "action" and not self.view.select_id(record_id):
-            self.status.setCurrentIndex(self.status.findData(None))  # any status
-            self.overdue.setChecked(False)
+            self.clear_filters()
             self.view.select_id(record_id)
+
+    def clear_filters(self) -> None:
+        """Every action, open or closed, of every group and owner."""
+        for widget in (self.group, self.status, self.owner, self.overdue, self.due_within):
+            widget.blockSignals(True)
+        self.group.setCurrentIndex(0)
+        self.status.setCurrentIndex(self.status.findData(None))
+        self.owner.clear()
+        self.overdue.setChecked(False)
+        self.due_within.setValue(0)
+        for widget in (self.group, self.status, self.owner, self.overdue, self.due_within):
+            widget.blockSignals(False)
+        self.view.filter.blockSignals(True)
+        self.view.filter.clear()
+        self.view.filter.blockSignals(False)
+        self.refresh()
 
     def _enable(self) -> None:
         chosen = self.view.selected()

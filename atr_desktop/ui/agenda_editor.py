@@ -29,9 +29,11 @@ from atr_desktop.services.agenda import AgendaRow
 from atr_desktop.services.papers import PaperInfo
 from atr_desktop.storage.database import Database
 from atr_desktop.ui.errors import attempt, show_user_error
+from atr_desktop.ui.flow_layout import FlowLayout
 from atr_desktop.ui.item_dialogs import AgendaItemDialog, CoverSheetDialog
 from atr_desktop.ui.operations import Progress, run_or_now, runner_of
 from atr_desktop.ui.record_view import RecordView
+from atr_desktop.ui.style import describe_blank_cells
 from atr_desktop.ui.table_model import Column
 
 HEADERS = ("No.", "Time", "Title", "Lead", "Purpose", "Mins", "Paper", "Part")
@@ -96,6 +98,7 @@ class AgendaTree(QTreeWidget):
             else:
                 self.addTopLevelItem(item)
             parents[r.id] = item
+            describe_blank_cells(item)
         self.expandAll()
         for col in range(len(HEADERS)):
             self.resizeColumnToContents(col)
@@ -240,27 +243,29 @@ class PapersPanel(QWidget):
         self.setObjectName("papersPanel")
         self.setAccessibleName("Papers for the selected item; drop files here to attach them")
         self.title = QLabel("Papers")
+        self.title.setWordWrap(True)
         self.view: RecordView[PaperInfo] = RecordView(PAPER_COLUMNS, "papers")
         self.attach_button = _button(
-            "&Attach file…",
+            "Atta&ch file…",
             "attachPaper",
             self.choose_files,
             "Attach a paper to the selected item (or drop files here)",
         )
         self.expect_button = _button("E&xpect paper…", "expectPaper", self.expect)
         self.replace_button = _button(
-            "Re&place file…",
+            "Replace file…",
             "replacePaper",
             self.replace_file,
             "Attach a new version of the selected paper",
         )
         self.open_button = _button("&Open", "openPaper", self.open_file)
-        self.cover_button = _button("Co&ver sheet…", "editCover", self.edit_cover)
-        self.withdraw_button = _button("&Withdraw…", "withdrawPaper", self.withdraw)
-        # The edits sit together so a job writing papers can disable them as one.
+        self.cover_button = _button("Cover sheet…", "editCover", self.edit_cover)
+        self.withdraw_button = _button("Withdraw…", "withdrawPaper", self.withdraw)
+        # The edits sit together so a job writing papers can disable them as one; they
+        # wrap onto a second line on a small screen.
         self.edits = QWidget()
         self.edits.setObjectName("paperEdits")
-        edits = QHBoxLayout(self.edits)
+        edits = FlowLayout(self.edits)
         edits.setContentsMargins(0, 0, 0, 0)
         for b in (
             self.attach_button,
@@ -271,9 +276,8 @@ class PapersPanel(QWidget):
         ):
             edits.addWidget(b)
         buttons = QHBoxLayout()
-        buttons.addWidget(self.edits)
-        buttons.addWidget(self.open_button)
-        buttons.addStretch(1)
+        buttons.addWidget(self.edits, 1)
+        buttons.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
@@ -444,17 +448,17 @@ class AgendaEditor(QWidget):
         self.tree = AgendaTree()
         self.papers = PapersPanel(db)
         self.add_button = _button("Add &item…", "addItem", self.add_item)
-        self.sub_button = _button("Add &sub-item…", "addSubItem", self.add_sub_item)
+        self.sub_button = _button("Add s&ub-item…", "addSubItem", self.add_sub_item)
         self.edit_button = _button("Edi&t item…", "editItem", self.edit_item)
         self.remove_button = _button("&Remove item", "removeItem", self.remove_item)
         self.build_button = _button(
-            "From &forward plan",
+            "From for&ward plan",
             "buildAgenda",
             self.build,
             "Add the forward plan's items due for this meeting",
         )
         self.copy_button = _button("Cop&y previous agenda", "copyPrevious", self.copy_previous)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         for b in (
             self.add_button,
             self.sub_button,
@@ -467,6 +471,7 @@ class AgendaEditor(QWidget):
         buttons.addStretch(1)
         hint = QLabel("Drag items to reorder, or Ctrl+Up/Down; Ctrl+Right makes a sub-item.")
         hint.setObjectName("agendaHint")
+        hint.setWordWrap(True)
         top = QWidget()
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)

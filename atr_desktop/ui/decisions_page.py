@@ -22,6 +22,7 @@ from atr_desktop.services.decisions import DecisionInfo
 from atr_desktop.storage.database import Database
 from atr_desktop.ui.errors import attempt
 from atr_desktop.ui.record_view import RecordView
+from atr_desktop.ui.style import heading
 from atr_desktop.ui.table_model import Column
 
 
@@ -54,6 +55,12 @@ COLUMNS: list[Column[DecisionInfo]] = [
 ]
 
 
+def _go_to(page: QWidget, area: str) -> None:
+    window = page.window()
+    if hasattr(window, "go_to"):
+        window.go_to(area)
+
+
 class DecisionsPage(QWidget):
     # The kinds of record this page shows: it re-reads when a commit changes one.
     SHOWS = frozenset({"decisions", "meetings", "groups", "agenda_items"})
@@ -72,6 +79,13 @@ class DecisionsPage(QWidget):
         self.view: RecordView[DecisionInfo] = RecordView(COLUMNS, "decisions")
         self.view.enable_history(db, "decision", lambda d: f"decision {d.id}")
         self.view.filter.hide()  # the search box above searches the whole log
+        self.view.filter.setProperty("hiddenByPage", True)
+        self.view.say_when_empty(
+            "No decisions to show. Decisions are recorded in a meeting's minutes: open the"
+            " meeting on the Meetings page and choose Register and minutes.",
+            "Go to &Meetings",
+            lambda: _go_to(self, "Meetings"),
+        )
         self.withdraw_button = QPushButton("&Withdraw…")
         self.withdraw_button.setObjectName("withdrawDecision")
         self.withdraw_button.clicked.connect(self.withdraw)
@@ -85,7 +99,7 @@ class DecisionsPage(QWidget):
         export.setObjectName("exportDecisions")
         export.clicked.connect(self.export)
         top = QHBoxLayout()
-        for label, widget in (("&Group:", self.group), ("&Search:", self.search)):
+        for label, widget in (("Grou&p:", self.group), ("&Search:", self.search)):
             lab = QLabel(label)
             lab.setBuddy(widget)
             top.addWidget(lab)
@@ -96,7 +110,7 @@ class DecisionsPage(QWidget):
         buttons.addWidget(export)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>Decisions</h2>"))
+        layout.addWidget(heading("Decisions"))
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
@@ -113,6 +127,19 @@ class DecisionsPage(QWidget):
             decisions.list_decisions(self.db, self.group.currentData(), self.search.text())
         )
         self._enable()
+
+    def show_record(self, kind: str, record_id: int) -> None:
+        """Select the decision a Home line or search hit names."""
+        self.view.show_id(record_id, self.clear_filters)
+
+    def clear_filters(self) -> None:
+        for widget in (self.group, self.search):
+            widget.blockSignals(True)
+        self.group.setCurrentIndex(0)
+        self.search.clear()
+        for widget in (self.group, self.search):
+            widget.blockSignals(False)
+        self.refresh()
 
     def _enable(self) -> None:
         d = self.view.current()

@@ -25,6 +25,7 @@ from atr_desktop.services import declarations, people, settings
 from atr_desktop.services.declarations import DeclarationInfo
 from atr_desktop.storage.database import Database
 from atr_desktop.ui.errors import attempt, show_user_error
+from atr_desktop.ui.flow_layout import FlowLayout
 from atr_desktop.ui.member_dialogs import date_edit, day_of
 from atr_desktop.ui.people_widgets import choose_save_path, make_button, status_label
 from atr_desktop.ui.record_view import RecordView
@@ -132,7 +133,7 @@ class DeclarationsTab(QWidget):
             "&Re-confirm selected", "confirmDeclarations", self.confirm,
             "Records today as the date each selected declaration was re-confirmed",
         )  # fmt: skip
-        self.end_button = make_button("&End selected", "endDeclarations", self.end)
+        self.end_button = make_button("E&nd selected", "endDeclarations", self.end)
         self.word_button = make_button(
             "Export &Word…", "exportRegisterDocx", lambda: self.export("docx")
         )
@@ -143,7 +144,7 @@ class DeclarationsTab(QWidget):
         top.addWidget(self.due_only)
         top.addStretch(1)
         top.addWidget(self.summary)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         for b in (self.add_button, self.confirm_button, self.end_button):
             buttons.addWidget(b)
         buttons.addStretch(1)

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
 from atr_desktop.domain.dates import short_date
 from atr_desktop.errors import UserError
 from atr_desktop.services import forward_plan
-from atr_desktop.services.agenda import PURPOSES
 from atr_desktop.services.forward_plan import ForwardPlanInfo
 from atr_desktop.storage.database import Database
 from atr_desktop.ui.errors import attempt, show_user_error
 from atr_desktop.ui.forms.ui_forward_plan_item_dialog import Ui_ForwardPlanItemDialog
+from atr_desktop.ui.item_dialogs import fill_purposes
 from atr_desktop.ui.meeting_dialog import to_date
 from atr_desktop.ui.record_view import RecordView
 from atr_desktop.ui.table_model import Column
@@ -51,9 +51,7 @@ class ForwardPlanItemDialog(QDialog):
         self.ui = Ui_ForwardPlanItemDialog()
         self.ui.setupUi(self)
         self.setWindowTitle(f"Add to the {group} forward plan")
-        self.ui.purposeCombo.addItem("(none)", "")
-        for p in PURPOSES:
-            self.ui.purposeCombo.addItem(f"For {p}", p)
+        fill_purposes(self.ui.purposeCombo)
         self.ui.dateEdit.setDate(QDate.currentDate().addMonths(2))
         self.ui.nextCheck.toggled.connect(lambda on: self.ui.dateEdit.setEnabled(not on))
         self.ui.buttonBox.accepted.connect(self.save)

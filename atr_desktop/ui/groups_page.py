@@ -7,7 +7,6 @@ from html import escape
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -24,6 +23,7 @@ from atr_desktop.ui.errors import attempt
 from atr_desktop.ui.group_dialog import GroupDialog
 from atr_desktop.ui.history_dialog import HistoryDialog
 from atr_desktop.ui.record_view import RecordView
+from atr_desktop.ui.style import heading
 from atr_desktop.ui.table_model import Column
 from atr_desktop.ui.undo import undoable
 
@@ -55,15 +55,21 @@ class GroupsPage(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        title = QLabel("<h2>Groups</h2>")
+        title = heading("Groups")
         self.view: RecordView[GroupInfo] = RecordView(COLUMNS, "groups")
+        self.view.say_when_empty(
+            "No groups yet. Each board, network or task group that meets has its own"
+            " members, Terms of Reference and meetings.",
+            "Add the first group…",
+            self.add_group,
+        )
         self.details = QTextBrowser()
         self.details.setObjectName("groupDetails")
         self.details.setAccessibleName("Group details")
         self.add_button = self._button("&Add group…", "addGroup", self.add_group)
-        self.edit_button = self._button("&Edit…", "editGroup", self.edit_group)
+        self.edit_button = self._button("Ed&it…", "editGroup", self.edit_group)
         self.close_button = self._button("&Close group…", "closeGroup", self.close_or_reopen)
-        self.history_button = self._button("&History…", "groupHistory", self.show_history)
+        self.history_button = self._button("Hi&story…", "groupHistory", self.show_history)
         buttons = QHBoxLayout()
         for b in (self.add_button, self.edit_button, self.close_button, self.history_button):
             buttons.addWidget(b)

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from atr_desktop.domain.dates import hhmm, long_date, short_date
-from atr_desktop.services import home
+from atr_desktop.services import groups, home
 from atr_desktop.services.home import HomeData
 from atr_desktop.storage.database import Database
+from atr_desktop.ui.style import heading, row_colours
 
 OVERDUE = "#f4c7c3"
 HEADERS = ("", "When", "Who / group", "Detail")
@@ -72,7 +73,6 @@ class HomeModel(QAbstractTableModel):
         self.rows: list[HomeLine] = []
         self.bold = QFont()
         self.bold.setBold(True)
-        self.overdue = QBrush(QColor(OVERDUE))
 
     def set_lines(self, rows: list[HomeLine]) -> None:
         self.beginResetModel()
@@ -93,8 +93,18 @@ class HomeModel(QAbstractTableModel):
             return line.texts[index.column()]
         if role == Qt.ItemDataRole.FontRole and line.title:
             return self.bold
-        if role == Qt.ItemDataRole.BackgroundRole and line.overdue:
-            return self.overdue
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            # A screen reader hears every cell: a title's hidden cells repeat the title,
+            # a blank cell says which column is empty.
+            text = line.texts[index.column()]
+            if line.title or line.more:
+                return line.texts[0]
+            return text or f"{HEADERS[index.column()] or 'Line'}: none"
+        if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            colours = row_colours(OVERDUE) if line.overdue else None
+            if colours is None:  # dark red with white text under high contrast
+                return None
+            return QBrush(colours[0 if role == Qt.ItemDataRole.BackgroundRole else 1])
         return None
 
     def headerData(
@@ -154,7 +164,7 @@ class HomePage(QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("homeSummary")
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>Home</h2>"))
+        layout.addWidget(heading("Home"))
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
         self._sized = False
@@ -167,7 +177,8 @@ class HomePage(QWidget):
             f"{data.totals.get('minutes_awaiting_approval', 0):,} sets of minutes "
             "awaiting approval."
         )
-        self.model.set_lines(_lines(data))
+        group_ids = {g.code: g.id for g in groups.list_groups(self.db)}
+        self.model.set_lines(_lines(data, group_ids))
         if not self._sized:
             # Once: long decision wordings must not push the detail off screen (the tooltip
             # has it all); later refreshes keep the widths the user chose.
@@ -205,7 +216,7 @@ class HomePage(QWidget):
             self.record_requested.emit(line.kind, line.record_id)
 
 
-def _lines(data: HomeData) -> list[HomeLine]:
+def _lines(data: HomeData, group_ids: dict[str, int]) -> list[HomeLine]:
     """Every line Home shows, in order: each section's title, its lines, its "N more"."""
     out: list[HomeLine] = []
 
@@ -220,8 +231,9 @@ def _lines(data: HomeData) -> list[HomeLine]:
     meetings = []
     for m in data.next_meetings:
         if m.id is None:
-            texts = (m.group_name, "None scheduled", m.group_code, "")
-            meetings.append(HomeLine(texts, "group", 0, "next_meetings"))
+            texts = (m.group_name, "None scheduled", m.group_code, "Schedule its meetings")
+            group_id = group_ids.get(m.group_code, 0)
+            meetings.append(HomeLine(texts, "group", group_id, "next_meetings"))
             continue
         assert m.date is not None
         detail = (

@@ -3,7 +3,7 @@ cover_sheet_dialog.ui)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QWidget
 
 from atr_desktop.errors import UserError
 from atr_desktop.services import agenda, papers, settings
@@ -15,11 +15,13 @@ from atr_desktop.ui.forms.ui_agenda_item_dialog import Ui_AgendaItemDialog
 from atr_desktop.ui.forms.ui_cover_sheet_dialog import Ui_CoverSheetDialog
 
 
-def _purposes(combo: object, current: str) -> None:
-    combo.addItem("(none)", "")  # type: ignore[attr-defined]
+def fill_purposes(combo: QComboBox, current: str = "") -> None:
+    """The purposes by their own word ("Decision", not "For decision"), so typing the first
+    letters of one selects it."""
+    combo.addItem("(none)", "")
     for p in PURPOSES:
-        combo.addItem(f"For {p}", p)  # type: ignore[attr-defined]
-    combo.setCurrentIndex(max(0, combo.findData(current)))  # type: ignore[attr-defined]
+        combo.addItem(p.capitalize(), p)
+    combo.setCurrentIndex(max(0, combo.findData(current)))
 
 
 class AgendaItemDialog(QDialog):
@@ -38,7 +40,7 @@ class AgendaItemDialog(QDialog):
         self.result_row: AgendaRow | None = None
         self.ui = Ui_AgendaItemDialog()
         self.ui.setupUi(self)
-        _purposes(self.ui.purposeCombo, row.purpose if row else "")
+        fill_purposes(self.ui.purposeCombo, row.purpose if row else "")
         if row:
             self.setWindowTitle(f"Edit item {row.number}")
             self.ui.titleEdit.setText(row.title)
@@ -95,7 +97,7 @@ class CoverSheetDialog(QDialog):
         self.ui = Ui_CoverSheetDialog()
         self.ui.setupUi(self)
         self.setWindowTitle(f"Cover sheet: paper {paper.reference or paper.id}, {paper.title}")
-        _purposes(self.ui.purposeCombo, paper.purpose)
+        fill_purposes(self.ui.purposeCombo, paper.purpose)
         for field, name in self.FIELDS.items():
             widget = getattr(self.ui, name)
             value = getattr(paper, field)

@@ -15,6 +15,7 @@ from atr_desktop import APP_NAME, __version__
 from atr_desktop.paths import AppPaths, resolve_db_path, resources_dir
 from atr_desktop.ui.errors import install_excepthook
 from atr_desktop.ui.main_window import MainWindow
+from atr_desktop.ui.style import apply_style, saved_high_contrast
 
 TRACE_ENV = "ATR_DESKTOP_STARTUP_TRACE"
 
@@ -38,6 +39,7 @@ def run_gui(paths: AppPaths, log_file: Path, db_arg: str | None) -> int:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("ATR Programme")
     QApplication.setWindowIcon(app_icon())
+    apply_style(app, saved_high_contrast(paths.data))  # None: as the system asks
     install_excepthook(log_file)
     window = MainWindow(paths, log_file)
     trace = os.environ.get(TRACE_ENV)

@@ -11,9 +11,10 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtCore import QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent, QTextOption
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
@@ -35,6 +36,16 @@ from atr_desktop.ui.changes import ChangeNotices
 from atr_desktop.ui.errors import show_user_error
 from atr_desktop.ui.operations import TaskRunner
 from atr_desktop.ui.safety import Safety
+from atr_desktop.ui.style import (
+    AREA_ICONS,
+    apply_icons,
+    apply_style,
+    fit_small_screens,
+    icon,
+    is_high_contrast,
+    name_for_screen_readers,
+    save_high_contrast,
+)
 from atr_desktop.ui.undo import UndoController
 
 if TYPE_CHECKING:
@@ -66,6 +77,21 @@ SECTION_AREAS = {
 }
 
 
+KIND_LABELS = {
+    "meeting": "Meeting",
+    "item": "Agenda item",
+    "minutes": "Minutes",
+    "paper": "Paper",
+    "action": "Action",
+    "decision": "Decision",
+    "person": "Person",
+    "organisation": "Organisation",
+    "declaration": "Declaration",
+    "tor": "Terms of Reference",
+    "group": "Group",
+}
+
+
 class MainWindow(QMainWindow):
     first_paint = Signal()
     populated = Signal()
@@ -86,7 +112,8 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setAccessibleName("Areas of the app")
         self.nav.addItems(list(AREAS))
-        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 48)
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 72)
         self.stack = QStackedWidget()
         self.stack.setObjectName("areas")
         for name in AREAS:
@@ -106,6 +133,9 @@ class MainWindow(QMainWindow):
         self.search_box.setAccessibleName("Search everything")
         self.search_box.setPlaceholderText("Search everything (Ctrl+F)")
         self.search_box.setClearButtonEnabled(True)
+        self.search_icon = self.search_box.addAction(
+            icon("search"), QLineEdit.ActionPosition.LeadingPosition
+        )
         self.search_box.setMaximumWidth(420)
         self.search_box.returnPressed.connect(lambda: self.run_search(self.search_box.text()))
         toolbar = QToolBar("Search")
@@ -121,6 +151,9 @@ class MainWindow(QMainWindow):
         self.results_dock = QDockWidget("Search results", self)
         self.results_dock.setObjectName("searchDock")
         self.results_dock.setWidget(self.results)
+        self.results.setMinimumWidth(280)
+        self.results.setLineWrapMode(QTextBrowser.LineWrapMode.WidgetWidth)
+        self.results.setWordWrapMode(QTextOption.WrapMode.WordWrap)  # whole words only
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.results_dock)
         self.results_dock.hide()
 
@@ -133,7 +166,11 @@ class MainWindow(QMainWindow):
         self.tasks = TaskRunner(self.statusBar(), log_file, self)
         self.changes.hold_for(self.tasks)
         self.undo = UndoController(self)
+        self.undo.said.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self._build_menus()
+        self.apply_icons()
+        # Reading order: the search box along the top, then the areas, then the page.
+        QWidget.setTabOrder(self.search_box, self.nav)
         self.nav.setCurrentRow(0)
 
     # -- menus -------------------------------------------------------------------------
@@ -158,10 +195,19 @@ class MainWindow(QMainWindow):
         self.find_action = self._action(
             edit_menu, "&Find…", self.focus_search, QKeySequence.StandardKey.Find
         )
+        edit_menu.addSeparator()
+        self.contrast_action = self._action(
+            edit_menu, "&High-contrast colours", lambda: self.set_high_contrast(None)
+        )
+        self.contrast_action.setCheckable(True)
+        self.contrast_action.setChecked(is_high_contrast())
         go_menu = self.menuBar().addMenu("&Go")
         for index, name in enumerate(AREAS):
             self._action(go_menu, f"&{name}", partial(self.go_to, name), f"Ctrl+{index + 1}")
         help_menu = self.menuBar().addMenu("&Help")
+        self.guide_action = self._action(
+            help_menu, "&User guide", self.show_guide, QKeySequence.StandardKey.HelpContents
+        )
         self._action(help_menu, "&About ATR Desktop", self.show_about)
 
     def _action(
@@ -177,6 +223,31 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
+
+    def apply_icons(self) -> None:
+        """The app's icons, in the variant for the palette in use."""
+        for row, name in enumerate(AREAS):
+            item = self.nav.item(row)
+            if item is not None:
+                item.setIcon(icon(AREA_ICONS[name]))
+        self.search_icon.setIcon(icon("search"))
+        self.guide_action.setIcon(icon("help"))
+        apply_icons(self)
+
+    def set_high_contrast(self, on: bool | None) -> None:
+        """Switch the high-contrast palette (None: as the menu item now says) and keep the
+        choice for next time; every colour-coded row is redrawn in its high-contrast colours."""
+        if on is None:
+            on = self.contrast_action.isChecked()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_style(app, high_contrast=on)
+        self.contrast_action.setChecked(on)
+        save_high_contrast(self.paths.data, on)
+        self.apply_icons()
+        if self.db is not None:
+            self.refresh_pages()
+        self.statusBar().showMessage("High-contrast colours " + ("on" if on else "off"), 5000)
 
     # -- painting ----------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -242,6 +313,9 @@ class MainWindow(QMainWindow):
             widget.deleteLater()
         self.pages = build_pages(self, db)
         self.changes.clear()
+        for page in self.pages.values():
+            fit_small_screens(page)
+            name_for_screen_readers(page)
         for name in AREAS:
             page = self.pages[name]
             self.stack.addWidget(page)
@@ -254,6 +328,7 @@ class MainWindow(QMainWindow):
             if more is not None:
                 more.connect(self.open_section)
         self.stack.setCurrentIndex(current)
+        apply_icons(self)
 
     def refresh_pages(self) -> None:
         """Redraw every page (after something outside the database changed: settings file)."""
@@ -290,23 +365,45 @@ class MainWindow(QMainWindow):
             return
         from html import escape
 
+        from atr_desktop.domain.dates import short_date
         from atr_desktop.services import search
+        from atr_desktop.services.meetings import get_meeting
 
         hits = search.search(self.db, text)
+        # An organisation opens as the People list narrowed to its name.
+        self._organisations = {
+            h.id: h.title.replace(search.MARK_START, "").replace(search.MARK_END, "")
+            for h in hits
+            if h.kind == "organisation"
+        }
+        where: dict[int, str] = {}  # meeting id -> "SG, 9 Feb 2027"
+        for meeting_id in {h.meeting_id for h in hits if h.meeting_id is not None}:
+            meeting = get_meeting(self.db, meeting_id)
+            where[meeting_id] = f"{meeting.group_code}, {short_date(meeting.date)}"
         if not hits:
             body = f"<p>Nothing matches <b>{escape(text)}</b>.</p>"
         else:
             body = "".join(
-                f'<p><a href="open:{h.kind}:{h.id}">{escape(h.kind.capitalize())}: '
-                f"{search.mark_html(h.title)}</a><br>{h.html()}</p>"
+                f'<p><a href="open:{h.kind}:{h.id}">{escape(KIND_LABELS.get(h.kind, h.kind))}: '
+                f"{search.mark_html(h.title)}</a>"
+                + (f" <i>· {escape(where[h.meeting_id])}</i>" if h.meeting_id in where else "")
+                + f"<br>{h.html()}</p>"
                 for h in hits
             )
-        self.results.setHtml(f"<h3>{len(hits)} results</h3>{body}")
+        self.results.setHtml(f"<h3>{len(hits)} results for {escape(text)}</h3>{body}")
         self.results_dock.show()
+        self.resizeDocks([self.results_dock], [self._results_width()], Qt.Orientation.Horizontal)
+
+    def _results_width(self) -> int:
+        """Wide enough to read a line of a snippet, never more than a third of the window."""
+        return max(360, min(self.width() // 3, 520))
 
     def _open_link(self, url: QUrl) -> None:
         _scheme, kind, record_id = url.toString().split(":", 2)
         self.open_record(kind, int(record_id))
+        name = getattr(self, "_organisations", {}).get(int(record_id))
+        if kind == "organisation" and name:
+            self.pages["People"].people.view.filter.setText(name)  # type: ignore[attr-defined]
 
     # -- file actions ------------------------------------------------------------------
     def new_database(self) -> None:
@@ -346,6 +443,15 @@ class MainWindow(QMainWindow):
         if SettingsDialog(self.db, self).exec():
             self.safety.start_backup_timer()  # the interval may have changed
             self.refresh_pages()
+
+    def show_guide(self) -> None:
+        """The short user guide shipped in resources/guide, in a window beside this one."""
+        from atr_desktop.ui.guide import GuideWindow
+
+        if getattr(self, "guide", None) is None:
+            self.guide = GuideWindow(self)
+        self.guide.show()
+        self.guide.raise_()
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -28,9 +28,11 @@ from atr_desktop.services.meetings import STATUS_LABELS, MeetingInfo
 from atr_desktop.storage.database import Database
 from atr_desktop.ui.agenda_editor import AgendaEditor
 from atr_desktop.ui.errors import attempt
+from atr_desktop.ui.flow_layout import FlowLayout
 from atr_desktop.ui.meeting_dialog import MeetingDialog
 from atr_desktop.ui.operations import run_or_now
 from atr_desktop.ui.record_view import RecordView
+from atr_desktop.ui.style import heading
 from atr_desktop.ui.table_model import Column
 
 COLUMNS: list[Column[MeetingInfo]] = [
@@ -81,11 +83,17 @@ class MeetingsPage(QWidget):
         filters.addWidget(self.when_filter)
         filters.addStretch(1)
         self.view: RecordView[MeetingInfo] = RecordView(COLUMNS, "meetings")
+        self.view.say_when_empty(
+            "No meetings here yet. Schedule a group's meetings one at a time or as a series"
+            " (every month, every other month...); Upcoming shows only those still to come.",
+            "Schedule meetings…",
+            self.schedule,
+        )
         self.schedule_button = self._button("&Schedule…", "scheduleMeetings", self.schedule)
-        self.edit_button = self._button("&Edit meeting…", "editMeeting", self.edit)
+        self.edit_button = self._button("E&dit meeting…", "editMeeting", self.edit)
         self.cancel_button = self._button("Ca&ncel meeting…", "cancelMeeting", self.cancel)
-        self.plan_button = self._button("&Forward plan…", "forwardPlan", self.show_plan)
-        buttons = QHBoxLayout()
+        self.plan_button = self._button("Forward p&lan…", "forwardPlan", self.show_plan)
+        buttons = FlowLayout()
         for b in (self.schedule_button, self.edit_button, self.cancel_button, self.plan_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
@@ -100,19 +108,23 @@ class MeetingsPage(QWidget):
         self.header.setObjectName("meetingHeader")
         self.header.setWordWrap(True)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.export_button = self._button("Agenda to &Word…", "exportAgenda", self.export)
-        self.ics_button = self._button("&Invite (.ics)…", "exportInvite", self.invite)
-        self.series_ics_button = self._button(
-            "All the group's in&vites…", "exportGroupInvites", self.group_invites
+        # The agenda and the invites share one menu button, so the row fits a laptop screen.
+        self.agenda_button = self._button("Agenda and in&vites", "agendaOutputs", None)
+        agenda_menu = QMenu(self.agenda_button)
+        self.export_button = agenda_menu.addAction("Agenda to &Word…", self.export)
+        self.ics_button = agenda_menu.addAction("&Invite to this meeting (.ics)…", self.invite)
+        self.series_ics_button = agenda_menu.addAction(
+            "&All the group's invites (.ics)…", self.group_invites
         )
+        self.agenda_button.setMenu(agenda_menu)
         self.chase_button = self._button("For &authors…", "authorOutputs", None)
         self.chase_button.setToolTip(
             "The blank cover sheet, the expected papers list and an email draft per author"
         )
         menu = QMenu(self.chase_button)
-        menu.addAction("Blank cover-sheet template…", self.cover_template)
-        menu.addAction("Expected papers list (Word)…", self.chase_list)
-        menu.addAction("Email drafts to authors…", self.author_emails)
+        menu.addAction("Blank &cover-sheet template…", self.cover_template)
+        menu.addAction("&Expected papers list (Word)…", self.chase_list)
+        menu.addAction("E&mail drafts to authors…", self.author_emails)
         self.chase_button.setMenu(menu)
         self.minutes_button = self._button(
             "Register and &minutes…", "registerMinutes", self.open_record_dialog
@@ -120,14 +132,12 @@ class MeetingsPage(QWidget):
         self.minutes_button.setToolTip("Take the register and the minutes of this meeting")
         self.pack_button = self._button("Build &pack…", "buildPack", self.build_pack)
         self.brief_button = self._button("Chair's &brief…", "chairBrief", self.write_brief)
-        outputs = QHBoxLayout()
+        outputs = FlowLayout()
         # What can be done with the selected meeting (enabled only while one is selected).
         self.meeting_outputs = (
             self.pack_button,
             self.brief_button,
-            self.export_button,
-            self.ics_button,
-            self.series_ics_button,
+            self.agenda_button,
             self.chase_button,
             self.minutes_button,
         )
@@ -148,7 +158,7 @@ class MeetingsPage(QWidget):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>Meetings</h2>"))
+        layout.addWidget(heading("Meetings"))
         layout.addWidget(splitter, 1)
         self.group_filter.currentIndexChanged.connect(lambda *_: self.load())
         self.when_filter.currentIndexChanged.connect(lambda *_: self.load())

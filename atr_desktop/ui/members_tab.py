@@ -18,6 +18,7 @@ from atr_desktop.services import member_exports, members
 from atr_desktop.services.members import MemberInfo
 from atr_desktop.storage.database import Database
 from atr_desktop.ui.errors import attempt
+from atr_desktop.ui.flow_layout import FlowLayout
 from atr_desktop.ui.member_dialogs import AddMemberDialog, EndMemberDialog
 from atr_desktop.ui.people_widgets import (
     choose_save_path,
@@ -57,9 +58,9 @@ class MembersTab(QWidget):
         self.changed = changed
         self.start_import = start_import
         self.group = group_combo("membersGroup")
-        self.history = QCheckBox("Show &ended memberships too")
+        self.history = QCheckBox("&Show ended memberships too")
         self.history.setObjectName("showEnded")
-        self.private = QCheckBox("Exports include lived experience and private &notes")
+        self.private = QCheckBox("Exports include &lived experience and private notes")
         self.private.setObjectName("includePrivate")
         self.view: RecordView[MemberInfo] = RecordView(COLUMNS, "members")
         self.view.enable_history(db, "membership", lambda m: f"{m.name}, {m.role}")
@@ -69,7 +70,7 @@ class MembersTab(QWidget):
         self.add_button = make_button("&Add member…", "addMember", self.add_member)
         self.end_button = make_button("E&nd membership…", "endMember", self.end_member)
         self.import_button = make_button(
-            "Import from a &file…", "importMembers", lambda: self.start_import(self.code())
+            "Import fr&om a file…", "importMembers", lambda: self.start_import(self.code())
         )
         self.csv_button = make_button(
             "Export &CSV…", "exportMembersCsv", lambda: self.export("csv")
@@ -82,13 +83,13 @@ class MembersTab(QWidget):
             "Copies 'Name <email>; …' to paste into Outlook's To box",
         )  # fmt: skip
         top = QHBoxLayout()
-        label = QLabel("&Group:")
+        label = QLabel("Gro&up:")
         label.setBuddy(self.group)
         top.addWidget(label)
         top.addWidget(self.group, 1)
         top.addWidget(self.history)
         top.addWidget(self.count)
-        row1 = QHBoxLayout()
+        row1 = FlowLayout()
         for b in (self.add_button, self.end_button, self.import_button):
             row1.addWidget(b)
         row1.addStretch(1)

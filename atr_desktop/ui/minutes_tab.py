@@ -144,7 +144,7 @@ class MinutesTab(QWidget):
                 ("Item on the da&y…", "addAob", self.add_aob),
                 ("De&fer item…", "deferItem", self.defer),
                 ("A&pprove…", "approveMinutes", self.approve),
-                ("A&mendment…", "amendMinutes", self.amend),
+                ("Ame&ndment…", "amendMinutes", self.amend),
                 ("E&xport to Word…", "exportMinutes", self.export),
             )
         }

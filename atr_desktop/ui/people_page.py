@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from atr_desktop.storage.database import Database
 from atr_desktop.ui.declarations_tab import DeclarationsTab
 from atr_desktop.ui.import_tab import ImportTab
 from atr_desktop.ui.members_tab import MembersTab
 from atr_desktop.ui.people_tab import PeopleTab
+from atr_desktop.ui.style import heading
 from atr_desktop.ui.tor_tab import TorTab
 
 
@@ -47,7 +48,7 @@ class PeoplePage(QWidget):
         ):
             self.tabs.addTab(tab, title)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h2>People</h2>"))
+        layout.addWidget(heading("People"))
         layout.addWidget(self.tabs, 1)
 
     def changed(self) -> None:
@@ -57,6 +58,21 @@ class PeoplePage(QWidget):
     def refresh(self) -> None:
         for tab in (self.people, self.members, self.declarations, self.tor, self.importer):
             tab.refresh()
+
+    def show_record(self, kind: str, record_id: int) -> None:
+        """Open the tab that holds the record a Home line or search hit names, and select it."""
+        if kind == "declaration":
+            self.tabs.setCurrentWidget(self.declarations)
+            self.declarations.view.show_id(
+                record_id, lambda: self.declarations.due_only.setChecked(False)
+            )
+        elif kind == "tor":
+            self.tabs.setCurrentWidget(self.tor)
+            self.tor.show_version(record_id)
+        else:  # a person (an organisation's hit names its people in the same tab)
+            self.tabs.setCurrentWidget(self.people)
+            if kind == "person":
+                self.people.view.show_id(record_id)
 
     def start_import(self, group: str) -> None:
         self.importer.set_group(group)

@@ -32,7 +32,7 @@ class PeopleTab(QWidget):
         self.view: RecordView[PersonInfo] = RecordView(COLUMNS, "people")
         self.view.enable_history(db, "person", lambda p: p.name)
         self.add_button = make_button("&Add person…", "addPerson", self.add_person)
-        self.edit_button = make_button("&Edit person…", "editPerson", self.edit_person)
+        self.edit_button = make_button("Edit pe&rson…", "editPerson", self.edit_person)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.edit_button)
@@ -40,6 +40,12 @@ class PeopleTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
+        self.view.say_when_empty(
+            "No people yet. Add each person once; they can then be members of any group."
+            " A whole group's members can be imported on the Import members tab.",
+            "Add the first person…",
+            self.add_person,
+        )
         self.view.activated.connect(lambda p: self.edit_person())
         self.view.selection_changed.connect(self._enable)
         self.refresh()

@@ -31,6 +31,7 @@ from atr_desktop.services import attendance, attendance_matrix, minutes
 from atr_desktop.services.attendance import STATUS_LABELS, LineChange, Register, RegisterLine
 from atr_desktop.storage.database import Database
 from atr_desktop.ui.errors import attempt, show_user_error
+from atr_desktop.ui.style import describe_cells
 
 HEADERS = ["Name", "Organisation", "Role", "Group", "Status", "Deputy for", "Arrived at", "Left at"]
 STATUS_COL, DEPUTY_COL, ARRIVED_COL, LEFT_COL = 4, 5, 6, 7
@@ -118,7 +119,7 @@ class RegisterTab(QWidget):
         self.declare_button = QPushButton("&Declaration of interest…")
         self.declare_button.setObjectName("addDeclaration")
         self.declare_button.clicked.connect(self.declare)
-        self.matrix_button = QPushButton("Attendance &matrix for the year…")
+        self.matrix_button = QPushButton("Attendance ma&trix for the year…")
         self.matrix_button.setObjectName("attendanceMatrix")
         self.matrix_button.clicked.connect(self.matrix)
         self.declarations = QListWidget()
@@ -186,6 +187,7 @@ class RegisterTab(QWidget):
             where = f" (item {d.item})" if d.item else ""
             left_room = ", left the room" if d.left_room else ""
             self.declarations.addItem(f"{d.name}: {d.interest}{where}{left_room}")
+        describe_cells(self.table)  # a screen reader reads each control's cell
         self.show_quorum(reg)
 
     def _item_choices(self) -> list[tuple[str, object]]:

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush
+
+from atr_desktop.ui.style import row_colours
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -37,9 +39,16 @@ def _cell(column: Column[R], record: R, role: int) -> Any:
     if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
         value = column.text(record)
         return "" if value is None else str(value)
-    if role == Qt.ItemDataRole.BackgroundRole and column.background:
-        colour = column.background(record)
-        return QBrush(QColor(colour)) if colour else None
+    if role == Qt.ItemDataRole.AccessibleTextRole:
+        value = column.text(record)
+        return str(value) if value not in (None, "") else f"{column.header}: none"
+    if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+        # Colour-coded cells carry their own text colour, so they stay readable under
+        # the high-contrast palette (white text on a pale row otherwise).
+        colours = row_colours(column.background(record) or None) if column.background else None
+        if colours is None:
+            return None
+        return QBrush(colours[0 if role == Qt.ItemDataRole.BackgroundRole else 1])
     if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
         return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
     return None

@@ -28,6 +28,7 @@ from atr_desktop.services import tor
 from atr_desktop.services.tor import TorInfo
 from atr_desktop.storage.database import Database
 from atr_desktop.ui.errors import attempt, show_user_error
+from atr_desktop.ui.flow_layout import FlowLayout
 from atr_desktop.ui.member_dialogs import date_edit, day_of
 from atr_desktop.ui.people_widgets import (
     choose_save_path,
@@ -37,6 +38,7 @@ from atr_desktop.ui.people_widgets import (
     status_label,
 )
 from atr_desktop.ui.record_view import RecordView
+from atr_desktop.ui.style import chip_stylesheet
 from atr_desktop.ui.table_model import Column
 from atr_desktop.ui.tor_editor import TorEditor
 
@@ -166,18 +168,18 @@ class TorTab(QWidget):
         self.draft_button = make_button(
             "&New draft", "newDraft", self.new_draft, "A draft copied from the latest version"
         )
-        self.edit_button = make_button("&Edit draft…", "editDraft", self.edit_draft)
+        self.edit_button = make_button("Edit d&raft…", "editDraft", self.edit_draft)
         self.approve_button = make_button("&Approve draft…", "approveDraft", self.approve)
         self.discard_button = make_button("Discard draft", "discardDraft", self.discard)
         self.compare_button = make_button("&Compare", "compareVersions", self.compare)
         self.export_button = make_button("Export &Word…", "exportTor", self.export)
         top = QHBoxLayout()
-        label = QLabel("&Group:")
+        label = QLabel("Gro&up:")
         label.setBuddy(self.group)
         top.addWidget(label)
         top.addWidget(self.group, 1)
         top.addWidget(self.flag)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()
         for b in (self.draft_button, self.edit_button, self.approve_button, self.discard_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
@@ -205,6 +207,15 @@ class TorTab(QWidget):
     def code(self) -> str:
         return str(self.group.currentData() or "")
 
+    def show_version(self, tor_id: int) -> bool:
+        """Choose the group whose Terms of Reference include version ``tor_id``, and select it."""
+        for index in range(self.group.count()):
+            code = self.group.itemData(index)
+            if code and any(v.id == tor_id for v in tor.list_versions(self.db, code)):
+                self.group.setCurrentIndex(index)  # refreshes the versions
+                return self.view.show_id(tor_id)
+        return False
+
     def versions(self) -> list[TorInfo]:
         return self.view.model.records
 
@@ -231,9 +242,8 @@ class TorTab(QWidget):
             if flagged and flagged.review_date
             else ""
         )
-        self.flag.setStyleSheet(
-            f"background: {FLAG_COLOURS[flagged.review_flag]}; padding: 2px 6px;" if flagged else ""
-        )
+        chip = chip_stylesheet(FLAG_COLOURS[flagged.review_flag]) if flagged else ""
+        self.flag.setStyleSheet(chip)
         if versions and self.view.current() is None:
             self.view.select_where(lambda v: v.version == versions[-1].version)
         self._show_selected()

@@ -11,11 +11,11 @@ The same two actions serve every window of the app (the register and minutes win
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 
 class UndoController(QObject):
     """The window's history and its two actions, kept in step with each other."""
+
+    said = Signal(str)  # what was just saved, undone or redone, for the status bar
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
@@ -73,6 +75,7 @@ class UndoController(QObject):
             step = step_of(self.db, changes)
             if step is not None:
                 self.history.push(step)
+                self.said.emit(f"Saved: {step.label}. Ctrl+Z undoes it.")
         self._update()
 
     def _update(self) -> None:
@@ -85,19 +88,21 @@ class UndoController(QObject):
 
     def undo(self) -> None:
         if self.history is not None:
-            self._run(self.history.undo, bool(self.history.done))
+            self._run(self.history.undo, bool(self.history.done), "Undone: {}. Ctrl+Y redoes it.")
 
     def redo(self) -> None:
         if self.history is not None:
-            self._run(self.history.redo, bool(self.history.undone))
+            self._run(self.history.redo, bool(self.history.undone), "Redone: {}.")
 
-    def _run(self, operation: object, possible: bool) -> None:
+    def _run(self, operation: Callable[[Database], str], possible: bool, say: str) -> None:
         if self.db is None or not possible:
             return
         try:
-            operation(self.db)  # type: ignore[operator]
+            label = operation(self.db)
         except UserError as exc:
             show_user_error(self.window.window(), str(exc))
+        else:
+            self.said.emit(say.format(label))
         self._update()
 
     def serve(self, other: QWidget) -> None:

@@ -225,7 +225,7 @@ class Ui_MeetingDialog(object):
         self.linkEdit.setAccessibleName(QCoreApplication.translate("MeetingDialog", u"Online joining link", None))
 #endif // QT_CONFIG(accessibility)
         self.linkEdit.setPlaceholderText(QCoreApplication.translate("MeetingDialog", u"https://teams.microsoft.com/...", None))
-        self.statusLabel.setText(QCoreApplication.translate("MeetingDialog", u"Stat&us:", None))
+        self.statusLabel.setText(QCoreApplication.translate("MeetingDialog", u"St&atus:", None))
 #if QT_CONFIG(accessibility)
         self.statusCombo.setAccessibleName(QCoreApplication.translate("MeetingDialog", u"Status", None))
 #endif // QT_CONFIG(accessibility)

@@ -307,7 +307,7 @@ class Ui_TorEditor(object):
 
     def retranslateUi(self, TorEditor):
         TorEditor.setWindowTitle(QCoreApplication.translate("TorEditor", u"Edit draft Terms of Reference", None))
-        self.membershipFromMembersButton.setText(QCoreApplication.translate("TorEditor", u"Fill Membership from the current &members", None))
+        self.membershipFromMembersButton.setText(QCoreApplication.translate("TorEditor", u"Fill Mem&bership from the current members", None))
 #if QT_CONFIG(accessibility)
         self.membershipFromMembersButton.setAccessibleName(QCoreApplication.translate("TorEditor", u"Fill the Membership section from the current members, by role and organisation", None))
 #endif // QT_CONFIG(accessibility)
