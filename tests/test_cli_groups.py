@@ -129,7 +129,7 @@ def test_demo_fills_a_new_database(cli, tmp_path) -> None:
     code, out, err = cli("demo")
     assert code == 0, err
     assert "people" in out and "meetings" in out
-    assert "[1/6] add_people" in err and "[6/6] issue_demo_pack: 1 packs" in err
+    assert "[1/6] add_people" in err and "[6/6] issue_demo_pack: 2 packs" in err
     code, _, err = cli("demo", "--years", "40", db=tmp_path / "other.db")
     assert code == 1 and "1 to 15 years" in err and not (tmp_path / "other.db").exists()
     code, _, err = cli("demo")

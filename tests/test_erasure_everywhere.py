@@ -46,6 +46,20 @@ SECRETS = (b"quennevais", b"ottoline", EMAIL.encode(), b"07700 900123", b"077009
 MACHINE_COLUMNS = {"sha256", "uid"}
 
 
+def _vocabulary_columns() -> set[tuple[str, str]]:
+    """Statuses and kinds: a fixed vocabulary (domain/kinds.py) the models refuse anything
+    else in, so no name can be written there through the app."""
+    from atr_desktop.storage.models import Base
+    from atr_desktop.storage.models.types import StrEnumType
+
+    return {
+        (table.name, column.name)
+        for table in Base.metadata.sorted_tables
+        for column in table.columns
+        if isinstance(column.type, StrEnumType)
+    }
+
+
 def _text_columns(conn: sqlite3.Connection) -> dict[str, list[str]]:
     """Read from the file itself (not the models), so a table the models forget shows up."""
     out = {}
@@ -93,8 +107,6 @@ def _seed(db) -> int:  # type: ignore[no-untyped-def]
 
 def _fill_every_text_field(db_path: Path) -> list[str]:
     conn = sqlite3.connect(db_path)
-    conn.execute("INSERT INTO undo_steps(label) VALUES ('Edit Dr Quennevais-Xu')")
-    conn.execute("INSERT INTO undo_log(step, statement) VALUES (1, 'UPDATE x ottoline')")
     conn.execute("INSERT INTO db_meta(key, value) VALUES ('last_contact', ?)", (EMAIL,))
     filled = []
     n = 0
@@ -103,7 +115,10 @@ def _fill_every_text_field(db_path: Path) -> list[str]:
             continue
         rowid = conn.execute(f'SELECT min(rowid) FROM "{table}"').fetchone()[0]
         assert rowid is not None, f"{table} is empty: give it a row in _seed"
-        for column in (c for c in columns if c not in MACHINE_COLUMNS):
+        vocabulary = _vocabulary_columns()
+        for column in (
+            c for c in columns if c not in MACHINE_COLUMNS and (table, c) not in vocabulary
+        ):
             conn.execute(
                 f'UPDATE "{table}" SET "{column}" = coalesce("{column}", \'\') || \' \' || ?'
                 " WHERE rowid = ?",

@@ -44,6 +44,7 @@ def test_first_start_creates_the_wy_atr_groups(window, db_path: Path, qtbot) -> 
 
 def test_add_group_through_the_dialog(window, db_path: Path, qtbot) -> None:
     window.open_store(db_path, create_if_missing=True)
+    window.go_to("Groups")  # a person edits a group on the Groups page
     page = window.pages["Groups"]
 
     def fill(dialog) -> None:
@@ -65,6 +66,7 @@ def test_add_group_through_the_dialog(window, db_path: Path, qtbot) -> None:
 
 def test_duplicate_code_shows_a_plain_message_and_keeps_the_dialog(window, db_path, qtbot) -> None:
     window.open_store(db_path, create_if_missing=True)
+    window.go_to("Groups")  # a person edits a group on the Groups page
     page = window.pages["Groups"]
     seen: list[str] = []
 
@@ -90,6 +92,7 @@ def test_duplicate_code_shows_a_plain_message_and_keeps_the_dialog(window, db_pa
 
 def test_edit_and_close_a_group_with_confirmation(window, db_path, qtbot, monkeypatch) -> None:
     window.open_store(db_path, create_if_missing=True)
+    window.go_to("Groups")  # a person edits a group on the Groups page
     page = window.pages["Groups"]
     page.view.select_where(lambda g: g.code == "MNC")
 
@@ -114,6 +117,7 @@ def test_edit_and_close_a_group_with_confirmation(window, db_path, qtbot, monkey
 
 def test_filter_as_you_type(window, db_path, qtbot) -> None:
     window.open_store(db_path, create_if_missing=True)
+    window.go_to("Groups")  # a person edits a group on the Groups page
     page = window.pages["Groups"]
     qtbot.keyClicks(page.view.filter, "consortium")
     assert [row[0] for row in table_texts(page.view)] == ["MNC", "JNC"]
@@ -166,6 +170,7 @@ def test_home_lists_next_meetings(window, demo_path, qtbot) -> None:
 
 def test_ctrl_z_undoes_and_ctrl_y_redoes_an_edit(window, db_path, qtbot) -> None:
     window.open_store(db_path, create_if_missing=True)
+    window.go_to("Groups")  # a person edits a group on the Groups page
     page = window.pages["Groups"]
     page.view.select_where(lambda g: g.code == "NET")
 
@@ -188,6 +193,7 @@ def test_ctrl_z_undoes_and_ctrl_y_redoes_an_edit(window, db_path, qtbot) -> None
 
 def test_history_shows_who_changed_a_group(window, db_path, qtbot, monkeypatch) -> None:
     window.open_store(db_path, create_if_missing=True)
+    window.go_to("Groups")  # a person edits a group on the Groups page
     page = window.pages["Groups"]
     page.view.select_where(lambda g: g.code == "MNC")
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Merged", True))

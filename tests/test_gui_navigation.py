@@ -53,11 +53,16 @@ def selected(window: MainWindow, kind: str) -> int | None:
     return None if record is None else record.id
 
 
-def open_line(qtbot, tree, item) -> None:
-    """Choose the line as a keyboard user does: move to it, press Enter."""
-    tree.setFocus()
-    tree.setCurrentItem(item)
-    qtbot.keyClick(tree, Qt.Key.Key_Return)
+def open_line(qtbot, home, row: int) -> None:
+    """Choose Home's line ``row`` as a keyboard user does: move to it, press Enter."""
+    home.tree.setFocus()
+    home.tree.setCurrentIndex(home.model.index(row, 0))
+    qtbot.keyClick(home.tree, Qt.Key.Key_Return)
+
+
+def record_rows(home, section: str) -> list[int]:
+    """The model rows of a section's record lines (not its "and N more")."""
+    return [row for row in home.rows_of(section) if not home.model.rows[row].more]
 
 
 SECTIONS = [
@@ -73,24 +78,28 @@ SECTIONS = [
 @pytest.mark.parametrize("section", SECTIONS)
 def test_each_kind_of_home_line_selects_its_record(window, qtbot, section: str) -> None:
     home = window.pages["Home"]
-    lines = home.lines(section)
-    assert lines, f"the demo has lines under {section}"
-    for line in (lines[0], lines[-1]):
+    rows = record_rows(home, section)
+    assert rows, f"the demo has lines under {section}"
+    for row in (rows[0], rows[-1]):
         window.go_to("Home")
-        kind, record_id = line.data(0, Qt.ItemDataRole.UserRole), line.data(0, 257)
-        assert isinstance(kind, str) and isinstance(record_id, int)  # no tuples as item data
+        line = home.model.rows[row]
+        kind, record_id = line.kind, line.record_id
         with qtbot.waitSignal(window.record_opened):
-            open_line(qtbot, home.tree, line)
+            open_line(qtbot, home, row)
         if kind == "meeting" or line.text(1) != "None scheduled":
             assert selected(window, kind) == record_id, line.text(0)
 
 
 def test_none_scheduled_opens_that_group(window, qtbot) -> None:
     home = window.pages["Home"]
-    (line,) = [x for x in home.lines("Next meetings") if x.text(1) == "None scheduled"]
-    assert line.text(0) == "Pensions Task Group"
+    (row,) = [
+        r
+        for r in record_rows(home, "Next meetings")
+        if home.model.rows[r].text(1) == "None scheduled"
+    ]
+    assert home.model.rows[row].text(0) == "Pensions Task Group"
     with qtbot.waitSignal(window.record_opened):
-        open_line(qtbot, home.tree, line)
+        open_line(qtbot, home, row)
     groups_page = window.pages["Groups"]
     assert window.stack.currentWidget() is groups_page
     assert groups_page.view.current().code == "PEN"
@@ -99,11 +108,13 @@ def test_none_scheduled_opens_that_group(window, qtbot) -> None:
 def test_home_line_reaches_an_action_hidden_by_the_filters(window, qtbot) -> None:
     actions_page = window.pages["Actions"]
     actions_page.owner.setText("nobody by this name")
-    assert actions_page.view.model.records == []
-    line = window.pages["Home"].lines("Actions overdue")[0]
+    actions_page.refresh()
+    assert actions_page.view.model.rowCount() == 0
+    home = window.pages["Home"]
+    row = record_rows(home, "Actions overdue")[0]
     with qtbot.waitSignal(window.record_opened):
-        open_line(qtbot, window.pages["Home"].tree, line)
-    assert selected(window, "action") == line.data(0, 257)
+        open_line(qtbot, home, row)
+    assert selected(window, "action") == home.model.rows[row].record_id
 
 
 def first_of_each_kind(window) -> dict[str, tuple[int, int | None, str]]:

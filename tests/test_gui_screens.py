@@ -190,9 +190,12 @@ def coloured_cells(window) -> list[tuple[str, object, object]]:
                         text = model.data(index, Qt.ItemDataRole.ForegroundRole)
                         found.append((f"{area} {view.objectName()}", fill.color(), text.color()))
     home = window.pages["Home"]
-    for line in home.lines("Actions overdue"):
-        if "overdue" in line.text(0):
-            found.append(("Home overdue", line.background(0).color(), line.foreground(0).color()))
+    for row in home.rows_of("Actions overdue"):
+        index = home.model.index(row, 0)
+        fill = home.model.data(index, Qt.ItemDataRole.BackgroundRole)
+        if fill is not None:
+            text = home.model.data(index, Qt.ItemDataRole.ForegroundRole)
+            found.append(("Home overdue", fill.color(), text.color()))
     return found
 
 

@@ -45,3 +45,25 @@ def test_every_page_refreshes_fifty_times_without_moving_none(qtbot: Any, demo_d
         before = none_refs_after(page.refresh, 5)  # type: ignore[attr-defined]
         moved[name] = none_refs_after(page.refresh, 50) - before  # type: ignore[attr-defined]
     assert moved == dict.fromkeys(pages, 0)
+
+
+def test_every_page_paints_fifty_times_without_moving_none(qtbot: Any, demo_db: Any) -> None:
+    """Painting calls Qt's virtuals on the objects Python made (a proxy's header, a tree's
+    lines) once per row: each page is shown and painted 50 times, None's count unmoved."""
+    from PySide6.QtWidgets import QStackedWidget
+
+    from atr_desktop.ui.pages import build_pages
+
+    stack = QStackedWidget()
+    qtbot.addWidget(stack)
+    stack.resize(1366, 768)
+    pages = build_pages(stack, demo_db)
+    for page in pages.values():
+        stack.addWidget(page)
+    stack.show()
+    moved = {}
+    for name, page in pages.items():
+        stack.setCurrentWidget(page)
+        before = none_refs_after(page.grab, 5)
+        moved[name] = none_refs_after(page.grab, 50) - before
+    assert moved == dict.fromkeys(pages, 0)

@@ -32,6 +32,7 @@ from atr_desktop.ui.errors import attempt, show_user_error
 from atr_desktop.ui.flow_layout import FlowLayout
 from atr_desktop.ui.item_dialogs import AgendaItemDialog, CoverSheetDialog
 from atr_desktop.ui.operations import Progress, run_or_now, runner_of
+from atr_desktop.ui.qt_virtuals import TreeLine
 from atr_desktop.ui.record_view import RecordView
 from atr_desktop.ui.style import describe_blank_cells
 from atr_desktop.ui.table_model import Column
@@ -88,7 +89,7 @@ class AgendaTree(QTreeWidget):
                 r.paper_text,
                 "B" if r.confidential else "A",
             )
-            item = QTreeWidgetItem(list(values))
+            item = TreeLine(list(values))
             item.setData(0, ID_ROLE, r.id)
             if r.kind == "aob":
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsDragEnabled)

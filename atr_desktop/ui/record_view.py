@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QItemSelectionModel, QRect, QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QBrush, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from atr_desktop.ui.qt_virtuals import SortFilterProxy
 from atr_desktop.ui.table_model import SORT_ROLE, Column, RecordTableModel
 
 R = TypeVar("R")
@@ -73,7 +74,7 @@ class RecordView(QWidget, Generic[R]):
     def __init__(self, columns: list[Column[R]], name: str, parent: Any = None) -> None:
         super().__init__(parent)
         self.model: RecordTableModel[R] = RecordTableModel(columns, self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = SortFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
