@@ -87,4 +87,12 @@ def coerce(key: str, value: Any) -> Any:
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
         return list(value)
-    return "" if value is None else str(value)
+    text = "" if value is None else str(value)
+    if key == "protective_marking":
+        from atr_desktop.domain.marking import base_problem
+
+        problem = base_problem(text)
+        if problem:
+            raise ValueError(problem)
+        return text.strip().upper()
+    return text
