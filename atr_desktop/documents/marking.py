@@ -45,7 +45,7 @@ def _field(paragraph: Any, instruction: str) -> None:
 def word_header_footer(doc: DocxDocument, label: str, draft: bool = False) -> None:
     """Marking (and DRAFT) at the top right of every page; marking and 'Page N of M' at the
     foot, so a printed page still shows both if its header is cropped or photocopied."""
-    from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     label = xml_safe(label)
     for section in doc.sections:
@@ -55,12 +55,12 @@ def word_header_footer(doc: DocxDocument, label: str, draft: bool = False) -> No
         header.text = ""
         header.add_run(label + ("   DRAFT" if draft else "")).bold = True
         header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        # Centred, so it stays right whether the page is later turned landscape or not.
         footer = section.footer.paragraphs[0]
         footer.text = ""
-        width = section.page_width - section.left_margin - section.right_margin
-        footer.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+        footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
         footer.add_run(label).bold = True
-        footer.add_run("\tPage ")
+        footer.add_run("   ·   Page ")
         _field(footer, "PAGE")
         footer.add_run(" of ")
         _field(footer, "NUMPAGES")

@@ -17,8 +17,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from atr_desktop.domain.agenda import Purpose, start_times
-from atr_desktop.domain.paper_refs import assign_letters
 from atr_desktop.domain.marking import exemption_problem
+from atr_desktop.domain.paper_refs import assign_letters
 from atr_desktop.errors import UserError
 from atr_desktop.services import audit
 from atr_desktop.services.refs import find_item, find_meeting, meeting_item_numbers

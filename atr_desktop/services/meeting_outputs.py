@@ -11,11 +11,13 @@ from sqlalchemy import select
 
 from atr_desktop.documents import agenda_doc, chase_list, cover_sheet, eml, ics
 from atr_desktop.domain.dates import hhmm, long_date
+from atr_desktop.domain.marking import part_a
 from atr_desktop.errors import UserError
 from atr_desktop.services import settings
 from atr_desktop.services.agenda import rows_for
 from atr_desktop.services.groups import find_group
 from atr_desktop.services.house import house
+from atr_desktop.services.marking import part_b_marking
 from atr_desktop.services.meetings import next_meeting
 from atr_desktop.services.papers import list_papers
 from atr_desktop.services.refs import find_meeting
@@ -72,6 +74,8 @@ def export_agenda(db: Database, meeting_ref: str | int, out: Path, part: str = "
         ]
         if part == "B" and not lines:
             raise UserError("This meeting has no Part B (confidential) items.")
+        secret = [r.id for r in rows if r.confidential]
+        mark = part_b_marking(s, secret) if part == "B" else part_a()
         data = agenda_doc.AgendaDoc(
             group_name=group.name,
             when=when_text(meeting),
@@ -90,7 +94,7 @@ def export_agenda(db: Database, meeting_ref: str | int, out: Path, part: str = "
             ),
         )
     try:
-        return agenda_doc.build(house(db), data, out)
+        return agenda_doc.build(house(db, mark), data, out, mark.exempt_line)
     except OSError as exc:
         raise UserError(f"{out} could not be saved ({exc.strerror}): is it open in Word?") from None
 

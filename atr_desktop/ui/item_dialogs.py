@@ -66,9 +66,7 @@ class AgendaItemDialog(QDialog):
         """The reason belongs to Part B items; its words to the reason 'other'."""
         part_b = self.ui.confidentialCheck.isChecked()
         self.ui.exemptionCombo.setEnabled(part_b)
-        self.ui.exemptionEdit.setEnabled(
-            part_b and self.ui.exemptionCombo.currentData() == "other"
-        )
+        self.ui.exemptionEdit.setEnabled(part_b and self.ui.exemptionCombo.currentData() == "other")
 
     def save(self) -> None:
         data = agenda.ItemInput(
