@@ -102,7 +102,7 @@ def to_docx(data: BriefData, house: word.House, out: Path) -> Path:
     when = f"{long_date(data.meeting_date)}, {hhmm(data.start)}".rstrip(", ")
     doc.add_paragraph(xml_safe(f"{when}. {data.venue}".strip()))
     for heading, headers, rows, empty in data.sections():
-        doc.add_heading(heading, level=1)
+        doc.add_heading(xml_safe(heading), level=1)
         if rows:
             word.add_table(doc, headers, rows)
         else:

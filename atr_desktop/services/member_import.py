@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from atr_desktop.domain.marking import is_banner
 from atr_desktop.domain.member_import import (
     ImportRow,
     header_problem,
@@ -88,7 +89,8 @@ def read_xlsx(path: Path) -> Table:
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             cells = [_cell_text(v) for v in values]
             if header is None:
-                if any(c.strip() for c in cells):
+                # Skip the marking banner of a workbook this app exported.
+                if any(c.strip() for c in cells) and not is_banner(cells[0]):
                     header = cells
             else:
                 rows.append((number, cells))

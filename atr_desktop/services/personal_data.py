@@ -22,6 +22,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from atr_desktop.adapters.identity import current_user
+from atr_desktop.domain.marking import personal_data
 from atr_desktop.errors import UserError
 from atr_desktop.services import audit
 from atr_desktop.services.refs import find_person
@@ -118,7 +119,8 @@ def subject_access(db: Database, ref: str) -> dict[str, Any]:
 
 
 def export_subject_access(db: Database, ref: str, out: Path) -> Path:
-    data = subject_access(db, ref)
+    """The subject-access copy as JSON, its marking the first thing in the file."""
+    data = {"protective_marking": personal_data().label, **subject_access(db, ref)}
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
     return out
