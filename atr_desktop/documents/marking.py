@@ -74,7 +74,7 @@ def xlsx_mark(sheet: Worksheet, label: str, title: str, columns: int) -> int:
 
     label = xml_safe(label)
     sensitive = label.upper().startswith("OFFICIAL-SENSITIVE")
-    text = f"{label}  ·  {xml_safe(title)}" if title else label
+    text = f"{label} · {xml_safe(title)}" if title else label
     sheet.cell(row=1, column=1, value=text)
     cell = sheet.cell(row=1, column=1)
     cell.data_type = "s"
