@@ -26,6 +26,7 @@ from atr_desktop.services import (
     settings,
 )
 from atr_desktop.services.attendance import LineChange
+from atr_desktop.storage.models import AgendaItem as AgendaItemModel
 from atr_desktop.storage.models import Group, Meeting
 from tests.meeting_fixtures import strategy_group
 
@@ -275,3 +276,16 @@ def test_invites_carry_organiser_attendees_and_london_time(db, cli, tmp_path: Pa
         "meetings", "ics", "--group", "SG", "--out", str(out), "--organiser", "not an address"
     )
     assert code == 1 and "not an email address" in err
+
+
+def test_demo_part_b_items_say_why_they_are_exempt(demo_db, tmp_path: Path) -> None:
+    from sqlalchemy import select
+
+    with demo_db.session() as s:
+        part_b = s.scalars(select(AgendaItemModel).where(AgendaItemModel.confidential)).all()
+        assert part_b and all(i.exemption for i in part_b)
+        meeting_id = part_b[0].meeting_id
+    doc = Document(
+        str(meeting_outputs.export_agenda(demo_db, meeting_id, tmp_path / "b.docx", "B"))
+    )
+    assert doc.sections[0].header.paragraphs[0].text.startswith("OFFICIAL-SENSITIVE: ")
