@@ -175,6 +175,8 @@ def test_decision_log_columns_fit_and_the_chase_list_stays_in_the_margins(
     meeting_outputs.chase_list_docx(db, sg.meeting, tmp_path / "c.docx")
     chase = Document(str(tmp_path / "c.docx"))
     assert sum(_grid_cm(chase.tables[0])) <= _text_width_cm(chase) + 0.05
+    # A fixed layout: Word wraps a long address inside its column, never past the margin.
+    assert chase.tables[0]._tbl.tblPr.find(qn("w:tblLayout")).get(qn("w:type")) == "fixed"
 
 
 def test_decision_log_workbook_dates_print_setup_and_marking(db, tmp_path: Path) -> None:

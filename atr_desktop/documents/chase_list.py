@@ -30,10 +30,7 @@ def build_list(
     word.add_table(
         doc,
         ("Item", "Paper", "Author", "Email", "Deadline", "Status"),
-        [
-            (p.item, p.title, p.author, breakable_email(p.author_email), p.deadline, p.status)
-            for p in papers
-        ],
+        [(p.item, p.title, p.author, p.author_email, p.deadline, p.status) for p in papers],
         widths_cm=WIDTHS_CM,
     )
     if not papers:
@@ -42,15 +39,9 @@ def build_list(
 
 
 # Item, Paper, Author, Email, Deadline, Status: 17.0 cm, the A4 text width between 2 cm
-# margins, so the table never runs past the right margin.
+# margins (it was 17.8 cm and ran past the right margin). The fixed layout wraps a long
+# email address inside its column rather than widening the table.
 WIDTHS_CM = (1.1, 5.2, 3.0, 3.9, 2.2, 1.6)
-ZERO_WIDTH_SPACE = "\u200b"
-
-
-def breakable_email(email: str) -> str:
-    """An email address that may wrap after '@' and '.', so a long one stays in its column
-    (Word otherwise pushes an unbreakable word past the margin)."""
-    return email.replace("@", "@" + ZERO_WIDTH_SPACE).replace(".", "." + ZERO_WIDTH_SPACE)
 
 
 def author_draft(
