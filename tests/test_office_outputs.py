@@ -291,3 +291,18 @@ def test_demo_part_b_items_say_why_they_are_exempt(demo_db, tmp_path: Path) -> N
         str(meeting_outputs.export_agenda(demo_db, meeting_id, tmp_path / "b.docx", "B"))
     )
     assert doc.sections[0].header.paragraphs[0].text.startswith("OFFICIAL-SENSITIVE: ")
+
+
+def test_app_drawn_pdf_carries_the_marking_on_every_page(db, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    from atr_desktop.services import actions, brief
+
+    sg = strategy_group(db)
+    for n in range(60):  # enough overdue actions to run the brief over several pages
+        actions.add_action(db, sg.meeting, "5", f"Action {n} " * 20, "Lead", dt.date(2026, 11, 1))
+    out = brief.write_brief(db, sg.next_meeting, tmp_path / "brief.pdf", dt.date(2027, 1, 5))
+    pages = [" ".join((p.extract_text() or "").split()) for p in PdfReader(out).pages]
+    assert len(pages) > 1
+    for number, text in enumerate(pages, start=1):
+        assert text.startswith("OFFICIAL") and f"OFFICIAL · Page {number}" in text

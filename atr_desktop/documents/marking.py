@@ -6,6 +6,7 @@ given, at the top and bottom of every page, so no writer has its own idea of whe
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from atr_desktop.documents.text import xml_safe
@@ -90,3 +91,26 @@ def xlsx_mark(sheet: Worksheet, label: str, title: str, columns: int) -> int:
     sheet.oddFooter.left.text = escaped
     sheet.oddFooter.right.text = "Page &P of &N"
     return 1
+
+
+def pdf_page_marks(label: str) -> Callable[[Any, Any], None]:
+    """A reportlab ``onPage`` callback: the marking at the top right and, with the page
+    number, at the foot of every page an app-drawn PDF has."""
+    from reportlab.lib import colors
+    from reportlab.lib.units import cm
+
+    from atr_desktop.documents.pdf_text import fonts
+
+    text = xml_safe(label)
+
+    def draw(canv: Any, doc: Any) -> None:
+        width, height = doc.pagesize
+        canv.saveState()
+        canv.setFont(fonts()[1], 9)
+        canv.setFillColor(colors.HexColor("#231F20"))
+        canv.drawRightString(width - 2 * cm, height - 1.1 * cm, text)
+        canv.setFont(fonts()[0], 8)
+        canv.drawCentredString(width / 2, 1.0 * cm, f"{text} · Page {canv.getPageNumber()}")
+        canv.restoreState()
+
+    return draw
