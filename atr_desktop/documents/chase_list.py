@@ -41,7 +41,7 @@ def build_list(
 # Item, Paper, Author, Email, Deadline, Status: 17.0 cm, the A4 text width between 2 cm
 # margins (it was 17.8 cm and ran past the right margin). The fixed layout wraps a long
 # email address inside its column rather than widening the table.
-WIDTHS_CM = (1.1, 5.2, 3.0, 3.9, 2.2, 1.6)
+WIDTHS_CM = (1.3, 5.0, 3.0, 3.9, 2.2, 1.6)
 
 
 def author_draft(

@@ -80,6 +80,7 @@ def _signature(doc: DocxDocument, chair: str) -> None:
         for run in row.cells[0].paragraphs[0].runs:
             run.bold = True
     table.rows[0].height = Cm(1.5)
+    table.rows[2].height = Cm(0.8)
 
 
 def build(house: word.House, data: MinutesDoc, out: Path, exempt_line: str = "") -> Path:

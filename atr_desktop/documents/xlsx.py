@@ -24,6 +24,8 @@ UK_DATE = "dd/mm/yyyy"
 UK_DATETIME = "dd/mm/yyyy hh:mm"
 HEADER_ROW = 2
 WIDE = 6  # more columns than this print landscape
+MAX_WIDTH = 60  # characters; wider text wraps
+LINE_HEIGHT = 15.0  # points, one line of 11 pt text
 
 
 def new_workbook() -> Workbook:
@@ -62,16 +64,18 @@ def write_sheet(
 ) -> None:
     """Banner, bold frozen header, auto-filter, widths to fit, print set up; ``fills``
     colours cells (hex 'RRGGBB' or None per cell), for RAG ratings."""
-    from openpyxl.styles import Font, PatternFill
+    from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     marking.xlsx_mark(sheet, mark, title or sheet.title, len(headers))
     for c, header in enumerate(headers, start=1):
         _put(sheet, HEADER_ROW, c, header)
         sheet.cell(row=HEADER_ROW, column=c).font = Font(bold=True)
+    top = Alignment(vertical="top")
     for r, row in enumerate(rows, start=HEADER_ROW + 1):
         for c, value in enumerate(row, start=1):
             _put(sheet, r, c, value)
+            sheet.cell(row=r, column=c).alignment = top
         if fills:
             for c, colour in enumerate(fills[r - HEADER_ROW - 1], start=1):
                 if colour:
@@ -82,7 +86,14 @@ def write_sheet(
         sheet.auto_filter.ref = f"A{HEADER_ROW}:{last}{HEADER_ROW + max(1, len(rows))}"
     for c, header in enumerate(headers, start=1):
         width = max([len(str(header))] + [_shown_width(row[c - 1]) for row in rows[:500]])
-        sheet.column_dimensions[get_column_letter(c)].width = min(60, max(10, width + 2))
+        sheet.column_dimensions[get_column_letter(c)].width = min(MAX_WIDTH, max(10, width + 2))
+        if width + 2 > MAX_WIDTH:  # long text wraps in its column rather than being cut off
+            for r, row in enumerate(rows, start=HEADER_ROW + 1):
+                sheet.cell(row=r, column=c).alignment = Alignment(wrap_text=True, vertical="top")
+                # Row heights are not recalculated on opening by every program: set them.
+                lines = -(-_shown_width(row[c - 1]) // (MAX_WIDTH - 4))
+                current = sheet.row_dimensions[r].height or LINE_HEIGHT
+                sheet.row_dimensions[r].height = max(current, LINE_HEIGHT * max(1, lines))
     print_setup(sheet, landscape=len(headers) > WIDE)
 
 

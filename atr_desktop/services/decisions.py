@@ -201,7 +201,7 @@ def ratify(db: Database, decision_id: int | str, at_ref: str | int) -> DecisionI
 
 # Id, Date, Group, Meeting, Item, Decision, Status, Ratification on A4 landscape (25.7 cm):
 # the decision gets the room, so a decision reads in a line or two, not eight.
-DECISION_WIDTHS = (1.0, 2.1, 1.5, 2.6, 4.0, 9.6, 2.5, 2.4)
+DECISION_WIDTHS = (0.9, 2.1, 1.7, 2.6, 3.8, 10.2, 1.7, 2.7)
 
 
 def export(
