@@ -48,7 +48,7 @@ def build(house: word.House, data: AgendaDoc, out: Path, exempt_line: str = "") 
         doc.add_paragraph(xml_safe(data.where))
     if data.cancelled:
         doc.add_paragraph(xml_safe(data.cancelled)).runs[0].bold = True
-    doc.add_heading(kind, level=1)
+    doc.add_heading(xml_safe(kind), level=1)
     if data.part_b:
         doc.add_paragraph(
             "These items are taken in private. Do not share this agenda or its papers."

@@ -36,7 +36,7 @@ def _field(paragraph: Any, instruction: str) -> None:
     run = paragraph.add_run()
     instr = OxmlElement("w:instrText")
     instr.set(qn("xml:space"), "preserve")
-    instr.text = f" {instruction} "
+    instr.text = xml_safe(f" {instruction} ")
     run._r.append(instr)
     fld_char("separate")
     paragraph.add_run("1")
@@ -54,13 +54,13 @@ def word_header_footer(doc: DocxDocument, label: str, draft: bool = False) -> No
         section.footer.is_linked_to_previous = False
         header = section.header.paragraphs[0]
         header.text = ""
-        header.add_run(label + ("   DRAFT" if draft else "")).bold = True
+        header.add_run(xml_safe(label + ("   DRAFT" if draft else ""))).bold = True
         header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         # Centred, so it stays right whether the page is later turned landscape or not.
         footer = section.footer.paragraphs[0]
         footer.text = ""
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        footer.add_run(label).bold = True
+        footer.add_run(xml_safe(label)).bold = True
         footer.add_run("   ·   Page ")
         _field(footer, "PAGE")
         footer.add_run(" of ")
@@ -86,9 +86,9 @@ def xlsx_mark(sheet: Worksheet, label: str, title: str, columns: int) -> int:
         sheet.merge_cells(f"A1:{get_column_letter(columns)}1")
     sheet.row_dimensions[1].height = 20
     escaped = label.replace("&", "&&")
-    sheet.oddHeader.right.text = escaped
+    sheet.oddHeader.right.text = xml_safe(escaped)
     sheet.oddHeader.right.font = "Arial,Bold"
-    sheet.oddFooter.left.text = escaped
+    sheet.oddFooter.left.text = xml_safe(escaped)
     sheet.oddFooter.right.text = "Page &P of &N"
     return 1
 

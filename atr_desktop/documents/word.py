@@ -103,9 +103,9 @@ def add_paragraphs(doc: DocxDocument, text: str) -> None:
         if not line:
             continue
         if line.lstrip().startswith(("- ", "* ")):
-            doc.add_paragraph(line.lstrip()[2:], style="List Bullet")
+            doc.add_paragraph(xml_safe(line.lstrip()[2:]), style="List Bullet")
         else:
-            doc.add_paragraph(line)
+            doc.add_paragraph(xml_safe(line))
 
 
 def set_properties(doc: DocxDocument, house: House, subject: str = "") -> None:
