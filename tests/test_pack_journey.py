@@ -164,8 +164,11 @@ def test_part_b_papers_only_in_the_restricted_pack(db: Any, cli: Any, tmp_path: 
     secret = add_item(db, meeting, "Provider contract dispute", confidential=True)
     add_paper(db, secret, "Contract paper", pdf_bytes(2, label="SECRETLABEL"), "contract.pdf")
     number = next(r.number for r in cli_agenda(db, REF) if r.id == secret)
-    assert cli("agenda", "edit", REF, number, "--exempt", "commercial")[0] == 0
     main, restricted = tmp_path / "main.pdf", tmp_path / "restricted.pdf"
+    # A Part B pack is not built until each item says why it is exempt.
+    code, _, err = cli("pack", "build", REF, "--restricted", "--out", str(restricted))
+    assert code == 1 and "no exemption reason" in err and f"Item {number}" in err
+    assert cli("agenda", "edit", REF, number, "--exempt", "commercial")[0] == 0
     assert cli("pack", "build", REF, "--out", str(main))[0] == 0
     code, _, err = cli("pack", "build", REF, "--restricted", "--out", str(restricted))
     assert code == 0, err

@@ -237,6 +237,19 @@ def _record_problems(
     items: list, numbers: dict[int, str], papers: list[PaperPlan], required: set[str], kind: str
 ) -> list[Problem]:
     out = []
+    if kind == "restricted":
+        for item in items:
+            if item.confidential and not item.exemption:
+                out.append(
+                    Problem(
+                        numbers.get(item.id, ""),
+                        item.title,
+                        "",
+                        "the item is Part B but has no exemption reason for its OFFICIAL-SENSITIVE "
+                        "marking: choose one in the item's dialog (or agenda edit --exempt)",
+                        blocks_file=False,
+                    )
+                )
     for paper in papers:
         for key in sorted(required):
             if key in paper.values and not str(paper.values[key]).strip():
