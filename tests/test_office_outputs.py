@@ -200,6 +200,8 @@ def test_decision_log_workbook_dates_print_setup_and_marking(db, tmp_path: Path)
     assert sheet.print_title_rows == "$1:$2"
     assert sheet.oddHeader.right.text == "OFFICIAL"
     assert sheet.oddFooter.right.text == "Page &P of &N"
+    props = load_workbook(tmp_path / "d.xlsx").properties
+    assert (props.creator, props.language, props.title) == (ORGANISATION, "en-GB", "Decision log")
     both = load_workbook(decisions.export(db, tmp_path / "b.xlsx", confidential=True)).active
     assert both["A1"].value.startswith("OFFICIAL-SENSITIVE · Decision log · Includes Part B")
     assert both.oddHeader.right.text == "OFFICIAL-SENSITIVE" and both.max_row == 4

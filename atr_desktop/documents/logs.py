@@ -18,10 +18,11 @@ Section = tuple[str, Sequence[str], Sequence[Sequence[Any]], Fills]
 
 
 def table_xlsx(
-    out: Path, sheets: Sequence[Section], mark: str = "OFFICIAL", banner: str = ""
+    out: Path, sheets: Sequence[Section], house: word.House | None = None, banner: str = ""
 ) -> Path:
     """One sheet per section: marking banner (with ``banner``, e.g. what is left out),
     bold frozen header, filters on, coloured cells, printed landscape one page wide."""
+    house = house or word.House()
     workbook = xlsx.new_workbook()
     first = True
     for name, headers, rows, fills in sheets:
@@ -30,10 +31,10 @@ def table_xlsx(
         first = False
         sheet.title = _sheet_title(name)
         xlsx.write_sheet(
-            sheet, headers, rows, fills, mark, " · ".join(filter(None, [name, banner]))
+            sheet, headers, rows, fills, house.marking, " · ".join(filter(None, [name, banner]))
         )
         xlsx.print_setup(sheet, landscape=True)
-    return xlsx.save(workbook, out, title=sheets[0][0] if sheets else "")
+    return xlsx.save(workbook, out, sheets[0][0] if sheets else "", house.organisation)
 
 
 def _sheet_title(name: str) -> str:

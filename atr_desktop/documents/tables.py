@@ -38,18 +38,19 @@ def table_xlsx(
     headers: Sequence[str],
     rows: Sequence[Sequence[Any]],
     out: Path,
-    mark: str = "OFFICIAL",
+    house: House | None = None,
     title: str = "",
 ) -> Path:
-    """One sheet under a marking banner reading ``mark`` and ``title``."""
+    """One sheet under a banner with the house's marking and ``title``."""
     from atr_desktop.documents import xlsx
 
+    house = house or House()
     book = xlsx.new_workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = sheet_title[:31]
-    xlsx.write_sheet(sheet, headers, rows, mark=mark, title=title or sheet_title)
-    return xlsx.save(book, out, title=title or sheet_title)
+    xlsx.write_sheet(sheet, headers, rows, mark=house.marking, title=title or sheet_title)
+    return xlsx.save(book, out, title or sheet_title, house.organisation)
 
 
 def table_docx(

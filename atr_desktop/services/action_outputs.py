@@ -88,7 +88,7 @@ def export_log(
     mark = records_marking(db, Action, confidential, [a.id for a in actions if a.confidential])
     note = part_b_note(confidential, "actions")
     if excel:
-        return logs.table_xlsx(out, sections, mark.label, note)
+        return logs.table_xlsx(out, sections, house(db, mark), note)
     if suffix == ".docx":
         day = today or dt.date.today()
         title = f"Action log{f': {group.upper()}' if group else ''}"

@@ -97,7 +97,7 @@ def export(db: Database, group_ref: str, year: int, out: Path) -> Path:
     title = f"{data.group_name}: attendance {year}"
     if out.suffix.lower() == ".xlsx":
         return logs.table_xlsx(
-            out, [(f"{data.group_code} {year}", headers, rows, None)], banner=title
+            out, [(f"{data.group_code} {year}", headers, rows, None)], house(db), title
         )
     if out.suffix.lower() == ".docx":
         return logs.table_docx(

@@ -240,7 +240,7 @@ def export(
     note = part_b_note(confidential, "decisions")
     if out.suffix.lower() == ".xlsx":
         return logs.table_xlsx(
-            out, [(title[:31].replace(":", ""), headers, table, None)], mark.label, note
+            out, [(title[:31].replace(":", ""), headers, table, None)], house(db, mark), note
         )
     if out.suffix.lower() == ".docx":
         return logs.table_docx(

@@ -206,7 +206,7 @@ def export_register(db: Database, out: Path, today: dt.date | None = None) -> Pa
             REGISTER_HEADERS,
             register_rows(rows, True),
             out,
-            personal_data().label,
+            house(db, personal_data()),
             title,
         )
     raise UserError(f"{out.name}: export the register to a .docx or .xlsx file.")

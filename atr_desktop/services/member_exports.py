@@ -73,6 +73,7 @@ def export_members(
 ) -> Path:
     """The group's current members to ``out`` (.csv or .xlsx)."""
     from atr_desktop.documents import tables
+    from atr_desktop.services.house import house
 
     members = current_members(db, group, on_date)
     suffix = out.suffix.lower()
@@ -81,7 +82,7 @@ def export_members(
         return tables.write_csv(headers, rows, out)
     if suffix == ".xlsx":
         headers, rows = member_rows(members, include_private, iso=True)
-        return tables.table_xlsx("Members", headers, rows, out, personal_data().label)
+        return tables.table_xlsx("Members", headers, rows, out, house(db, personal_data()))
     raise UserError(f"{out.name}: export members to a .csv or .xlsx file.")
 
 
