@@ -33,3 +33,32 @@ def with_modal(handler: Callable[[QWidget], Any], trigger: Callable[[], Any]) ->
     if outcome and isinstance(outcome[0], BaseException):
         raise outcome[0]
     return outcome
+
+
+def with_modals(handlers: list[Callable[[QWidget], Any]], trigger: Callable[[], Any]) -> list[Any]:
+    """Like :func:`with_modal` for dialogs that open one after another: each handler acts
+    on the next modal dialog to appear (a new one each time)."""
+    outcome: list[Any] = []
+    done: list[QWidget] = []
+
+    def act() -> None:
+        if len(outcome) == len(handlers):
+            return
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or any(dialog is d for d in done):
+            QTimer.singleShot(20, act)
+            return
+        done.append(dialog)
+        try:
+            outcome.append(handlers[len(outcome)](dialog))
+        except BaseException as exc:
+            outcome.append(exc)
+            dialog.close()
+        QTimer.singleShot(20, act)
+
+    QTimer.singleShot(0, act)
+    trigger()
+    for result in outcome:
+        if isinstance(result, BaseException):
+            raise result
+    return outcome

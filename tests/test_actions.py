@@ -107,14 +107,14 @@ def test_excel_action_log_has_rag_colours_filters_and_closed_sheet(db, tmp_path)
     book = load_workbook(out)
     assert book.sheetnames == ["Open actions", "Closed actions"]
     sheet = book["Open actions"]
-    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
-    headers = [c.value for c in sheet[1]]
+    assert sheet.freeze_panes == "A3" and sheet.auto_filter.ref
+    headers = [c.value for c in sheet[2]]
     col = headers.index("RAG") + 1
-    assert [sheet.cell(r, 4).value for r in (2, 3)] == ["Overdue one", "Far one"]
-    assert sheet.cell(2, col).value == "Red"
-    assert sheet.cell(2, col).fill.fgColor.rgb.endswith(rag.RAG_COLOURS["Red"])
-    assert sheet.cell(3, col).fill.fgColor.rgb.endswith(rag.RAG_COLOURS["Green"])
-    assert book["Closed actions"].cell(2, 4).value == "Closed one"
+    assert [sheet.cell(r, 4).value for r in (3, 4)] == ["Overdue one", "Far one"]
+    assert sheet.cell(3, col).value == "Red"
+    assert sheet.cell(3, col).fill.fgColor.rgb.endswith(rag.RAG_COLOURS["Red"])
+    assert sheet.cell(4, col).fill.fgColor.rgb.endswith(rag.RAG_COLOURS["Green"])
+    assert book["Closed actions"].cell(3, 4).value == "Closed one"
     from docx import Document
 
     doc = Document(str(action_outputs.export_log(db, tmp_path / "log.docx", today=TODAY)))
@@ -128,9 +128,11 @@ def test_part_b_actions_stay_out_of_the_exported_log(db, tmp_path) -> None:
     actions.add_action(db, sg.meeting, "5", "Public task", "A", dt.date(2027, 1, 1))
     actions.add_action(db, sg.meeting, "7", "Secret task", "B", dt.date(2027, 1, 1))
     sheet = load_workbook(action_outputs.export_log(db, tmp_path / "p.xlsx")).active
-    assert [r[3] for r in sheet.iter_rows(min_row=2, values_only=True)] == ["Public task"]
+    assert [r[3] for r in sheet.iter_rows(min_row=3, values_only=True)] == ["Public task"]
+    assert "Part B (confidential) actions are left out" in sheet["A1"].value
     out = action_outputs.export_log(db, tmp_path / "all.xlsx", confidential=True)
-    assert load_workbook(out).active.max_row == 3
+    assert load_workbook(out).active.max_row == 4
+    assert load_workbook(out).active["A1"].value.startswith("OFFICIAL-SENSITIVE")
 
 
 def test_reminder_drafts_one_per_owner(db, tmp_path) -> None:

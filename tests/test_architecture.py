@@ -9,6 +9,7 @@ one violation of each contract in a copy of the package and checks each is caugh
 
 from __future__ import annotations
 
+import ast
 import os
 import shutil
 import subprocess
@@ -120,3 +121,36 @@ def test_no_module_pulls_in_network_code_at_import_time() -> None:
     count, bad = out.stdout.strip().split(" ", 1)
     assert int(count) > 100  # the imports really happened
     assert bad == "[]"
+
+
+def test_every_word_writer_passes_text_through_xml_safe() -> None:
+    """A control character in a name once crashed `agenda export`: every paragraph, heading,
+    run and cell text a Word writer adds is a literal or goes through documents.text.xml_safe,
+    so no writer can forget (docs/outputs.md)."""
+    methods = {"add_paragraph", "add_heading", "add_run"}
+
+    def safe(arg: ast.expr) -> bool:
+        if isinstance(arg, ast.BinOp):  # xml_safe(text) + "."
+            return safe(arg.left) and safe(arg.right)
+        return isinstance(arg, ast.Constant) or (
+            isinstance(arg, ast.Call) and getattr(arg.func, "id", "") == "xml_safe"
+        )
+
+    unsafe = []
+    for path in sorted((PACKAGE / "documents").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr in methods
+                and node.args
+                and not safe(node.args[0])
+            ):
+                unsafe.append(f"{path.name}:{node.lineno} {ast.unparse(node.args[0])}")
+            if isinstance(node, ast.Assign) and not safe(node.value):
+                for target in node.targets:
+                    if isinstance(target, ast.Attribute) and target.attr == "text":
+                        unsafe.append(
+                            f"{path.name}:{node.lineno} .text = {ast.unparse(node.value)}"
+                        )
+    assert unsafe == []

@@ -100,7 +100,7 @@ def test_attendance_matrix_counts_who_came_and_exports(db, tmp_path) -> None:
 
     out = attendance_matrix.export(db, "SG", 2026, tmp_path / "m.xlsx")
     sheet = load_workbook(out).active
-    assert sheet["A1"].value == "Name" and sheet.freeze_panes == "A2"
+    assert sheet["A2"].value == "Name" and sheet.freeze_panes == "A3"
     from docx import Document
 
     doc = Document(str(attendance_matrix.export(db, "SG", 2026, tmp_path / "m.docx")))

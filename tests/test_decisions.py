@@ -38,9 +38,14 @@ def test_part_b_decisions_stay_out_of_the_exported_log(db, tmp_path) -> None:
     decisions.add_decision(db, sg.meeting, "7", "Confidential award.")
     assert len(decisions.list_decisions(db, awaiting_ratification=True)) == 2
     public = load_workbook(decisions.export(db, tmp_path / "d.xlsx")).active
-    assert [r[5] for r in public.iter_rows(min_row=2, values_only=True)] == ["Public decision."]
+    assert [r[5] for r in public.iter_rows(min_row=3, values_only=True)] == ["Public decision."]
+    assert public["A1"].value.startswith("OFFICIAL ·")
+    assert "Part B (confidential) decisions are left out" in public["A1"].value
     both = load_workbook(decisions.export(db, tmp_path / "b.xlsx", confidential=True)).active
-    assert both.max_row == 3
+    assert both.max_row == 4
+    # Including Part B is a choice that marks the whole file OFFICIAL-SENSITIVE.
+    assert both["A1"].value.startswith("OFFICIAL-SENSITIVE")
+    assert "OFFICIAL-SENSITIVE" in both.oddHeader.right.text
 
 
 def test_quorate_decision_withdrawn_stays_on_the_log_and_search_finds_it(db, cli, tmp_path) -> None:
@@ -58,7 +63,7 @@ def test_quorate_decision_withdrawn_stays_on_the_log_and_search_finds_it(db, cli
 
     code, _, err = cli("decisions", "export", "--out", str(tmp_path / "d.xlsx"))
     assert code == 0, err
-    assert load_workbook(tmp_path / "d.xlsx").active["F2"].value.startswith("The Group AGREED")
+    assert load_workbook(tmp_path / "d.xlsx").active["F3"].value.startswith("The Group AGREED")
 
 
 def test_joint_meeting_decision_binds_the_joint_group_or_one_constituent(db) -> None:

@@ -65,14 +65,17 @@ def test_register_exports_to_word_and_excel(cli, db, tmp_path) -> None:
     table = Document(str(docx_out)).tables[0]
     word_rows = [[c.text for c in r.cells] for r in table.rows]
     sheet = load_workbook(xlsx_out).active
-    excel_rows = [list(r) for r in sheet.iter_rows(values_only=True)]
+    excel_rows = [list(r) for r in sheet.iter_rows(min_row=2, values_only=True)]
     assert word_rows[0] == list(declarations.REGISTER_HEADERS) == excel_rows[0]
+    assert sheet["A1"].value.startswith("OFFICIAL-SENSITIVE PERSONAL")
     assert [r[1:5] for r in word_rows[1:]] == [
         ["Zoë Clarke", "", "None", "nil return"],
         ["Siân Evans", "Leeds City Council", "=Trustee, Forum Central", "financial"],
     ]
-    assert excel_rows[2][3] == "'=Trustee, Forum Central"  # never a formula in Excel
-    assert excel_rows[2][5] == dt.date.today().isoformat()
+    assert excel_rows[2][3] == "=Trustee, Forum Central"  # never a formula in Excel
+    assert sheet.cell(row=4, column=4).quotePrefix
+    assert excel_rows[2][5] == dt.datetime.combine(dt.date.today(), dt.time())  # a real date
+    assert sheet.cell(row=4, column=6).number_format == "dd/mm/yyyy"
     assert (
         "to a .docx or .xlsx" in cli("declarations", "export", "--out", str(tmp_path / "r.pdf"))[2]
     )

@@ -47,10 +47,14 @@ def test_excel_sheet_frozen_filtered_and_coloured(tmp_path: Path) -> None:
     xlsx.write_sheet(book.active, ["Ref", "Action"], [["SG-1", "=cmd"]], [[None, "FF0000"]])
     out = xlsx.save(book, tmp_path / "a.xlsx")
     sheet = load_workbook(out).active
-    assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == "A1:B2"
-    assert sheet["B2"].value == "'=cmd"
-    assert sheet["B2"].fill.fgColor.rgb.endswith("FF0000")
+    # Row 1 is the marking banner, row 2 the headings, data from row 3.
+    assert sheet["A1"].value.startswith("OFFICIAL") and sheet["A2"].value == "Ref"
+    assert sheet.freeze_panes == "A3"
+    assert sheet.auto_filter.ref == "A2:B3"
+    # Text that looks like a formula is text, shown without an apostrophe.
+    assert sheet["B3"].value == "=cmd" and sheet["B3"].data_type == "s"
+    assert sheet["B3"].quotePrefix
+    assert sheet["B3"].fill.fgColor.rgb.endswith("FF0000")
 
 
 def test_eml_draft_opens_as_unsent_with_attachment(tmp_path: Path) -> None:

@@ -12,9 +12,9 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QDialogButtonBox
 
 from atr_desktop.paths import app_paths
-from atr_desktop.services import agenda, meetings
+from atr_desktop.services import agenda, meetings, settings
 from atr_desktop.ui.main_window import AREAS, MainWindow
-from tests.gui_helpers import with_modal
+from tests.gui_helpers import with_modal, with_modals
 from tests.paper_files import locked_pdf, pdf
 
 
@@ -212,8 +212,18 @@ def test_a_replaced_paper_keeps_its_versions_and_outputs_are_saved(
     assert out.exists() and str(out) in seen[0]
     ics = tmp_path / "sg.ics"
     monkeypatch.setattr(page, "save_path", lambda *a: ics)
-    with_modal(lambda box: box.accept(), page.group_invites)
+    # Asked once for the organiser, which is saved; the next export does not ask again.
+    with_modals(
+        [lambda box: (box.setTextValue("atr.secretariat@nhs.net"), box.accept()),
+         lambda box: box.accept()],
+        page.group_invites,
+    )  # fmt: skip
     assert b"BEGIN:VEVENT" in ics.read_bytes()
+    assert b"ORGANIZER" in ics.read_bytes() and b"atr.secretariat@nhs.net" in ics.read_bytes()
+    assert settings.get(page.db, "invite_organiser_email") == "atr.secretariat@nhs.net"
+    seen.clear()
+    with_modal(lambda box: (seen.append(type(box).__name__), box.accept()), page.group_invites)
+    assert seen == ["QMessageBox"]
 
 
 def test_forward_plan_item_added_in_the_window_reaches_the_agenda(page, qtbot) -> None:

@@ -151,13 +151,24 @@ def test_journey_3_check_fix_build_issue_email_supplement(
     assert "supplementary" not in email.message_from_bytes(eml_path.read_bytes())["Subject"]
 
 
+def cli_agenda(db: Any, ref: str) -> Any:
+    from atr_desktop.services import agenda
+
+    return agenda.agenda(db, ref)
+
+
 def test_part_b_papers_only_in_the_restricted_pack(db: Any, cli: Any, tmp_path: Path) -> None:
     meeting = make_meeting(db)
     item = add_item(db, meeting, "Open item")
     add_paper(db, item, "Open paper", pdf_bytes(1, label="OPENLABEL"), "open.pdf")
     secret = add_item(db, meeting, "Provider contract dispute", confidential=True)
     add_paper(db, secret, "Contract paper", pdf_bytes(2, label="SECRETLABEL"), "contract.pdf")
+    number = next(r.number for r in cli_agenda(db, REF) if r.id == secret)
     main, restricted = tmp_path / "main.pdf", tmp_path / "restricted.pdf"
+    # A Part B pack is not built until each item says why it is exempt.
+    code, _, err = cli("pack", "build", REF, "--restricted", "--out", str(restricted))
+    assert code == 1 and "no exemption reason" in err and f"Item {number}" in err
+    assert cli("agenda", "edit", REF, number, "--exempt", "commercial")[0] == 0
     assert cli("pack", "build", REF, "--out", str(main))[0] == 0
     code, _, err = cli("pack", "build", REF, "--restricted", "--out", str(restricted))
     assert code == 0, err
@@ -168,7 +179,12 @@ def test_part_b_papers_only_in_the_restricted_pack(db: Any, cli: Any, tmp_path: 
     assert "Part B: confidential item" in main_text
     pages = text_of(restricted)
     assert "SECRETLABEL" in "\n".join(pages) and "OPENLABEL" not in "\n".join(pages)
-    assert all("RESTRICTED: Part B" in page for page in pages)
+    # Every page, the author's included (in the stamp band at its foot), carries the
+    # marking with the item's exemption reason; the withdrawn RESTRICTED is nowhere.
+    assert all("OFFICIAL-SENSITIVE: COMMERCIAL" in page for page in pages)
+    assert "Exempt from publication: commercial" in " ".join(pages[0].split())
+    assert all("OFFICIAL" in page for page in text_of(main))
+    assert not any("RESTRICTED" in page for page in pages + text_of(main))
     # A restricted pack is never emailed to the whole list.
     assert cli("pack", "issue", REF, "--restricted")[0] == 0
     code, _, err = cli("pack", "email", REF, "--out", str(tmp_path / "x.eml"))

@@ -41,8 +41,8 @@ def test_stamp_and_page_arithmetic() -> None:
         stamp_text("ATR Strategy Group", "9 February 2027", "Item 5", 23, 180)
         == "ATR Strategy Group · 9 February 2027 · Item 5 · Pack page 23 of 180"
     )
-    restricted = stamp_text("G", "D", "", 1, 2, restricted=True)
-    assert restricted.startswith("RESTRICTED: Part B")
+    part_b = stamp_text("G", "D", "", 1, 2, marking="OFFICIAL-SENSITIVE: COMMERCIAL")
+    assert part_b.startswith("OFFICIAL-SENSITIVE: COMMERCIAL · G")
     assert "Supplementary pack 1" in stamp_text("G", "D", "", 181, 190, supplement=1)
     assert start_pages([PartSize("", 2), PartSize("5", 3), PartSize("6", 1)], 181) == [
         181,

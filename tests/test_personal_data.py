@@ -81,6 +81,7 @@ def test_subject_access_then_erasure_leaves_no_copy(cli, db, db_path: Path, tmp_
     code, _, err = cli("person", "export", EMAIL, "--out", str(out))
     assert code == 0, err
     sar = json.loads(out.read_text())
+    assert next(iter(sar.items())) == ("protective_marking", "OFFICIAL-SENSITIVE PERSONAL")
     assert sar["person"]["email"] == EMAIL
     assert sar["declarations"][0]["interest"] == "Trustee of a youth charity"
     assert len(sar["actions_owned"]) == 1 and sar["mentions_in_records"]

@@ -20,6 +20,7 @@ from atr_desktop.domain.dates import short_date
 from atr_desktop.domain.rag import STATUSES
 from atr_desktop.services import action_outputs, actions, actions_import
 from atr_desktop.services.actions import ActionChange, ActionFilter, ActionInfo
+from atr_desktop.services.marking import part_b_note
 
 
 def register(nouns: Any) -> None:
@@ -178,7 +179,7 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
     out = action_outputs.export_log(ctx.db(), args.out, args.group, confidential=args.confidential)
-    print(f"Wrote {out}")
+    print(f"Wrote {out}. {part_b_note(args.confidential, 'actions')}.")
     return 0
 
 

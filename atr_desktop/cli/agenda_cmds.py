@@ -8,6 +8,7 @@ from typing import Any
 
 from atr_desktop.cli.common import Context, add_noun, add_verb, bounded_int, print_json, print_table
 from atr_desktop.domain.dates import hhmm
+from atr_desktop.domain.marking import EXEMPTIONS, Exemption
 from atr_desktop.services import agenda, meeting_outputs
 from atr_desktop.services.agenda import PURPOSES, AgendaRow
 from atr_desktop.services.refs import find_item, find_meeting
@@ -53,6 +54,12 @@ def _item_options(p: argparse.ArgumentParser, required: bool) -> None:
     p.add_argument("--minutes", type=bounded_int(0, 1440))
     p.add_argument("--confidential", action="store_true", default=None, help="a Part B item")
     p.add_argument("--public", action="store_true", help="not confidential (Part A)")
+    p.add_argument(
+        "--exempt",
+        choices=list(EXEMPTIONS),
+        help="why a Part B item is exempt (marks its outputs OFFICIAL-SENSITIVE)",
+    )
+    p.add_argument("--exempt-reason", help="the words when --exempt other")
     p.add_argument("--papers", action="store_true", default=None, help="papers expected")
 
 
@@ -71,11 +78,20 @@ def print_agenda(rows: list[AgendaRow], as_json: bool) -> None:
                 r.purpose,
                 r.minutes,
                 r.paper_text,
-                "B" if r.confidential else "A",
+                part_text(r),
             )
             for r in rows
         ],
     )
+
+
+def part_text(row: AgendaRow) -> str:
+    """'A', 'B' or 'B (commercial)'."""
+    if not row.confidential:
+        return "A"
+    if not row.exemption:
+        return "B"
+    return f"B ({Exemption(row.exemption, row.exemption_note).words})"
 
 
 def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
@@ -97,8 +113,10 @@ def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
         lead=args.lead or "",
         purpose=args.purpose or "",
         minutes=10 if args.minutes is None else args.minutes,
-        confidential=bool(args.confidential),
+        confidential=bool(args.confidential or args.exempt),
         has_papers=bool(args.papers),
+        exemption=args.exempt or "",
+        exemption_note=args.exempt_reason or "",
     )
     row = agenda.add_item(ctx.db(), args.meeting, data, under=args.under)
     if not args.json:
@@ -118,8 +136,12 @@ def cmd_edit(ctx: Context, args: argparse.Namespace) -> int:
             minutes=item.minutes_allotted if args.minutes is None else args.minutes,
             confidential=False
             if args.public
-            else (item.confidential if args.confidential is None else True),
+            else (item.confidential if args.confidential is None and not args.exempt else True),
             has_papers=item.has_papers if args.papers is None else True,
+            exemption=item.exemption if args.exempt is None else args.exempt,
+            exemption_note=(
+                item.exemption_note if args.exempt_reason is None else args.exempt_reason
+            ),
         )
         item_id = item.id
     agenda.update_item(db, item_id, data)

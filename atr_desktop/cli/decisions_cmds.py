@@ -9,6 +9,7 @@ from typing import Any
 from atr_desktop.cli.common import Context, add_noun, add_verb, print_json, print_table
 from atr_desktop.domain.dates import short_date
 from atr_desktop.services import decisions
+from atr_desktop.services.marking import part_b_note
 
 
 def register(nouns: Any) -> None:
@@ -93,5 +94,5 @@ def cmd_ratify(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_export(ctx: Context, args: argparse.Namespace) -> int:
     out = decisions.export(ctx.db(), args.out, args.group, args.search, args.confidential)
-    print(f"Wrote {out}")
+    print(f"Wrote {out}. {part_b_note(args.confidential, 'decisions')}.")
     return 0

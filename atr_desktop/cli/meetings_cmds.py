@@ -83,6 +83,10 @@ def register(nouns: Any) -> None:
     p.add_argument("meeting", nargs="?")
     p.add_argument("--group")
     p.add_argument("--out", required=True)
+    p.add_argument(
+        "--organiser",
+        help="the organiser's email for this file (default: the invite_organiser_email setting)",
+    )
 
 
 def _rows(rows: list[MeetingInfo]) -> None:
@@ -204,7 +208,11 @@ def cmd_ics(ctx: Context, args: argparse.Namespace) -> int:
     if bool(args.meeting) == bool(args.group):
         raise UserError("Give either a meeting or --group CODE, not both.")
     count = meeting_outputs.export_ics(
-        ctx.db(), Path(args.out), meeting_ref=args.meeting, group=args.group
+        ctx.db(),
+        Path(args.out),
+        meeting_ref=args.meeting,
+        group=args.group,
+        organiser=args.organiser,
     )
     print(f"Wrote {count} invite(s) to {args.out}")
     return 0

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from atr_desktop.documents import word
+from atr_desktop.documents.text import xml_safe
 
 
 @dataclass(frozen=True)
@@ -36,21 +37,24 @@ class AgendaDoc:
     part_b: bool = False  # the separate agenda of confidential items
 
 
-def build(house: word.House, data: AgendaDoc, out: Path) -> Path:
+def build(house: word.House, data: AgendaDoc, out: Path, exempt_line: str = "") -> Path:
     from docx.shared import Cm
 
-    doc = word.new_document(house)
-    doc.add_paragraph(data.group_name, style="Title")
-    doc.add_paragraph(data.when)
+    kind = "Agenda: Part B (confidential)" if data.part_b else "Agenda"
+    doc = word.new_document(house, subject=f"{data.group_name}, {data.when}")
+    doc.add_paragraph(xml_safe(data.group_name), style="Title")
+    doc.add_paragraph(xml_safe(data.when))
     if data.where:
-        doc.add_paragraph(data.where)
+        doc.add_paragraph(xml_safe(data.where))
     if data.cancelled:
-        doc.add_paragraph(data.cancelled).runs[0].bold = True
-    doc.add_heading("Agenda: Part B (confidential)" if data.part_b else "Agenda", level=1)
+        doc.add_paragraph(xml_safe(data.cancelled)).runs[0].bold = True
+    doc.add_heading(xml_safe(kind), level=1)
     if data.part_b:
         doc.add_paragraph(
             "These items are taken in private. Do not share this agenda or its papers."
         )
+        if exempt_line:
+            doc.add_paragraph(xml_safe(exempt_line) + ".")
     rows = [
         (
             line.number,
@@ -71,13 +75,13 @@ def build(house: word.House, data: AgendaDoc, out: Path) -> Path:
     for row, line in zip(table.rows[1:], data.lines, strict=True):
         if line.level:
             row.cells[2].paragraphs[0].paragraph_format.left_indent = Cm(0.5 * line.level)
-            row.cells[2].paragraphs[0].runs[0].text = line.title
+            row.cells[2].paragraphs[0].runs[0].text = xml_safe(line.title)
         else:
             for run in row.cells[2].paragraphs[0].runs:
                 run.bold = True
     doc.add_paragraph()
     if data.next_meeting and not data.part_b:
-        doc.add_paragraph(f"Date of next meeting: {data.next_meeting}")
+        doc.add_paragraph(xml_safe(f"Date of next meeting: {data.next_meeting}"))
     if data.has_part_b:
         doc.add_paragraph("Part B (confidential) items follow on a separate agenda.")
-    return word.save(doc, out)
+    return word.save(doc, out, title=f"{data.group_name}: {kind}")

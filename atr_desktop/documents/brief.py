@@ -102,7 +102,7 @@ def to_docx(data: BriefData, house: word.House, out: Path) -> Path:
     when = f"{long_date(data.meeting_date)}, {hhmm(data.start)}".rstrip(", ")
     doc.add_paragraph(xml_safe(f"{when}. {data.venue}".strip()))
     for heading, headers, rows, empty in data.sections():
-        doc.add_heading(heading, level=1)
+        doc.add_heading(xml_safe(heading), level=1)
         if rows:
             word.add_table(doc, headers, rows)
         else:
@@ -115,16 +115,15 @@ def to_pdf(data: BriefData, house: word.House, out: Path) -> Path:
     """The same brief as a tagged-title A4 PDF drawn with reportlab (no converter needed)."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import ParagraphStyle
     from reportlab.lib.units import cm
     from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+    from atr_desktop.documents.marking import pdf_page_marks
     from atr_desktop.documents.pdf_text import fonts, para, unicode_styles
 
     styles = unicode_styles()
-    marking = ParagraphStyle("Marking", parent=styles["Normal"], alignment=2, fontName=fonts()[1])
+    page_marks = pdf_page_marks(house.marking)
     story: list[object] = [
-        Paragraph(para(house.marking), marking),
         Paragraph(para(house.organisation), styles["Normal"]),
         Paragraph(para(data.title), styles["Title"]),
         Paragraph(
@@ -169,5 +168,5 @@ def to_pdf(data: BriefData, house: word.House, out: Path) -> Path:
             rightMargin=2 * cm,
             topMargin=2 * cm,
             bottomMargin=2 * cm,
-        ).build(story)
+        ).build(story, onFirstPage=page_marks, onLaterPages=page_marks)
     return out

@@ -8,6 +8,7 @@ from email.message import EmailMessage
 from pathlib import Path
 
 from atr_desktop.documents import eml, word
+from atr_desktop.documents.text import xml_safe
 
 
 @dataclass(frozen=True)
@@ -23,18 +24,24 @@ class ExpectedPaper:
 def build_list(
     house: word.House, heading: str, when: str, papers: Sequence[ExpectedPaper], out: Path
 ) -> Path:
-    doc = word.new_document(house)
-    doc.add_paragraph(heading, style="Title")
-    doc.add_paragraph(f"Papers expected for the meeting on {when}")
+    doc = word.new_document(house, subject=f"{heading}, {when}")
+    doc.add_paragraph(xml_safe(heading), style="Title")
+    doc.add_paragraph(xml_safe(f"Papers expected for the meeting on {when}"))
     word.add_table(
         doc,
         ("Item", "Paper", "Author", "Email", "Deadline", "Status"),
         [(p.item, p.title, p.author, p.author_email, p.deadline, p.status) for p in papers],
-        widths_cm=(1.2, 5.5, 3.2, 3.8, 2.3, 1.8),
+        widths_cm=WIDTHS_CM,
     )
     if not papers:
         doc.add_paragraph("No papers are outstanding.")
-    return word.save(doc, out)
+    return word.save(doc, out, title=f"{heading}: papers expected")
+
+
+# Item, Paper, Author, Email, Deadline, Status: 17.0 cm, the A4 text width between 2 cm
+# margins (it was 17.8 cm and ran past the right margin). The fixed layout wraps a long
+# email address inside its column rather than widening the table.
+WIDTHS_CM = (1.3, 5.0, 3.0, 3.9, 2.2, 1.6)
 
 
 def author_draft(

@@ -7,12 +7,13 @@ from pathlib import Path
 from atr_desktop.documents import word
 from atr_desktop.documents.pack.pages import COVER_ROWS
 from atr_desktop.documents.pack.spec import CoverSheet
+from atr_desktop.documents.text import xml_safe
 
 
 def cover_sheet_docx(house: word.House, sheet: CoverSheet, group: str, day: str, out: Path) -> Path:
-    doc = word.new_document(house)
-    doc.add_paragraph(f"{group}: {day}")
-    doc.add_heading(sheet.title, level=1)
+    doc = word.new_document(house, subject=f"{group}: {day}")
+    doc.add_paragraph(xml_safe(f"{group}: {day}"))
+    doc.add_heading(xml_safe(sheet.title), level=1)
     rows = []
     for label, attr in COVER_ROWS:
         value = getattr(sheet, attr)
@@ -33,8 +34,8 @@ def contents_docx(
     out: Path,
 ) -> Path:
     """The pack's contents: (item, title, paper, pack page)."""
-    doc = word.new_document(house)
-    doc.add_heading(f"{group}: meeting pack contents", level=1)
-    doc.add_paragraph(day)
+    doc = word.new_document(house, subject=f"{group}: {day}")
+    doc.add_heading(xml_safe(f"{group}: meeting pack contents"), level=1)
+    doc.add_paragraph(xml_safe(day))
     word.add_table(doc, ("Item", "Agenda item", "Paper", "Pack page"), rows, (1.5, 6, 7, 2.5))
     return word.save(doc, out)

@@ -31,11 +31,20 @@ class InviteEvent:
     description: str
     cancelled: bool
     stamp: dt.datetime  # when the meeting record last changed (UTC)
+    attendees: Sequence[tuple[str, str]] = ()  # (name, email) of the members invited
 
 
-def build(events: Sequence[InviteEvent], organiser: str, method: str | None = None) -> bytes:
-    """The .ics bytes; ``method`` defaults to REQUEST/CANCEL for one event, PUBLISH else."""
-    from icalendar import Calendar, Event, vText
+def build(
+    events: Sequence[InviteEvent],
+    organiser: str,
+    method: str | None = None,
+    organiser_name: str = "",
+) -> bytes:
+    """The .ics bytes; ``method`` defaults to REQUEST/CANCEL for one event, PUBLISH else.
+
+    The organiser and every member as an attendee let Outlook send a change or a
+    cancellation to every diary the invite reached."""
+    from icalendar import Calendar, Event, vCalAddress, vText
 
     cal = Calendar()
     cal.add("prodid", "-//ATR Desktop//West Yorkshire ATR Programme//EN")
@@ -62,7 +71,17 @@ def build(events: Sequence[InviteEvent], organiser: str, method: str | None = No
         event.add("description", item.description)
         event.add("status", "CANCELLED" if item.cancelled else "CONFIRMED")
         if organiser:
-            event.add("organizer", f"mailto:{organiser}")
+            who = vCalAddress(f"mailto:{organiser}")
+            if organiser_name:
+                who.params["CN"] = vText(organiser_name)
+            event.add("organizer", who)
+        for name, email in item.attendees:
+            attendee = vCalAddress(f"mailto:{email}")
+            attendee.params["CN"] = vText(name)
+            attendee.params["ROLE"] = vText("REQ-PARTICIPANT")
+            attendee.params["PARTSTAT"] = vText("NEEDS-ACTION")
+            attendee.params["RSVP"] = vText("TRUE")
+            event.add("attendee", attendee, encode=False)
         cal.add_component(event)
     cal.add_missing_timezones()
     data: bytes = cal.to_ical()

@@ -6,7 +6,6 @@ or None per cell) so a RAG rating shows as a colour with its word.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -18,8 +17,12 @@ Fills = Sequence[Sequence[str | None]] | None
 Section = tuple[str, Sequence[str], Sequence[Sequence[Any]], Fills]
 
 
-def table_xlsx(out: Path, sheets: Sequence[Section]) -> Path:
-    """One sheet per section: bold frozen header, filters on, coloured cells."""
+def table_xlsx(
+    out: Path, sheets: Sequence[Section], house: word.House | None = None, banner: str = ""
+) -> Path:
+    """One sheet per section: marking banner (with ``banner``, e.g. what is left out),
+    bold frozen header, filters on, coloured cells, printed landscape one page wide."""
+    house = house or word.House()
     workbook = xlsx.new_workbook()
     first = True
     for name, headers, rows, fills in sheets:
@@ -27,18 +30,11 @@ def table_xlsx(out: Path, sheets: Sequence[Section]) -> Path:
         assert sheet is not None
         first = False
         sheet.title = _sheet_title(name)
-        xlsx.write_sheet(sheet, headers, rows, fills)
-        for row in sheet.iter_rows(min_row=2):
-            for cell in row:
-                if isinstance(cell.value, dt.date):
-                    cell.number_format = "d mmm yyyy"  # a real date, shown the UK way
-        sheet.page_setup.orientation = "landscape"
-        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-        sheet.page_setup.fitToWidth = 1
-        sheet.page_setup.fitToHeight = 0
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
-        sheet.print_title_rows = "1:1"
-    return xlsx.save(workbook, out)
+        xlsx.write_sheet(
+            sheet, headers, rows, fills, house.marking, " · ".join(filter(None, [name, banner]))
+        )
+        xlsx.print_setup(sheet, landscape=True)
+    return xlsx.save(workbook, out, sheets[0][0] if sheets else "", house.organisation)
 
 
 def _sheet_title(name: str) -> str:

@@ -8,10 +8,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from atr_desktop.documents import word
 from atr_desktop.documents.logs import apply_widths
 from atr_desktop.documents.text import xml_safe
+
+if TYPE_CHECKING:
+    from docx.document import Document as DocxDocument
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,7 @@ class MinutesDoc:
     approval: str = ""
     amendments: Sequence[str] = field(default=())
     confidential: bool = False
+    chair: str = ""  # for the signature block
 
 
 def _labelled(doc: object, label: str, lines: Sequence[str]) -> None:
@@ -52,14 +57,39 @@ def _labelled(doc: object, label: str, lines: Sequence[str]) -> None:
     for n, line in enumerate(lines or ["None"]):
         if n:
             paragraph = body.add_paragraph()
-        paragraph.add_run(line).bold = line.endswith(":")
+        paragraph.add_run(xml_safe(line)).bold = line.endswith(":")
 
 
-def build(house: word.House, data: MinutesDoc, out: Path) -> Path:
-    doc = word.new_document(house, draft=data.draft)
+def _signature(doc: DocxDocument, chair: str) -> None:
+    """Where the chair signs the minutes once approved: signature, name, date."""
+    from docx.shared import Cm
+
+    doc.add_paragraph()
+    table = word.add_table(
+        doc,
+        ["", ""],
+        [
+            ["Signed (Chair)", ""],
+            ["Name", xml_safe(chair)],
+            ["Date", ""],
+        ],
+    )
+    table._tbl.remove(table.rows[0]._tr)
+    apply_widths(table, (4.0, 9.0))
+    for row in table.rows:
+        for run in row.cells[0].paragraphs[0].runs:
+            run.bold = True
+    table.rows[0].height = Cm(1.5)
+    table.rows[2].height = Cm(0.8)
+
+
+def build(house: word.House, data: MinutesDoc, out: Path, exempt_line: str = "") -> Path:
+    doc = word.new_document(house, draft=data.draft, subject=f"{data.group_name}, {data.held}")
     if data.confidential:
         p = doc.add_paragraph()
-        p.add_run("CONFIDENTIAL: PART B. Not for publication.").bold = True
+        p.add_run("Part B (confidential): not for publication.").bold = True
+        if exempt_line:
+            doc.add_paragraph(xml_safe(exempt_line) + ".")
     doc.add_heading(xml_safe(data.group_name), level=0)
     kind = "Confidential minutes (Part B)" if data.confidential else "Minutes"
     doc.add_paragraph(xml_safe(f"{kind} of the meeting held on {data.held}"))
@@ -92,4 +122,5 @@ def build(house: word.House, data: MinutesDoc, out: Path) -> Path:
         doc.add_heading("Amendments after approval", level=2)
         for text in data.amendments:
             doc.add_paragraph(xml_safe(text), style="List Bullet")
-    return word.save(doc, out)
+    _signature(doc, data.chair)
+    return word.save(doc, out, title=f"{data.group_name}: {kind}")

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from atr_desktop.documents.text import spreadsheet_safe
+from atr_desktop.documents.text import spreadsheet_safe, xml_safe
 from atr_desktop.documents.word import House
 
 
@@ -34,16 +34,23 @@ def write_csv(headers: Sequence[str], rows: Sequence[Sequence[Any]], out: Path) 
 
 
 def table_xlsx(
-    sheet_title: str, headers: Sequence[str], rows: Sequence[Sequence[Any]], out: Path
+    sheet_title: str,
+    headers: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    out: Path,
+    house: House | None = None,
+    title: str = "",
 ) -> Path:
+    """One sheet under a banner with the house's marking and ``title``."""
     from atr_desktop.documents import xlsx
 
+    house = house or House()
     book = xlsx.new_workbook()
     sheet = book.active
     assert sheet is not None
     sheet.title = sheet_title[:31]
-    xlsx.write_sheet(sheet, headers, rows)
-    return xlsx.save(book, out)
+    xlsx.write_sheet(sheet, headers, rows, mark=house.marking, title=title or sheet_title)
+    return xlsx.save(book, out, title or sheet_title, house.organisation)
 
 
 def table_docx(
@@ -60,11 +67,11 @@ def table_docx(
 
     from atr_desktop.documents import word
 
-    doc = word.new_document(house)
+    doc = word.new_document(house, subject=title)
     section = doc.sections[0]
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width, section.page_height = section.page_height, section.page_width
-    doc.add_heading(title, level=1)
+    doc.add_heading(xml_safe(title), level=1)
     if intro:
         word.add_paragraphs(doc, intro)
     table = word.add_table(doc, headers, rows, widths_cm)

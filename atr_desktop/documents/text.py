@@ -27,10 +27,11 @@ FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def spreadsheet_safe(value: object) -> object:
-    """A cell value that Excel will never run as a formula (OWASP CSV injection).
+    """A CSV cell value that Excel will never run as a formula (OWASP CSV injection).
 
-    Text starting with = + - @ (or tab/CR) gets a leading apostrophe-free guard: a single
-    quote character is prepended, which Excel shows as text. Numbers and dates pass through.
+    CSV has no styles, so text starting with = + - @ (or tab/CR) gets a leading single
+    quote. Workbooks do not use this: they mark such cells with the quote-prefix style
+    (documents/xlsx.py), which shows no apostrophe. Numbers and dates pass through.
     """
     if isinstance(value, str):
         value = xml_safe(value)

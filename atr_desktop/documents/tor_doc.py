@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from atr_desktop.documents.text import xml_safe
 from atr_desktop.documents.word import House, add_paragraphs, add_table, new_document, save
 
 
@@ -27,15 +28,15 @@ VERSION_HEADERS = ("Version", "Status", "Approved on", "Approved at / by")
 
 def build_tor(house: House, tor: TorDocument, out: Path) -> Path:
     """Title, a version and approval table, then one Heading 2 per section."""
-    doc = new_document(house, draft=tor.status == "draft")
-    doc.add_heading(f"{tor.group_name}: Terms of Reference", level=0)
+    doc = new_document(house, draft=tor.status == "draft", subject=tor.group_name)
+    doc.add_heading(xml_safe(f"{tor.group_name}: Terms of Reference"), level=0)
     status = "DRAFT for approval" if tor.status == "draft" else tor.status.capitalize()
-    doc.add_paragraph(f"Version {tor.version} ({status})")
+    doc.add_paragraph(xml_safe(f"Version {tor.version} ({status})"))
     doc.add_heading("Version and approval", level=1)
     add_table(doc, VERSION_HEADERS, tor.history, widths_cm=(2.2, 2.8, 4.0, 8.0))
     doc.add_heading("Terms of Reference", level=1)
     for number, (title, text) in enumerate(tor.sections, start=1):
-        doc.add_heading(f"{number}. {title}", level=2)
+        doc.add_heading(xml_safe(f"{number}. {title}"), level=2)
         if text.strip():
             add_paragraphs(doc, text)
         else:

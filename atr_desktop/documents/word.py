@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from atr_desktop.documents import marking
 from atr_desktop.documents.atomic import atomic_path
 from atr_desktop.documents.text import xml_safe
 
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
     from docx.table import Table
 
 TEMPLATE_NAME = "template.docx"
+LANGUAGE = "en-GB"
 
 
 @dataclass(frozen=True)
@@ -33,10 +35,10 @@ class House:
     templates: Path | None = None
 
 
-def new_document(house: House, draft: bool = False) -> DocxDocument:
-    """An A4 document with the marking (and DRAFT) at the top right of every page."""
+def new_document(house: House, draft: bool = False, subject: str = "") -> DocxDocument:
+    """An A4 document with the marking (and DRAFT) at the top right of every page, the
+    marking and 'Page N of M' at the foot, and properties Word shows in File > Info."""
     from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
 
     template = house.templates / TEMPLATE_NAME if house.templates else None
@@ -49,11 +51,8 @@ def new_document(house: House, draft: bool = False) -> DocxDocument:
         section.page_width, section.page_height = Cm(21.0), Cm(29.7)
         section.left_margin = section.right_margin = Cm(2.0)
         section.top_margin = section.bottom_margin = Cm(2.0)
-        header = section.header.paragraphs[0]
-        header.text = xml_safe(house.marking) + ("   DRAFT" if draft else "")
-        header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        for run in header.runs:
-            run.bold = True
+    marking.word_header_footer(doc, house.marking, draft)
+    set_properties(doc, house, subject)
     if house.logo and house.logo.is_file():
         # An unreadable logo must not stop the paper: it is left out.
         with contextlib.suppress(Exception):
@@ -104,13 +103,55 @@ def add_paragraphs(doc: DocxDocument, text: str) -> None:
         if not line:
             continue
         if line.lstrip().startswith(("- ", "* ")):
-            doc.add_paragraph(line.lstrip()[2:], style="List Bullet")
+            doc.add_paragraph(xml_safe(line.lstrip()[2:]), style="List Bullet")
         else:
-            doc.add_paragraph(line)
+            doc.add_paragraph(xml_safe(line))
 
 
-def save(doc: DocxDocument, out: Path) -> Path:
-    """Save through a temporary file, so a failed save never leaves half a document."""
+def set_properties(doc: DocxDocument, house: House, subject: str = "") -> None:
+    """Author (the organisation), created now, British English for the properties and the
+    spell checker; python-docx's template would say 'python-docx', 2013 and US English."""
+    import datetime as dt
+
+    from docx.oxml.ns import qn
+
+    props = doc.core_properties
+    now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
+    props.author = props.last_modified_by = xml_safe(house.organisation)[:255]
+    props.created = props.modified = now
+    props.language = LANGUAGE
+    props.revision = 1
+    props.subject = xml_safe(subject)[:255]
+    props.comments = ""
+    props.keywords = xml_safe(house.marking)[:255]
+    props.category = xml_safe(house.marking)[:255]
+    node = doc.styles.element
+    for tag in ("w:docDefaults", "w:rPrDefault", "w:rPr", "w:lang"):
+        child = node.find(qn(tag))
+        if child is None:
+            child = node.makeelement(qn(tag), {})
+            if tag == "w:docDefaults":
+                node.insert(0, child)
+            else:
+                node.append(child)
+        node = child
+    lang = node
+    lang.set(qn("w:val"), LANGUAGE)
+    lang.set(qn("w:eastAsia"), LANGUAGE)
+
+
+def _first_heading(doc: DocxDocument) -> str:
+    for paragraph in doc.paragraphs:
+        style = paragraph.style.name if paragraph.style is not None else ""
+        if (style == "Title" or style.startswith("Heading")) and paragraph.text.strip():
+            return paragraph.text.strip()
+    return ""
+
+
+def save(doc: DocxDocument, out: Path, title: str = "") -> Path:
+    """Save through a temporary file, so a failed save never leaves half a document; the
+    title property is the document's title (or its first heading) when not given."""
+    doc.core_properties.title = xml_safe(title or _first_heading(doc))[:255]
     with atomic_path(out) as tmp:
         doc.save(str(tmp))
     return out

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-RESTRICTED_MARK = "RESTRICTED: Part B"
-
 
 @dataclass(frozen=True)
 class PartSize:
@@ -35,18 +33,21 @@ def stamp_text(
     ref: str,
     page: int,
     last_page: int,
-    restricted: bool = False,
+    marking: str = "",
     supplement: int = 0,
 ) -> str:
-    """'ATR Strategy Group · 9 February 2027 · Item 5 · Pack page 23 of 180'."""
+    """'OFFICIAL · ATR Strategy Group · 9 February 2027 · Item 5 · Pack page 23 of 180'.
+
+    The marking leads, so every page of the pack (an author's page included, in the stamp
+    band below their content) carries it at its foot."""
     parts = [group, day]
     if supplement:
         parts.append(f"Supplementary pack {supplement}")
     if ref:
         parts.append(ref)
     parts.append(f"Pack page {page} of {last_page}")
-    if restricted:
-        parts.insert(0, RESTRICTED_MARK)
+    if marking:
+        parts.insert(0, marking)
     return " · ".join(parts)
 
 

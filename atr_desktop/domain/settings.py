@@ -38,7 +38,13 @@ SPECS: tuple[SettingSpec, ...] = (
         "West Yorkshire Adversity, Trauma and Resilience Programme",
     ),
     SettingSpec("logo_path", "Logo on outputs", "", "A PNG or JPEG copied into your templates."),
-    SettingSpec("protective_marking", "Protective marking", "OFFICIAL"),
+    SettingSpec(
+        "protective_marking",
+        "Protective marking",
+        "OFFICIAL",
+        "On Part A outputs. Part B business is marked OFFICIAL-SENSITIVE with its exemption "
+        "reason, and personal data OFFICIAL-SENSITIVE PERSONAL, by the app itself.",
+    ),
     SettingSpec("tor_review_warning_days", "Flag a ToR review this many days ahead", 60),
     SettingSpec("action_amber_days", "An action turns amber this many days before due", 14),
     SettingSpec("papers_due_days", "Papers are due this many days before a meeting", 14),
@@ -87,4 +93,12 @@ def coerce(key: str, value: Any) -> Any:
         if isinstance(value, str):
             return [part.strip() for part in value.split(",") if part.strip()]
         return list(value)
-    return "" if value is None else str(value)
+    text = "" if value is None else str(value)
+    if key == "protective_marking":
+        from atr_desktop.domain.marking import base_problem
+
+        problem = base_problem(text)
+        if problem:
+            raise ValueError(problem)
+        return text.strip().upper()
+    return text

@@ -12,6 +12,7 @@ from atr_desktop.errors import UserError
 from atr_desktop.paths import child_file
 from atr_desktop.services.actions import ActionFilter, ActionInfo, list_actions
 from atr_desktop.storage.database import Database
+from atr_desktop.storage.models import Action
 
 HEADERS = [
     "Ref",
@@ -70,6 +71,7 @@ def export_log(
     """
     from atr_desktop.documents import logs
     from atr_desktop.services.house import house
+    from atr_desktop.services.marking import part_b_note, records_marking
 
     actions = [
         a
@@ -84,18 +86,20 @@ def export_log(
         ("Open actions", HEADERS, [_row(a, excel) for a in open_rows], _fills(open_rows)),
         ("Closed actions", HEADERS, [_row(a, excel) for a in closed], _fills(closed)),
     ]
+    mark = records_marking(db, Action, confidential, [a.id for a in actions if a.confidential])
+    note = part_b_note(confidential, "actions")
     if excel:
-        return logs.table_xlsx(out, sections)
+        return logs.table_xlsx(out, sections, house(db, mark), note)
     if suffix == ".docx":
         day = today or dt.date.today()
         title = f"Action log{f': {group.upper()}' if group else ''}"
         return logs.table_docx(
-            house(db),
+            house(db, mark),
             out,
             title,
             sections,
             landscape=True,
-            subtitle=f"As at {long_date(day)}. RAG: Red overdue, Amber due soon or moved.",
+            subtitle=f"As at {long_date(day)}. RAG: Red overdue, Amber due soon or moved. {note}.",
             widths_cm=(2.6, 1.9, 3.0, 5.2, 2.6, 1.9, 1.9, 2.2, 1.4, 3.0),
         )
     raise UserError("Export the action log to a .xlsx or .docx file.")

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from atr_desktop.domain.agenda import Purpose, start_times
+from atr_desktop.domain.marking import exemption_problem
 from atr_desktop.domain.paper_refs import assign_letters
 from atr_desktop.errors import UserError
 from atr_desktop.services import audit
@@ -49,6 +50,8 @@ class AgendaRow:
     kind: str
     deferred: bool
     papers: tuple[str, ...]
+    exemption: str = ""
+    exemption_note: str = ""
 
     @property
     def paper_text(self) -> str:
@@ -63,6 +66,8 @@ class ItemInput:
     minutes: int = 10
     confidential: bool = False
     has_papers: bool = False
+    exemption: str = ""  # why a Part B item is exempt: domain.marking.EXEMPTIONS
+    exemption_note: str = ""
 
 
 def ordered_items(session: Session, meeting_id: int) -> list[tuple[AgendaItem, int]]:
@@ -117,6 +122,8 @@ def rows_for(session: Session, meeting: Meeting) -> list[AgendaRow]:
             kind=item.kind,
             deferred=item.deferred,
             papers=tuple(letters.get(item.id, ())),
+            exemption=item.exemption,
+            exemption_note=item.exemption_note,
         )
         for (item, level), start in zip(ordered, times, strict=True)
     ]
@@ -156,6 +163,14 @@ def _check_input(data: ItemInput) -> None:
         raise UserError("An agenda item needs a title.")
     if data.minutes < 0 or data.minutes > 600:
         raise UserError("Minutes allotted must be between 0 and 600.")
+    data.exemption = data.exemption.strip().lower()
+    if not data.confidential:
+        data.exemption, data.exemption_note = "", ""
+    elif data.exemption != "other":
+        data.exemption_note = ""
+    problem = exemption_problem(data.exemption, data.exemption_note)
+    if problem:
+        raise UserError(problem)
 
 
 def apply_standing_items(session: Session, meeting: Meeting) -> None:
@@ -265,6 +280,8 @@ def add_item(
             minutes_allotted=data.minutes,
             confidential=data.confidential,
             has_papers=data.has_papers,
+            exemption=data.exemption,
+            exemption_note=data.exemption_note.strip(),
         )
         s.add(item)
         s.flush()
@@ -289,6 +306,8 @@ def update_item(db: Database, item_id: int, data: ItemInput) -> AgendaRow:
         item.purpose = purpose
         item.minutes_allotted = data.minutes
         item.confidential = data.confidential
+        item.exemption = data.exemption
+        item.exemption_note = data.exemption_note.strip()
         item.has_papers = data.has_papers or bool(item.papers)
         s.flush()
         return _row(s, meeting, item.id)
@@ -449,6 +468,8 @@ def copy_from_previous(db: Database, meeting_ref: str | int) -> list[AgendaRow]:
                 minutes_allotted=item.minutes_allotted,
                 has_papers=item.has_papers,
                 confidential=item.confidential,
+                exemption=item.exemption,
+                exemption_note=item.exemption_note,
                 kind=item.kind,
             )
             s.add(copy)

@@ -96,7 +96,9 @@ def export(db: Database, group_ref: str, year: int, out: Path) -> Path:
     rows = [[r.name, r.organisation, *r.cells, f"{r.attended} of {r.of}"] for r in data.rows]
     title = f"{data.group_name}: attendance {year}"
     if out.suffix.lower() == ".xlsx":
-        return logs.table_xlsx(out, [(f"{data.group_code} {year}", headers, rows, None)])
+        return logs.table_xlsx(
+            out, [(f"{data.group_code} {year}", headers, rows, None)], house(db), title
+        )
     if out.suffix.lower() == ".docx":
         return logs.table_docx(
             house(db),

@@ -232,6 +232,11 @@ def ratify(db: Database, decision_id: int | str, at_ref: str | int) -> DecisionI
         return _info(s, d)
 
 
+# Id, Date, Group, Meeting, Item, Decision, Status, Ratification on A4 landscape (25.7 cm):
+# the decision gets the room, so a decision reads in a line or two, not eight.
+DECISION_WIDTHS = (0.9, 2.1, 1.7, 2.6, 3.8, 10.2, 1.7, 2.7)
+
+
 def export(
     db: Database,
     out: Path,
@@ -245,13 +250,15 @@ def export(
     """
     from atr_desktop.documents import logs
     from atr_desktop.services.house import house
+    from atr_desktop.services.marking import part_b_note, records_marking
 
     rows = [d for d in list_decisions(db, group, search) if confidential or not d.confidential]
     headers = ["Id", "Date", "Group", "Meeting", "Item", "Decision", "Status", "Ratification"]
+    excel = out.suffix.lower() == ".xlsx"
     table = [
         [
             d.id,
-            short_date(d.decided_on),
+            d.decided_on if excel else short_date(d.decided_on),
             d.group_code,
             f"{d.meeting.split(':')[0]} {short_date(d.decided_on)}",
             f"{d.item} {d.item_title}".strip(),
@@ -262,10 +269,22 @@ def export(
         for d in rows
     ]
     title = "Decision log" + (f": {rows[0].group_name}" if group and rows else "")
+    mark = records_marking(db, Decision, confidential, [d.id for d in rows if d.confidential])
+    note = part_b_note(confidential, "decisions")
     if out.suffix.lower() == ".xlsx":
-        return logs.table_xlsx(out, [(title[:31].replace(":", ""), headers, table, None)])
+        return logs.table_xlsx(
+            out, [(title[:31].replace(":", ""), headers, table, None)], house(db, mark), note
+        )
     if out.suffix.lower() == ".docx":
-        return logs.table_docx(house(db), out, title, [("", headers, table, None)], landscape=True)
+        return logs.table_docx(
+            house(db, mark),
+            out,
+            title,
+            [("", headers, table, None)],
+            landscape=True,
+            subtitle=note + ".",
+            widths_cm=DECISION_WIDTHS,
+        )
     raise UserError("Export the decision log to a .xlsx or .docx file.")
 
 

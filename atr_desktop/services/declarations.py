@@ -7,13 +7,16 @@ it was last confirmed (or declared); ended declarations stay on the register, ma
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, joinedload
 
 from atr_desktop.domain.dates import long_date, short_date
+from atr_desktop.domain.marking import personal_data
 from atr_desktop.domain.people import DECLARATION_KINDS, display_name
 from atr_desktop.errors import NotFound, UserError
 from atr_desktop.services import audit, settings
@@ -157,8 +160,9 @@ REGISTER_HEADERS = (
 )
 
 
-def register_rows(rows: list[DeclarationInfo], iso: bool = False) -> list[list[str]]:
-    fmt = (lambda d: d.isoformat() if d else "") if iso else short_date
+def register_rows(rows: list[DeclarationInfo], iso: bool = False) -> list[list[Any]]:
+    """The register's rows; ``iso`` (for Excel) keeps dates real dates."""
+    fmt: Callable[[dt.date | None], Any] = (lambda d: d) if iso else short_date
     return [
         [
             str(r.id),
@@ -169,7 +173,7 @@ def register_rows(rows: list[DeclarationInfo], iso: bool = False) -> list[list[s
             fmt(r.declared_on),
             fmt(r.confirmed_on),
             fmt(r.reconfirm_by),
-            "ended " + fmt(r.ended_on) if r.ended_on else ("due" if r.due else "current"),
+            "ended " + short_date(r.ended_on) if r.ended_on else ("due" if r.due else "current"),
         ]
         for r in rows
     ]
@@ -191,8 +195,21 @@ def export_register(db: Database, out: Path, today: dt.date | None = None) -> Pa
         )
         widths = (0.9, 3.0, 3.8, 5.9, 2.9, 2.4, 2.4, 2.4, 1.9)
         return tables.table_docx(
-            house(db), title, REGISTER_HEADERS, register_rows(rows), out, intro, widths
+            house(db, personal_data()),
+            title,
+            REGISTER_HEADERS,
+            register_rows(rows),
+            out,
+            intro,
+            widths,
         )
     if suffix == ".xlsx":
-        return tables.table_xlsx("Declarations", REGISTER_HEADERS, register_rows(rows, True), out)
+        return tables.table_xlsx(
+            "Declarations",
+            REGISTER_HEADERS,
+            register_rows(rows, True),
+            out,
+            house(db, personal_data()),
+            title,
+        )
     raise UserError(f"{out.name}: export the register to a .docx or .xlsx file.")

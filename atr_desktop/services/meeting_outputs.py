@@ -8,20 +8,26 @@ import re
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from atr_desktop.documents import agenda_doc, chase_list, cover_sheet, eml, ics
 from atr_desktop.domain.dates import hhmm, long_date
+from atr_desktop.domain.marking import part_a
 from atr_desktop.errors import UserError
 from atr_desktop.paths import child_file
 from atr_desktop.services import settings
 from atr_desktop.services.agenda import rows_for
 from atr_desktop.services.groups import find_group
 from atr_desktop.services.house import house
+from atr_desktop.services.marking import part_b_marking
 from atr_desktop.services.meetings import next_meeting
+from atr_desktop.services.members import members_in
 from atr_desktop.services.papers import list_papers
 from atr_desktop.services.refs import find_meeting
 from atr_desktop.storage.database import Database
 from atr_desktop.storage.models import Group, Meeting
+
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
 def when_text(meeting: Meeting) -> str:
@@ -73,6 +79,8 @@ def export_agenda(db: Database, meeting_ref: str | int, out: Path, part: str = "
         ]
         if part == "B" and not lines:
             raise UserError("This meeting has no Part B (confidential) items.")
+        secret = [r.id for r in rows if r.confidential]
+        mark = part_b_marking(s, secret) if part == "B" else part_a()
         data = agenda_doc.AgendaDoc(
             group_name=group.name,
             when=when_text(meeting),
@@ -91,12 +99,24 @@ def export_agenda(db: Database, meeting_ref: str | int, out: Path, part: str = "
             ),
         )
     try:
-        return agenda_doc.build(house(db), data, out)
+        return agenda_doc.build(house(db, mark), data, out, mark.exempt_line)
     except OSError as exc:
         raise UserError(f"{out} could not be saved ({exc.strerror}): is it open in Word?") from None
 
 
-def _event(meeting: Meeting, group: Group) -> ics.InviteEvent:
+def _attendees(session: Session, meeting: Meeting, group: Group) -> list[tuple[str, str]]:
+    """The group's members on the meeting's date (a joint group's constituents' too), each
+    address once, so a cancellation reaches every diary the invite went to."""
+    seen: set[str] = set()
+    out = []
+    for m in members_in(session, group, meeting.date):
+        if m.email and m.email.lower() not in seen:
+            seen.add(m.email.lower())
+            out.append((m.name, m.email))
+    return out
+
+
+def _event(meeting: Meeting, group: Group, attendees: list[tuple[str, str]]) -> ics.InviteEvent:
     description = f"{group.name} meeting."
     if meeting.online_link:
         description += f"\nJoin online: {meeting.online_link}"
@@ -114,18 +134,26 @@ def _event(meeting: Meeting, group: Group) -> ics.InviteEvent:
         description=description,
         cancelled=meeting.status == "cancelled",
         stamp=dt.datetime.now(dt.UTC).replace(tzinfo=None),
+        attendees=tuple(attendees),
     )
 
 
 def export_ics(
-    db: Database, out: Path, meeting_ref: str | int | None = None, group: str | None = None
+    db: Database,
+    out: Path,
+    meeting_ref: str | int | None = None,
+    group: str | None = None,
+    organiser: str | None = None,
 ) -> int:
-    """Invites for one meeting or a group's whole run of meetings; returns how many."""
+    """Invites for one meeting or a group's whole run of meetings; returns how many.
+
+    ``organiser`` overrides the organiser setting for this file (the CLI's --organiser)."""
     out = _writable(out)
     with db.session() as s:
         if meeting_ref is not None:
             meeting = find_meeting(s, meeting_ref)
-            events = [_event(meeting, s.get_one(Group, meeting.group_id))]
+            g = s.get_one(Group, meeting.group_id)
+            events = [_event(meeting, g, _attendees(s, meeting, g))]
         elif group:
             g = find_group(s, group)
             meetings = s.scalars(
@@ -133,11 +161,14 @@ def export_ics(
             ).all()
             if not meetings:
                 raise UserError(f"{g.name} has no meetings yet: schedule some first.")
-            events = [_event(m, g) for m in meetings]
+            events = [_event(m, g, _attendees(s, m, g)) for m in meetings]
         else:
             raise UserError("Say which meeting (or --group CODE for all of a group's meetings).")
-    organiser = str(settings.get(db, "invite_organiser_email")).strip()
-    ics.save(ics.build(events, organiser=organiser), out)
+    values = settings.all_settings(db)
+    address = (organiser or str(values["invite_organiser_email"])).strip()
+    if address and not EMAIL.fullmatch(address):
+        raise UserError(f"'{address}' is not an email address: give the organiser's mailbox.")
+    ics.save(ics.build(events, address, organiser_name=values["organisation_name"]), out)
     return len(events)
 
 

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from atr_desktop.domain.dates import short_date
+from atr_desktop.domain.marking import personal_data
 from atr_desktop.domain.people import outlook_address
 from atr_desktop.errors import UserError
 from atr_desktop.services.members import MemberInfo, current_members
@@ -32,15 +34,16 @@ PRIVATE_HEADERS = ("Lived experience", "Notes")
 
 def member_rows(
     members: list[MemberInfo], include_private: bool = False, iso: bool = False
-) -> tuple[list[str], list[list[str]]]:
-    """(headers, rows) as circulated; a joint group's rows say which constituent they sit on."""
+) -> tuple[list[str], list[list[Any]]]:
+    """(headers, rows) as circulated; a joint group's rows say which constituent they sit on.
+    ``iso`` (for Excel) keeps the start date a real date."""
     joint = any(m.via for m in members)
     headers = list(HEADERS) + (["Via"] if joint else [])
     if include_private:
         headers += PRIVATE_HEADERS
     rows = []
     for m in members:
-        row = [
+        row: list[Any] = [
             m.title,
             m.name,
             m.email,
@@ -51,7 +54,7 @@ def member_rows(
             "yes" if m.voting else "no",
             m.deputy_for,
             m.phone,
-            m.start_date.isoformat() if iso else short_date(m.start_date),
+            m.start_date if iso else short_date(m.start_date),
         ]
         if joint:
             row.append(m.via)
@@ -70,6 +73,7 @@ def export_members(
 ) -> Path:
     """The group's current members to ``out`` (.csv or .xlsx)."""
     from atr_desktop.documents import tables
+    from atr_desktop.services.house import house
 
     members = current_members(db, group, on_date)
     suffix = out.suffix.lower()
@@ -78,7 +82,7 @@ def export_members(
         return tables.write_csv(headers, rows, out)
     if suffix == ".xlsx":
         headers, rows = member_rows(members, include_private, iso=True)
-        return tables.table_xlsx("Members", headers, rows, out)
+        return tables.table_xlsx("Members", headers, rows, out, house(db, personal_data()))
     raise UserError(f"{out.name}: export members to a .csv or .xlsx file.")
 
 

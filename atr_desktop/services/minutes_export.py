@@ -6,8 +6,10 @@ from pathlib import Path
 
 from atr_desktop.documents.minutes_doc import ItemDoc, MinutesDoc, build
 from atr_desktop.domain.dates import hhmm, long_date, medium_date, short_date
+from atr_desktop.domain.marking import part_a
 from atr_desktop.errors import UserError
 from atr_desktop.services.house import house
+from atr_desktop.services.marking import part_b_marking
 from atr_desktop.services.minutes import MinutesView, show
 from atr_desktop.storage.database import Database
 
@@ -89,7 +91,16 @@ def document_data(view: MinutesView) -> MinutesDoc:
         approval=approval,
         amendments=amendments,
         confidential=view.confidential,
+        chair=_chair(view.present),
     )
+
+
+def _chair(present: tuple[str, ...]) -> str:
+    """The chair's name from the present list ('Siân Evans (Chair), ...'), or ''."""
+    for line in present:
+        if "(Chair)" in line:
+            return line.split("(Chair)", 1)[0].strip().rstrip(",")
+    return ""
 
 
 def export(db: Database, meeting_ref: str | int, out: Path, confidential: bool = False) -> Path:
@@ -99,4 +110,9 @@ def export(db: Database, meeting_ref: str | int, out: Path, confidential: bool =
     view = show(db, meeting_ref, confidential=confidential)
     if confidential and not view.items:
         raise UserError("This meeting has no confidential (Part B) items to minute.")
-    return build(house(db), document_data(view), out)
+    if confidential:
+        with db.session() as s:
+            mark = part_b_marking(s, [item.item_id for item in view.items])
+    else:
+        mark = part_a()
+    return build(house(db, mark), document_data(view), out, mark.exempt_line)

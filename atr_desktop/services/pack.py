@@ -20,10 +20,13 @@ from atr_desktop.documents.pack import runner
 from atr_desktop.documents.pack.prepare import Job, Prepared
 from atr_desktop.documents.pack.spec import Appendices, Entry, Header, PackSpec
 from atr_desktop.domain.dates import medium_date
+from atr_desktop.domain.marking import Marking
 from atr_desktop.domain.pack import megabytes, too_large
 from atr_desktop.errors import UserError
 from atr_desktop.paths import app_paths
 from atr_desktop.services import settings
+from atr_desktop.services.house import part_a_label
+from atr_desktop.services.marking import part_b_marking
 from atr_desktop.services.pack_data import (
     PaperPlan,
     agenda_items,
@@ -186,11 +189,19 @@ def plan(
             version_line = (
                 f"Draft pack (version {len(done) + 1} not yet issued), built {medium_date(today)}"
             )
-        header = header_for(
-            s, meeting, values["organisation_name"], values["protective_marking"], version_line
+        mark = (
+            part_b_marking(s, [i.id for i in chosen])
+            if restricted
+            else Marking(part_a_label(values["protective_marking"]))
         )
+        header = header_for(s, meeting, values["organisation_name"], mark.label, version_line)
         if restricted:
-            header = replace(header, title="Restricted pack: Part B", restricted=True)
+            header = replace(
+                header,
+                title="Part B pack (confidential)",
+                restricted=True,
+                exempt_line=mark.exempt_line,
+            )
         if kind == "supplement":
             header = replace(
                 header, title=f"Supplementary pack {number}", supplement=number, note=note
@@ -226,6 +237,19 @@ def _record_problems(
     items: list, numbers: dict[int, str], papers: list[PaperPlan], required: set[str], kind: str
 ) -> list[Problem]:
     out = []
+    if kind == "restricted":
+        for item in items:
+            if item.confidential and not item.exemption:
+                out.append(
+                    Problem(
+                        numbers.get(item.id, ""),
+                        item.title,
+                        "",
+                        "the item is Part B but has no exemption reason for its OFFICIAL-SENSITIVE "
+                        "marking: choose one in the item's dialog (or agenda edit --exempt)",
+                        blocks_file=False,
+                    )
+                )
     for paper in papers:
         for key in sorted(required):
             if key in paper.values and not str(paper.values[key]).strip():

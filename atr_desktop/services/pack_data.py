@@ -132,7 +132,7 @@ def agenda_rows(
             continue
         title, lead, purpose = item.title, item.lead, item.purpose
         if hidden and not restricted:
-            title, lead, purpose = "Part B: confidential item (restricted pack)", "", ""
+            title, lead, purpose = "Part B: confidential item (in the Part B pack)", "", ""
         rows.append(
             AgendaRow(
                 number=number,

@@ -117,7 +117,7 @@ def plan_issue(
     if kind == "supplement":
         line = f"Supplementary pack {len(supplements) + 1} to pack version {version}, {issued}"
     elif kind == "restricted":
-        line = f"Restricted pack version {version}, {issued}"
+        line = f"Part B pack version {version}, {issued}"
     else:
         line = f"Pack version {version}, {issued}"
     return IssuePlan(pack_service.plan(db, ref, kind, line, today), version, today)

@@ -27,6 +27,7 @@ from sqlalchemy import Boolean, String, func, or_, select
 from sqlalchemy.orm import Session
 
 from atr_desktop.adapters.identity import current_user
+from atr_desktop.domain.marking import personal_data
 from atr_desktop.errors import UserError
 from atr_desktop.services import audit, erasure_ledger
 from atr_desktop.services.refs import find_person
@@ -233,8 +234,9 @@ def subject_access(db: Database, ref: str) -> dict[str, Any]:
 
 
 def export_subject_access(db: Database, ref: str, out: Path) -> Path:
-    """Write the subject access file, readable by the user only (it is all about one person)."""
-    data = subject_access(db, ref)
+    """Write the subject access file, readable by the user only (it is all about one person),
+    its marking the first thing in the file."""
+    data = {"protective_marking": personal_data().label, **subject_access(db, ref)}
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(out, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

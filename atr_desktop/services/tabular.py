@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from atr_desktop.domain.marking import is_banner
 from atr_desktop.errors import UserError
 
 CSV_SUFFIXES = {".csv", ".txt", ".tsv"}
@@ -167,7 +168,8 @@ def read_csv_text(text: str, budget: _Budget | None = None) -> Table:
 
 
 def _collect(numbered: Iterable[tuple[int, list[str]]], budget: _Budget) -> Table:
-    """The first row with any text is the header; blank rows are passed over."""
+    """The first row with any text is the header; blank rows are passed over, and so is the
+    marking banner above the header of a workbook this app exported."""
     header: list[str] | None = None
     rows: list[tuple[int, list[str]]] = []
     for number, cells in numbered:
@@ -175,6 +177,8 @@ def _collect(numbered: Iterable[tuple[int, list[str]]], budget: _Budget) -> Tabl
         if not any(c.strip() for c in cells):
             continue
         if header is None:
+            if is_banner(cells[0]):
+                continue
             header = cells
         else:
             budget.row()

@@ -31,6 +31,7 @@ from atr_desktop.services.actions import ActionFilter, ActionInfo
 from atr_desktop.storage.database import Database
 from atr_desktop.ui.errors import attempt
 from atr_desktop.ui.flow_layout import FlowLayout
+from atr_desktop.ui.part_b_choice import ask_include_part_b
 from atr_desktop.ui.style import heading
 from atr_desktop.ui.table_model import Column
 from atr_desktop.ui.windowed_view import WindowedView
@@ -268,12 +269,18 @@ class ActionsPage(QWidget):
         name, _ = QFileDialog.getSaveFileName(
             self, "Export the action log", "action-log.xlsx", "Excel (*.xlsx);;Word (*.docx)"
         )
-        if name:
-            self.export_to(Path(name))
+        if not name:
+            return
+        include = ask_include_part_b(self, "actions")
+        if include is not None:
+            self.export_to(Path(name), include)
 
-    def export_to(self, out: Path) -> Path | None:
+    def export_to(self, out: Path, include_part_b: bool = False) -> Path | None:
         return attempt(
-            self, lambda: action_outputs.export_log(self.db, out, self.group.currentData())
+            self,
+            lambda: action_outputs.export_log(
+                self.db, out, self.group.currentData(), confidential=include_part_b
+            ),
         )
 
     def remind(self) -> None:

@@ -21,6 +21,7 @@ from atr_desktop.services import decisions, groups
 from atr_desktop.services.decisions import DecisionInfo
 from atr_desktop.storage.database import Database
 from atr_desktop.ui.errors import attempt
+from atr_desktop.ui.part_b_choice import ask_include_part_b
 from atr_desktop.ui.record_view import RecordView
 from atr_desktop.ui.style import heading
 from atr_desktop.ui.table_model import Column
@@ -173,11 +174,16 @@ class DecisionsPage(QWidget):
         name, _ = QFileDialog.getSaveFileName(
             self, "Export the decision log", "decision-log.xlsx", "Excel (*.xlsx);;Word (*.docx)"
         )
-        if name:
-            self.export_to(Path(name))
+        if not name:
+            return
+        include = ask_include_part_b(self, "decisions")
+        if include is not None:
+            self.export_to(Path(name), include)
 
-    def export_to(self, out: Path) -> Path | None:
+    def export_to(self, out: Path, include_part_b: bool = False) -> Path | None:
         return attempt(
             self,
-            lambda: decisions.export(self.db, out, self.group.currentData(), self.search.text()),
+            lambda: decisions.export(
+                self.db, out, self.group.currentData(), self.search.text(), include_part_b
+            ),
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDialog, QWidget
 
+from atr_desktop.domain.marking import EXEMPTIONS
 from atr_desktop.errors import UserError
 from atr_desktop.services import agenda, papers, settings
 from atr_desktop.services.agenda import PURPOSES, AgendaRow
@@ -41,6 +42,9 @@ class AgendaItemDialog(QDialog):
         self.ui = Ui_AgendaItemDialog()
         self.ui.setupUi(self)
         fill_purposes(self.ui.purposeCombo, row.purpose if row else "")
+        self.ui.exemptionCombo.addItem("(not yet chosen)", "")
+        for key, words in EXEMPTIONS.items():
+            self.ui.exemptionCombo.addItem(words.capitalize(), key)
         if row:
             self.setWindowTitle(f"Edit item {row.number}")
             self.ui.titleEdit.setText(row.title)
@@ -48,10 +52,23 @@ class AgendaItemDialog(QDialog):
             self.ui.minutesSpin.setValue(row.minutes)
             self.ui.papersCheck.setChecked(row.has_papers)
             self.ui.confidentialCheck.setChecked(row.confidential)
+            self.ui.exemptionCombo.setCurrentIndex(
+                max(0, self.ui.exemptionCombo.findData(row.exemption))
+            )
+            self.ui.exemptionEdit.setText(row.exemption_note)
         else:
             self.setWindowTitle(f"Add a sub-item to {under.number}" if under else "Add an item")
+        self.ui.confidentialCheck.toggled.connect(self._enable_exemption)
+        self.ui.exemptionCombo.currentIndexChanged.connect(self._enable_exemption)
+        self._enable_exemption()
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
+
+    def _enable_exemption(self) -> None:
+        """The reason belongs to Part B items; its words to the reason 'other'."""
+        part_b = self.ui.confidentialCheck.isChecked()
+        self.ui.exemptionCombo.setEnabled(part_b)
+        self.ui.exemptionEdit.setEnabled(part_b and self.ui.exemptionCombo.currentData() == "other")
 
     def save(self) -> None:
         data = agenda.ItemInput(
@@ -61,6 +78,8 @@ class AgendaItemDialog(QDialog):
             minutes=self.ui.minutesSpin.value(),
             confidential=self.ui.confidentialCheck.isChecked(),
             has_papers=self.ui.papersCheck.isChecked(),
+            exemption=self.ui.exemptionCombo.currentData() or "",
+            exemption_note=self.ui.exemptionEdit.text(),
         )
         try:
             if self.row:

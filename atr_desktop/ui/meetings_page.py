@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from atr_desktop.domain.dates import hhmm, long_date, short_date
-from atr_desktop.services import groups, meeting_outputs, meetings
+from atr_desktop.services import groups, meeting_outputs, meetings, settings
 from atr_desktop.services.meetings import STATUS_LABELS, MeetingInfo
 from atr_desktop.storage.database import Database
 from atr_desktop.ui.agenda_editor import AgendaEditor
@@ -372,9 +372,35 @@ class MeetingsPage(QWidget):
                 return
         self._saved(path)
 
+    def organiser_ready(self) -> bool:
+        """Ask once for the organiser's mailbox (saved as a setting): Outlook needs it to
+        send changes and cancellations to everyone invited. Blank is allowed."""
+        if settings.get(self.db, "invite_organiser_email") or self._organiser_asked:
+            return True
+        address, ok = QInputDialog.getText(
+            self,
+            "Organiser of the invites",
+            "The secretariat's email address, which Outlook shows as the organiser and uses "
+            "to send changes and cancellations (asked once; change it in Settings):",
+        )
+        if not ok:
+            return False
+        self._organiser_asked = True
+        if address.strip():
+            return (
+                attempt(
+                    self,
+                    lambda: settings.update(self.db, {"invite_organiser_email": address.strip()}),
+                )
+                is not None
+            )
+        return True
+
+    _organiser_asked = False
+
     def invite(self) -> None:
         meeting = self.current()
-        if meeting is None:
+        if meeting is None or not self.organiser_ready():
             return
         path = self.save_path(
             "Save the invite",
@@ -388,7 +414,7 @@ class MeetingsPage(QWidget):
 
     def group_invites(self) -> None:
         meeting = self.current()
-        if meeting is None:
+        if meeting is None or not self.organiser_ready():
             return
         path = self.save_path(
             "Save the group's invites", f"{meeting.group_code} meetings.ics", "Calendar (*.ics)"

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from atr_desktop.storage.database import Database
 
 KINDS = (("Main pack", "main"), ("Supplementary pack", "supplement"),
-         ("Restricted pack (Part B)", "restricted"))  # fmt: skip
+         ("Part B pack (confidential)", "restricted"))  # fmt: skip
 
 
 @dataclass(frozen=True)

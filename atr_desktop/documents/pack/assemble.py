@@ -213,7 +213,7 @@ def _stamps(pdf: Any, spec: PackSpec, parts: list[Part], starts: list[int]) -> l
                 item_label(part.ref),
                 number,
                 last,
-                restricted=header.restricted,
+                marking=header.marking,
                 supplement=header.supplement,
             )
             out.append(Stamp(text, view, box, prefix))

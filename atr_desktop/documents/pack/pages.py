@@ -145,7 +145,7 @@ def draw_pages(
         canv.drawRightString(A4[0] - 2 * cm, top, xml_safe(header.marking.upper()))
         if header.restricted:
             canv.setFillColor(colors.HexColor("#DA291C"))
-            canv.drawString(2 * cm, top, "RESTRICTED: Part B")
+            canv.drawString(2 * cm, top, "Part B (confidential)")
         canv.restoreState()
 
     doc = BaseDocTemplate(
@@ -264,8 +264,11 @@ def _cover(
         out.append(Spacer(1, 0.6 * cm))
         out.append(
             P(
-                "RESTRICTED: Part B. These papers are confidential to those entitled to "
-                "receive them and must not be shared.",
+                _t(
+                    f"{header.marking}. Part B (confidential): these papers are for those "
+                    "entitled to receive them and must not be shared. "
+                    + (f"{header.exempt_line}." if header.exempt_line else "")
+                ),
                 st["body"].clone("r", textColor=colors.HexColor("#DA291C"), fontName=fonts()[1]),
             )
         )

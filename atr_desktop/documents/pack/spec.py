@@ -19,12 +19,13 @@ class Header:
     time: str  # '10:00 to 12:30'
     venue: str
     link: str
-    marking: str
+    marking: str  # 'OFFICIAL', or 'OFFICIAL-SENSITIVE: COMMERCIAL' for a Part B pack
     version_line: str  # 'Pack version 1, issued 2 February 2027'
-    title: str = "Meeting pack"  # or 'Supplementary pack 1' / 'Restricted pack: Part B'
+    title: str = "Meeting pack"  # or 'Supplementary pack 1' / 'Part B pack (confidential)'
     restricted: bool = False
     supplement: int = 0
     note: str = ""  # what changed (supplements)
+    exempt_line: str = ""  # 'Exempt from publication: commercial' (Part B pack)
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,13 @@ ITEMS: dict[str, list[tuple[str, str, int, bool]]] = {
     ],
 }
 
+# Why each Part B item is exempt (domain.marking), so the demo's Part B outputs show
+# OFFICIAL-SENSITIVE with a reason.
+EXEMPT = {
+    "Contract award: trauma-informed practice training": "commercial",
+    "Partner data sharing agreement": "personal",
+}
+
 FORWARD = {
     "SG": [("Annual report to the Integrated Care Board", "decision", 120)],
     "NET": [("Network evaluation findings", "discussion", 90)],
@@ -117,6 +124,7 @@ def add_agendas(db: Database, today: dt.date, rng: random.Random, years: int = 1
                         minutes_allotted=minutes,
                         has_papers=True,
                         confidential=confidential,
+                        exemption=EXEMPT.get(title, "") if confidential else "",
                     )
                 )
                 counts["agenda items"] += 1

@@ -130,6 +130,7 @@ def _ensure_items(db: Database, confidential_for: set[int]) -> None:
                         kind=kind,
                         lead=lead,
                         confidential=secret,
+                        exemption="negotiations" if secret else "",
                         purpose="decision" if kind == "standard" else "",
                     )
                 )

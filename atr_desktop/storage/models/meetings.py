@@ -67,6 +67,9 @@ class AgendaItem(Stamped, Base):
     minutes_allotted: Mapped[int] = mapped_column(default=10)
     has_papers: Mapped[bool] = mapped_column(Boolean, default=False)
     confidential: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Why a Part B item is exempt (domain.marking.EXEMPTIONS); 'other' has its words.
+    exemption: Mapped[str] = mapped_column(String(20), default="")
+    exemption_note: Mapped[str] = mapped_column(String(200), default="")
     kind: Mapped[ItemKind] = mapped_column(StrEnumType(ItemKind, 20), default=ItemKind.STANDARD)
     added_on_day: Mapped[bool] = mapped_column(Boolean, default=False)
     deferred: Mapped[bool] = mapped_column(Boolean, default=False)

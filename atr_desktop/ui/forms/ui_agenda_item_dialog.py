@@ -91,6 +91,27 @@ class Ui_AgendaItemDialog(object):
 
         self.formLayout.setWidget(5, QFormLayout.ItemRole.FieldRole, self.confidentialCheck)
 
+        self.exemptionComboLabel = QLabel(AgendaItemDialog)
+        self.exemptionComboLabel.setObjectName(u"exemptionComboLabel")
+
+        self.formLayout.setWidget(6, QFormLayout.ItemRole.LabelRole, self.exemptionComboLabel)
+
+        self.exemptionCombo = QComboBox(AgendaItemDialog)
+        self.exemptionCombo.setObjectName(u"exemptionCombo")
+
+        self.formLayout.setWidget(6, QFormLayout.ItemRole.FieldRole, self.exemptionCombo)
+
+        self.exemptionEditLabel = QLabel(AgendaItemDialog)
+        self.exemptionEditLabel.setObjectName(u"exemptionEditLabel")
+
+        self.formLayout.setWidget(7, QFormLayout.ItemRole.LabelRole, self.exemptionEditLabel)
+
+        self.exemptionEdit = QLineEdit(AgendaItemDialog)
+        self.exemptionEdit.setObjectName(u"exemptionEdit")
+        self.exemptionEdit.setMaxLength(120)
+
+        self.formLayout.setWidget(7, QFormLayout.ItemRole.FieldRole, self.exemptionEdit)
+
 
         self.verticalLayout.addLayout(self.formLayout)
 
@@ -107,6 +128,8 @@ class Ui_AgendaItemDialog(object):
         self.minutesLabel.setBuddy(self.minutesSpin)
         self.papersCheckLabel.setBuddy(self.papersCheck)
         self.confidentialCheckLabel.setBuddy(self.confidentialCheck)
+        self.exemptionComboLabel.setBuddy(self.exemptionCombo)
+        self.exemptionEditLabel.setBuddy(self.exemptionEdit)
 #endif // QT_CONFIG(shortcut)
 
         self.retranslateUi(AgendaItemDialog)
@@ -142,5 +165,17 @@ class Ui_AgendaItemDialog(object):
         self.confidentialCheck.setAccessibleName(QCoreApplication.translate("AgendaItemDialog", u"Confidential (Part B)", None))
 #endif // QT_CONFIG(accessibility)
         self.confidentialCheck.setText(QCoreApplication.translate("AgendaItemDialog", u"Part B: confidential, on a separate agenda", None))
+        self.exemptionComboLabel.setText(QCoreApplication.translate("AgendaItemDialog", u"E&xempt because:", None))
+#if QT_CONFIG(accessibility)
+        self.exemptionCombo.setAccessibleName(QCoreApplication.translate("AgendaItemDialog", u"Exemption reason", None))
+#endif // QT_CONFIG(accessibility)
+#if QT_CONFIG(tooltip)
+        self.exemptionCombo.setToolTip(QCoreApplication.translate("AgendaItemDialog", u"Why a Part B item is exempt from publication; its papers and minutes are marked OFFICIAL-SENSITIVE with this reason", None))
+#endif // QT_CONFIG(tooltip)
+        self.exemptionEditLabel.setText(QCoreApplication.translate("AgendaItemDialog", u"Other &reason:", None))
+#if QT_CONFIG(accessibility)
+        self.exemptionEdit.setAccessibleName(QCoreApplication.translate("AgendaItemDialog", u"Other exemption reason", None))
+#endif // QT_CONFIG(accessibility)
+        self.exemptionEdit.setPlaceholderText(QCoreApplication.translate("AgendaItemDialog", u"In a few words, when the reason is 'other'", None))
     # retranslateUi
 
