@@ -15,6 +15,7 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from atr_desktop.domain import rag as rules
+from atr_desktop.domain.dates import due_before_raised
 from atr_desktop.errors import NotFound, UserError
 from atr_desktop.services import audit, settings
 from atr_desktop.services.attendance import person_name
@@ -210,6 +211,7 @@ def add_action(
         item = item_of(s, meeting, item_ref)
         group = binding_group(s, meeting, binds)
         person_id, owner_text = resolve_owner(s, owner)
+        _check_due(due, meeting.date)
         action = Action(
             ref=new_ref(s, group, meeting.date.year),
             group_id=group.id,
@@ -228,6 +230,14 @@ def add_action(
         return _info(s, action, _today(today), amber)
 
 
+def _check_due(due: dt.date | None, raised: dt.date | None, ref: str = "") -> None:
+    """The service's rule, so the window, the command line and imports all obey it."""
+    problem = due_before_raised(due, raised)
+    if problem:
+        who = f"{ref}: t" if ref else "T"
+        raise UserError(f"{who}{problem[1:]}: choose a later date.")
+
+
 def _apply(session: Session, action: Action, change: ActionChange, today: dt.date) -> None:
     from atr_desktop.adapters.identity import current_user
 
@@ -237,6 +247,7 @@ def _apply(session: Session, action: Action, change: ActionChange, today: dt.dat
     if change.owner is not None and change.owner.strip():
         action.owner_person_id, action.owner_text = resolve_owner(session, change.owner)
     if change.due is not None:
+        _check_due(change.due, action.raised_on, action.ref)
         if action.due_date is None:
             action.due_date = change.due
         elif change.due != (action.revised_due_date or action.due_date):

@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from atr_desktop.adapters.identity import current_user
 from atr_desktop.domain import rag as rules
+from atr_desktop.domain.dates import due_before_raised, parse_date
 from atr_desktop.errors import UserError
 from atr_desktop.services import audit
 from atr_desktop.services.actions import new_ref, resolve_owner
@@ -105,13 +106,12 @@ def _date(value: object) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    text = str(value).strip()
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%d %B %Y", "%d %b %Y"):
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ValueError(f"'{text}' is not a date (use 31/03/2027 or 2027-03-31)")
+    try:
+        return parse_date(str(value))
+    except ValueError:
+        raise ValueError(
+            f"'{str(value).strip()}' is not a date (use 31/03/2027 or 2027-03-31)"
+        ) from None
 
 
 def preview(db: Database, path: Path, group: str) -> list[ImportRow]:
@@ -146,6 +146,8 @@ def preview(db: Database, path: Path, group: str) -> list[ImportRow]:
             except ValueError as exc:
                 dates[key] = None
                 problems.append(str(exc))
+        if problem := due_before_raised(dates["due"], dates["raised"]):
+            problems.append(problem)
         status_text = str(get("status") or "open")
         try:
             status = rules.normalise_status(status_text)

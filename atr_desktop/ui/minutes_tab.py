@@ -11,12 +11,11 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -39,6 +38,7 @@ from atr_desktop.errors import UserError
 from atr_desktop.services import actions, decisions, minutes, minutes_export
 from atr_desktop.services.minutes import ItemMinutes
 from atr_desktop.storage.database import Database
+from atr_desktop.ui.date_field import DateField, enter_moves_on
 from atr_desktop.ui.errors import attempt, show_user_error
 
 AUTOSAVE_MS = 700
@@ -65,11 +65,10 @@ class QuickActionDialog(QDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.owner.setCompleter(completer)
-        self.due = QDateEdit(QDate.currentDate().addDays(28))
+        self.due = DateField()
         self.due.setObjectName("quickActionDue")
         self.due.setAccessibleName("Due date")
-        self.due.setDisplayFormat("dd/MM/yyyy")
-        self.due.setCalendarPopup(True)
+        self.due.setDate(dt.date.today() + dt.timedelta(days=28))
         self.binds = QComboBox()
         self.binds.setObjectName("quickActionBinds")
         self.binds.setAccessibleName("Group it binds")
@@ -84,13 +83,19 @@ class QuickActionDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self.check_then_accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        enter_moves_on(self)
+
+    def check_then_accept(self) -> None:
+        """Keep the dialog open (and what was typed) while the due date is not a date."""
+        if attempt(self, self.due_date) is not None:
+            self.accept()
 
     def due_date(self) -> dt.date:
-        q = self.due.date()
-        return dt.date(q.year(), q.month(), q.day())
+        """The due date typed; a plain message (UserError) when it is not a date."""
+        return self.due.date()
 
 
 class MinutesTab(QWidget):
