@@ -8,6 +8,7 @@ a decision and Ctrl+Shift+A an action under the current item.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -38,6 +39,7 @@ from atr_desktop.errors import UserError
 from atr_desktop.services import actions, decisions, minutes, minutes_export
 from atr_desktop.services.minutes import ItemMinutes
 from atr_desktop.storage.database import Database
+from atr_desktop.ui import minutes_approval
 from atr_desktop.ui.date_field import DateField, enter_moves_on
 from atr_desktop.ui.errors import attempt, show_user_error
 
@@ -149,6 +151,7 @@ class MinutesTab(QWidget):
                 ("Item on the da&y…", "addAob", self.add_aob),
                 ("De&fer item…", "deferItem", self.defer),
                 ("A&pprove…", "approveMinutes", self.approve),
+                ("&Withdraw approval…", "withdrawApproval", self.withdraw),
                 ("A&mendment…", "amendMinutes", self.amend),
                 ("E&xport to Word…", "exportMinutes", self.export),
             )
@@ -180,7 +183,7 @@ class MinutesTab(QWidget):
         for name in ("saveMinutes", "addDecision", "addAction", "addAob", "deferItem"):
             row1.addWidget(self.buttons[name])
         row1.addStretch(1)
-        for name in ("approveMinutes", "amendMinutes", "exportMinutes"):
+        for name in ("approveMinutes", "withdrawApproval", "amendMinutes", "exportMinutes"):
             row2.addWidget(self.buttons[name])
         row2.addStretch(1)
         layout = QVBoxLayout(self)
@@ -247,6 +250,12 @@ class MinutesTab(QWidget):
                 f"<b>APPROVED</b> at the meeting of {medium_date(public.approved_at)}: locked. "
                 "Corrections are recorded as amendments."
             )
+        elif public.approval_withdrawn:
+            self.status.setText(
+                "<b>DRAFT</b>: an approval was withdrawn ("
+                + html.escape(public.approval_withdrawn)
+                + "); approve again at a meeting that has taken place."
+            )
         else:
             self.status.setText("<b>DRAFT</b>: not yet approved.")
         keep = select if select is not None else self.current_id
@@ -268,7 +277,7 @@ class MinutesTab(QWidget):
         self.current_id = None
         self.item_list.setCurrentRow(ids.index(keep) if keep in ids else 0)
         for name, button in self.buttons.items():
-            if name == "amendMinutes":
+            if name in ("amendMinutes", "withdrawApproval"):
                 button.setEnabled(self.locked)
             else:
                 button.setEnabled(not self.locked or name == "exportMinutes")
@@ -424,31 +433,13 @@ class MinutesTab(QWidget):
             self.reload()
 
     def approve(self) -> None:
-        if not self.save_current():
-            return
-        later = [
-            m
-            for m in minutes.meeting_choices(self.db, self.view.group_code)
-            if m.date > self.view.date
-        ]
-        if not later:
-            show_user_error(
-                self, "Minutes are approved at a later meeting, and this group has none yet."
-            )
-            return
-        labels = [m.label for m in reversed(later)]
-        label, ok = QInputDialog.getItem(
-            self, "Approve minutes", "Approved at which meeting?", labels, 0, False
-        )
-        if not ok:
-            return
-        amendments, ok = QInputDialog.getText(
-            self, "Approve minutes", "Amendments agreed (if any):"
-        )
-        if not ok:
-            return
-        chosen = next(m for m in later if m.label == label)
-        if attempt(self, lambda: minutes.approve(self.db, self.meeting_id, chosen.id, amendments)):
+        """Approve at a later meeting that has taken place, after a confirmation."""
+        if self.save_current() and minutes_approval.approve(self, self.db, self.meeting_id):
+            self.reload()
+
+    def withdraw(self) -> None:
+        """Withdraw an approval given in error, with a reason on record."""
+        if minutes_approval.withdraw(self, self.db, self.meeting_id):
             self.reload()
 
     def amend(self) -> None:

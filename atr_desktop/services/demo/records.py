@@ -216,9 +216,10 @@ def add_records(db: Database, today: dt.date, rng: random.Random) -> dict[str, i
             raised.append((info.ref, code, day))
         counts["minutes"] += 1
     # Approve each group's minutes at its next held meeting; the latest stays a draft.
+    now = dt.datetime.combine(today, dt.time.min)  # the demo's day, not the clock's
     for meetings in by_group.values():
         for (meeting_id, _), (later_id, _) in itertools.pairwise(meetings):
-            minutes.approve(db, meeting_id, later_id)
+            minutes.approve(db, meeting_id, later_id, now=now)
     _progress(db, raised, by_group, upcoming, rng, today)
     counts["actions"] = len(raised)
     return counts
