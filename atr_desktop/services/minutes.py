@@ -36,6 +36,7 @@ from atr_desktop.storage.models import (
     Meeting,
     MinuteAmendment,
     MinuteEntry,
+    Minutes,
     Person,
 )
 
@@ -357,6 +358,23 @@ def pending_drafts(db: Database, meeting_ref: str | int) -> dict[int, str]:
 def discard_draft(db: Database, meeting_id: int, item_id: int) -> None:
     with db.session() as s:
         s.execute(delete(DraftText).where(DraftText.key == draft_key(meeting_id, item_id)))
+
+
+def approval_state(db: Database, meeting_id: int) -> str:
+    """The minutes' approval in a few words (one query), for the meeting header."""
+    with db.session() as s:
+        row = s.execute(
+            select(Minutes.status, Minutes.approved_on, Minutes.withdrawn_reason).where(
+                Minutes.meeting_id == meeting_id
+            )
+        ).first()
+    if row is None:
+        return "not started"
+    if row.status == "approved" and row.approved_on is not None:
+        return f"approved at the meeting of {medium_date(row.approved_on)}"
+    if row.withdrawn_reason:
+        return f"draft (an approval was withdrawn: {row.withdrawn_reason})"
+    return "draft"
 
 
 def has_been_held(meeting: Meeting, now: dt.datetime | None = None) -> bool:

@@ -123,6 +123,13 @@ def approve(parent: QWidget, db: Database, meeting_id: int) -> MinutesView | Non
 def withdraw(parent: QWidget, db: Database, meeting_id: int) -> MinutesView | None:
     """Ask why, then withdraw the approval (the reason goes on record)."""
     view = minutes.show(db, meeting_id)
+    if view.approved_at is None:
+        show_user_error(
+            parent,
+            f"The minutes of {long_date(view.date)} are not approved: there is no approval "
+            "to withdraw.",
+        )
+        return None
     reason, ok = QInputDialog.getText(
         parent,
         "Withdraw approval",
