@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -122,7 +123,7 @@ class MeetingsPage(QWidget):
         self.brief_button = self._button("Chair's &brief…", "chairBrief", self.write_brief)
         outputs = QHBoxLayout()
         # What can be done with the selected meeting (enabled only while one is selected).
-        self.meeting_outputs = (
+        self.meeting_outputs: tuple[QAbstractButton, ...] = (
             self.pack_button,
             self.brief_button,
             self.export_button,
