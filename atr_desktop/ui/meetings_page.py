@@ -132,8 +132,8 @@ class MeetingsPage(QWidget):
             self.chase_button,
             self.minutes_button,
         )
-        for b in self.meeting_outputs:
-            outputs.addWidget(b)
+        for output in self.meeting_outputs:
+            outputs.addWidget(output)
         outputs.addStretch(1)
         self.editor = AgendaEditor(db)
         right = QWidget()
