@@ -17,12 +17,18 @@ from atr_desktop.ui.errors import show_user_error
 T = TypeVar("T")
 
 
-def ask(parent: QWidget | None, questions: list[str], title: str = "Please check") -> bool:
+def ask(
+    parent: QWidget | None,
+    questions: list[str],
+    title: str = "Please check",
+    go_text: str = "Save anyway",
+    question: str = "Save it anyway?",
+) -> bool:
     """Show the questions; True only when the user chooses to go ahead (No is the default)."""
     box = QMessageBox(QMessageBox.Icon.Question, title, "\n\n".join(questions), parent=parent)
     box.setObjectName("confirmBox")
-    box.setInformativeText("Save it anyway?")
-    go = box.addButton("Save anyway", QMessageBox.ButtonRole.AcceptRole)
+    box.setInformativeText(question)
+    go = box.addButton(go_text, QMessageBox.ButtonRole.AcceptRole)
     back = box.addButton("Go back", QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(back)
     box.setEscapeButton(back)
@@ -30,7 +36,7 @@ def ask(parent: QWidget | None, questions: list[str], title: str = "Please check
     return box.clickedButton() is go
 
 
-def save_asking(parent: QWidget | None, save: Callable[[bool], T]) -> T | None:
+def save_asking(parent: QWidget | None, save: Callable[[bool], T], **wording: str) -> T | None:
     """Run ``save(confirmed=False)``; if the service asks, ask the user and run it again.
 
     Returns None (after a plain message for a refusal) when nothing was saved.
@@ -40,7 +46,7 @@ def save_asking(parent: QWidget | None, save: Callable[[bool], T]) -> T | None:
         try:
             return save(confirmed)
         except NeedsConfirmation as exc:
-            if confirmed or not ask(parent, exc.questions):
+            if confirmed or not ask(parent, exc.questions, **wording):
                 return None
             confirmed = True
         except UserError as exc:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from atr_desktop.services import member_import
 from atr_desktop.services.member_import import ImportPreview, PreviewRow
 from atr_desktop.storage.database import Database
+from atr_desktop.ui.confirm import save_asking
 from atr_desktop.ui.errors import attempt
 from atr_desktop.ui.people_widgets import fill_groups, group_combo, make_button, status_label
 from atr_desktop.ui.record_view import RecordView
@@ -42,6 +43,13 @@ COLUMNS: list[Column[PreviewRow]] = [
     Column("Role", lambda p: p.row.role),
     Column("Lived experience", lambda p: "Yes" if p.row.lived_experience else ""),
 ]
+
+
+HAND_OVER = {
+    "title": "A second chair?",
+    "go_text": "Hand the role over",
+    "question": "Hand the role over to the person in the file?",
+}
 
 
 class ImportTab(QWidget):
@@ -145,11 +153,16 @@ class ImportTab(QWidget):
         if shown is None:
             return
         path = Path(self.path.text().strip())
-        result = attempt(
+        result = save_asking(
             self,
-            lambda: member_import.import_members(
-                self.db, path, shown.group, skip_invalid=self.skip.isChecked()
+            lambda replace: member_import.import_members(
+                self.db,
+                path,
+                shown.group,
+                skip_invalid=self.skip.isChecked(),
+                replace_chair=replace,
             ),
+            **HAND_OVER,
         )
         if result is None:
             return

@@ -20,6 +20,7 @@ from atr_desktop.errors import UserError
 from atr_desktop.services import members, people
 from atr_desktop.services.members import MemberInfo
 from atr_desktop.storage.database import Database
+from atr_desktop.ui.confirm import save_asking
 from atr_desktop.ui.date_field import DateField, enter_moves_on
 from atr_desktop.ui.errors import show_user_error
 
@@ -101,8 +102,9 @@ class AddMemberDialog(QDialog):
             show_user_error(self, "Choose the person to add (type to search the list).")
             return
         role = self.role.currentText()
-        try:
-            self.result_member = members.add_membership(
+        added = save_asking(
+            self,
+            lambda replace: members.add_membership(
                 self.db,
                 self.group,
                 person_id,
@@ -110,10 +112,15 @@ class AddMemberDialog(QDialog):
                 voting=self.voting.isChecked(),
                 deputy_for=self.deputy_for.currentData() if role == "deputy" else None,
                 start=day_of(self.start),
-            )
-        except UserError as exc:
-            show_user_error(self, str(exc))
+                replace_chair=replace,
+            ),
+            title="A second chair?",
+            go_text="Hand the role over",
+            question=f"Make them {role} in place of the current one?",
+        )
+        if added is None:
             return
+        self.result_member = added
         self.accept()
 
 
