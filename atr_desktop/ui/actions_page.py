@@ -194,12 +194,38 @@ class ActionsPage(QWidget):
         name, _ = QFileDialog.getSaveFileName(
             self, "Export the action log", "action-log.xlsx", "Excel (*.xlsx);;Word (*.docx)"
         )
-        if name:
-            self.export_to(Path(name))
+        if not name:
+            return
+        done = self.export_to(Path(name))
+        if done is not None:
+            shown = done.written + done.left_out
+            said = (
+                f"Wrote {done.written} of the {shown} actions shown to {done.path}."
+                if done.left_out
+                else f"Wrote the {shown} action(s) shown to {done.path}."
+            )
+            if done.left_out:
+                said += "\n\n" + done.left_out_sentence()
+            QMessageBox.information(self, "Export", said)
 
-    def export_to(self, out: Path) -> Path | None:
+    def described(self) -> str:
+        """The filters in the window's words, written at the top of the export."""
+        parts = [" ".join(self.group.currentText().split()) if self.group.currentData() else ""]
+        parts.append(f"owner '{self.owner.text().strip()}'" if self.owner.text().strip() else "")
+        parts.append(self.status.currentText().lower())
+        parts.append("overdue only" if self.overdue.isChecked() else "")
+        days = self.due_within.value()
+        parts.append(f"due within {days} days" if days else "")
+        typed = self.view.filter.text().strip()
+        parts.append(f"matching '{typed}'" if typed else "")
+        return "Shown: " + ", ".join(p for p in parts if p) + "."
+
+    def export_to(self, out: Path) -> action_outputs.LogExport | None:
+        """Exactly what the view shows, in its order (never the whole log behind it)."""
+        refs = [a.ref for a in self.view.shown()]
         return attempt(
-            self, lambda: action_outputs.export_log(self.db, out, self.group.currentData())
+            self,
+            lambda: action_outputs.export_shown(self.db, out, refs, self.described()),
         )
 
     def remind(self) -> None:
