@@ -11,8 +11,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QThread, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QThread, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from atr_desktop.errors import UserError
 from atr_desktop.paths import app_paths
+from atr_desktop.ui import pack_confirm
 from atr_desktop.ui.errors import show_user_error
 
 if TYPE_CHECKING:
@@ -99,6 +99,8 @@ class PackDialog(QDialog):
         self.progress: QProgressDialog | None = None
         self.built: Path | None = None
         self._issuing: tuple[Any, Path] | None = None
+        self._asking = False
+        self._private: Path | None = None
         self.setWindowTitle("Meeting pack")
         self.setObjectName("packDialog")
         self.setMinimumWidth(640)
@@ -169,8 +171,13 @@ class PackDialog(QDialog):
             self._label = f"{group.code if group else ''}-{meeting.date.isoformat()}"
             return f"<b>{group.name if group else ''}</b>: {long_date(meeting.date)}"
 
+    def _packs_folder(self) -> Path:
+        from atr_desktop.services import settings
+
+        return settings.packs_folder(self.db, app_paths().packs)
+
     def _default_out(self) -> Path:
-        return app_paths().data / "packs" / f"{self._label}-pack.pdf"
+        return self._packs_folder() / f"{self._label}-pack.pdf"
 
     def _choose(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
@@ -188,6 +195,11 @@ class PackDialog(QDialog):
         if not out.name.lower().endswith(".pdf"):
             show_user_error(self, "Choose a file name ending .pdf for the pack.")
             return None
+        if self.kind.currentData() == "restricted":
+            chosen = pack_confirm.restricted_target(self, out, self._packs_folder())
+            if chosen is not None and chosen != out:
+                self.out_edit.setText(str(chosen))
+            return chosen
         return out
 
     def start_build(self) -> None:
@@ -271,15 +283,28 @@ class PackDialog(QDialog):
 
             issuing, out = self._issuing
             built = Path(result.path)
+            version = issuing.plan.header.version_line
+            # The question runs its own event loop: the job may finish meanwhile, and its
+            # private folder (with the built PDF) must outlive the answer.
+            self._asking = True
             try:
-                info = pack_issue.record_issue(self.db, issuing, built, result)
+                go = pack_confirm.confirm_issue(self, version, result, out)
+            finally:
+                self._asking = False
+            if not go:
+                self._remove_private()
+                self.results.setPlainText("Not issued: nothing was recorded or sent.")
+                return
+            try:
+                pack_issue.record_issue(self.db, issuing, built, result)
                 out.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(built, out)
             except (UserError, OSError) as exc:
                 self.results.setPlainText(f"The pack was not issued: {exc}")
                 return
-            lines.append(f"Issued {issuing.plan.header.version_line.split(',')[0].lower()}"
-                         f" (id {info.id}); a copy is saved as {out}")  # fmt: skip
+            finally:
+                self._remove_private()
+            lines.append(f"Issued {version.split(',')[0].lower()}; a copy is saved as {out}")
             self.built = out
         else:
             self.built = Path(result.path)
@@ -303,18 +328,33 @@ class PackDialog(QDialog):
         if self.job is not None:
             self.job.wait()
             if self._issuing is not None:
-                import shutil
-
-                shutil.rmtree(self.job.out.parent, ignore_errors=True)
+                self._private = self.job.out.parent
+                if not self._asking:
+                    self._remove_private()
             self.job.deleteLater()
             self.job = None
         for button in (self.build_button, self.issue_button, self.email_button):
             button.setEnabled(True)
 
+    def _remove_private(self) -> None:
+        """Remove the private folder an issue was built in, once nothing needs it."""
+        import shutil
+
+        if self._private is not None and not self._asking:
+            shutil.rmtree(self._private, ignore_errors=True)
+            self._private = None
+
     def write_email(self) -> None:
         """An email draft (.eml) to the distribution list with the latest issued pack."""
         from atr_desktop.services import pack_issue
 
+        if not pack_issue.has_sendable_pack(self.db, self.meeting_id):
+            show_user_error(
+                self,
+                "Issue the pack first (the Issue pack button): only an issued pack is sent, "
+                "so the email carries exactly what is kept on record.",
+            )
+            return
         default = Path(self.out_edit.text().strip()).with_suffix(".eml")
         name, _ = QFileDialog.getSaveFileName(
             self, "Save the email draft as", str(default), "Email drafts (*.eml)"
@@ -334,7 +374,7 @@ class PackDialog(QDialog):
     def open_pack(self) -> None:
         """Open the built PDF in the system's viewer (a local file; never the network)."""
         if self.built is not None and self.built.is_file():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.built)))
+            pack_confirm.open_in_viewer(self, self.built)
 
     def reject(self) -> None:
         if self.job is not None:
