@@ -220,6 +220,17 @@ def add_records(db: Database, today: dt.date, rng: random.Random) -> dict[str, i
     for meetings in by_group.values():
         for (meeting_id, _), (later_id, _) in itertools.pairwise(meetings):
             minutes.approve(db, meeting_id, later_id, now=now)
+    # One approval was given before a correction was agreed: withdrawn (on record) and given
+    # again with the amendment, as the history of those minutes shows.
+    oldest = next((m for m in by_group.values() if len(m) >= 2), None)
+    if oldest is not None:
+        (first, _), (second, _) = oldest[0], oldest[1]
+        minutes.withdraw_approval(
+            db, first, "Approved before the correction to the action log was agreed"
+        )
+        minutes.approve(
+            db, first, second, "Action log: the owner of one action corrected.", now=now
+        )
     _progress(db, raised, by_group, upcoming, rng, today)
     counts["actions"] = len(raised)
     return counts
