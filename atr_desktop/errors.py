@@ -16,3 +16,16 @@ class NotFound(UserError):
 
 class StoreError(UserError):
     """The database file cannot be used: not ours, too new, damaged, locked."""
+
+
+class NeedsConfirmation(UserError):
+    """Something unusual the user may well mean (a meeting on a bank holiday, a second chair).
+
+    The service refuses until it is called again with its ``confirmed`` argument; the window
+    asks the ``questions`` and the command line names ``flag``, so every face obeys the rule.
+    """
+
+    def __init__(self, questions: list[str], flag: str = "--yes") -> None:
+        self.questions = list(questions)
+        self.flag = flag
+        super().__init__(" ".join(self.questions))

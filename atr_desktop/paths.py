@@ -30,6 +30,13 @@ class AppPaths:
     data: Path
     logs: Path
     cache: Path
+    documents: Path | None = None  # the user's visible Documents folder
+
+    @property
+    def packs(self) -> Path:
+        """Where packs go by default: a folder people see (and back up), never the hidden
+        data folder. The pack folder setting overrides it."""
+        return (self.documents or Path.home() / "Documents") / "ATR Desktop" / "Packs"
 
     @property
     def default_db(self) -> Path:
@@ -72,11 +79,16 @@ def app_paths(
     home = env.get("ATR_DESKTOP_HOME")
     if home:
         root = Path(home)
-        return AppPaths(data=root / "data", logs=root / "logs", cache=root / "cache")
+        return AppPaths(
+            data=root / "data",
+            logs=root / "logs",
+            cache=root / "cache",
+            documents=root / "Documents",
+        )
     exe_dir = exe_dir or program_dir()
     if (exe_dir / PORTABLE_MARKER).exists():
         root = exe_dir / "data"
-        return AppPaths(data=root, logs=root / "logs", cache=root / "cache")
+        return AppPaths(data=root, logs=root / "logs", cache=root / "cache", documents=exe_dir)
     import platformdirs
 
     # Local, not roaming: %LOCALAPPDATA%\ATR Desktop on Windows, ~/.local/share on Linux.
@@ -85,6 +97,7 @@ def app_paths(
         data=Path(found.user_data_dir),
         logs=Path(found.user_log_dir),
         cache=Path(found.user_cache_dir),
+        documents=Path(found.user_documents_dir),
     )
 
 

@@ -76,6 +76,8 @@ def member(i: int) -> Member:
     org, sector = ORGS[i % len(ORGS)]
     plain_last = last.split(",")[0].replace("'", "").lower()
     role = "chair" if i == 0 else ROLES[i % len(ROLES)]
+    if role == "vice chair" and i != 2:
+        role = "member"  # one chair and one vice-chair, as a real list has
     lived = "Yes" if sector == "Lived experience" or "Lived" in role else "No"
     job = "=Head of Service" if i == 5 else f"Officer {i}"  # a formula-looking job title
     return Member(first, last, f"{first[0].lower()}.{plain_last}{i}@example.org", org, sector,

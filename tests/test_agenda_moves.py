@@ -26,7 +26,9 @@ OPS = st.lists(
 @given(ops=OPS)
 def test_any_moves_keep_the_agenda_well_formed(db, ops) -> None:
     day = dt.date(2027, 1, 1) + dt.timedelta(days=len(meetings.list_meetings(db)))
-    [m] = meetings.schedule_meetings(db, meetings.MeetingInput("SG", day, dt.time(10, 0)))
+    [m] = meetings.schedule_meetings(
+        db, meetings.MeetingInput("SG", day, dt.time(10, 0)), confirmed=True
+    )
     for title in "ABCD":
         agenda.add_item(db, m.id, agenda.ItemInput(title, minutes=7))
     for op, pick, target in ops:

@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
-from tests.meeting_fixtures import strategy_group
+from tests.meeting_fixtures import add_meeting, strategy_group
 
 M = "SG:2026-11-10"
 NEXT = "SG:2027-02-09"
 
 
+def _weekday_after(day: dt.date, days: int) -> dt.date:
+    later = day + dt.timedelta(days=days)
+    return later + dt.timedelta(days=8 - later.isoweekday() if later.isoweekday() > 5 else 0)
+
+
 def test_minutes_approve_lock_and_amend_through_the_cli(db, cli, tmp_path) -> None:
     strategy_group(db)
+    held = add_meeting(db, "SG", dt.date(2026, 11, 24))  # before today: it has taken place
+    future = _weekday_after(dt.date.today(), 60)
+    add_meeting(db, "SG", future)
     db.close()
     assert cli("minutes", "write", M, "5", "--text", "Discussed.")[0] == 0
-    code, out, _ = cli("minutes", "approve", M, "--at", NEXT, "--amendments", "Typo in item 5")
+    code, _, err = cli("minutes", "approve", M, "--at", f"SG:{future}")
+    assert code == 1 and "has not taken place yet" in err and "Traceback" not in err
+    code, out, _ = cli("minutes", "approve", M, "--at", str(held), "--amendments", "Typo in item 5")
     assert code == 0 and "approved" in out and "locked" in out
     code, _, err = cli("minutes", "write", M, "5", "--text", "Changed")
     assert code == 1 and "locked" in err and "Traceback" not in err
@@ -30,6 +41,14 @@ def test_minutes_approve_lock_and_amend_through_the_cli(db, cli, tmp_path) -> No
     assert code == 0 and (tmp_path / "m.docx").exists()
     code, _, err = cli("minutes", "export", M, "--out", str(tmp_path / "b.docx"), "--confidential")
     assert code == 0, err
+    code, _, err = cli("minutes", "withdraw", M, "--reason", "")
+    assert code == 1 and "Say why" in err
+    code, out, err = cli("minutes", "withdraw", M, "--reason", "Approved at the wrong meeting")
+    assert code == 0 and "draft again" in out, err
+    assert cli("minutes", "write", M, "5", "--text", "Changed")[0] == 0
+    code, out, _ = cli("audit", "show", "minutes", "1", "--json")
+    [entry] = [e for e in json.loads(out)["audit"] if e["action"] == "approval withdrawn"]
+    assert entry["summary"].endswith("Approved at the wrong meeting")
 
 
 def test_plain_mistakes_exit_1(db, cli) -> None:
@@ -61,9 +80,9 @@ def test_plain_mistakes_exit_1(db, cli) -> None:
         "--owner",
         "Someone",
         "--due",
-        "31/01/2027",
+        "31/13/2027",
     )
-    assert code == 1 and "YYYY-MM-DD" in err
+    assert code == 1 and "31/03/2027" in err and "Traceback" not in err
 
 
 def test_register_matrix_deputy_and_ratify_through_the_cli(db, cli, tmp_path) -> None:

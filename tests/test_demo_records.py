@@ -33,3 +33,16 @@ def test_demo_has_registers_minutes_decisions_and_actions(demo_db) -> None:
     held_sg = [m for m in latest_sg if m.date < DEMO_TODAY]
     assert minutes.show(demo_db, held_sg[0].id).status == "draft"
     assert minutes.show(demo_db, held_sg[-1].id).status == "approved"
+
+
+def test_demo_shows_an_approval_withdrawn_and_given_again(demo_db) -> None:
+    from sqlalchemy import select
+
+    from atr_desktop.services import audit
+    from atr_desktop.storage.models import Minutes
+
+    with demo_db.session() as s:
+        ids = list(s.scalars(select(Minutes.id)))
+    histories = {i: [e.action for e in audit.history(demo_db, "minutes", i)] for i in ids}
+    [again] = [i for i, h in histories.items() if "approval withdrawn" in h]
+    assert histories[again][-2:] == ["approval withdrawn", "approved"]

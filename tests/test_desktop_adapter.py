@@ -86,6 +86,7 @@ def test_windows_data_goes_to_local_not_roaming_app_data(
     folders = {
         "CSIDL_LOCAL_APPDATA": r"C:\Users\jsmith\AppData\Local",
         "CSIDL_APPDATA": r"C:\Users\jsmith\AppData\Roaming",
+        "CSIDL_PERSONAL": r"C:\Users\jsmith\Documents",
     }
     monkeypatch.setattr(platformdirs.windows, "get_win_folder", folders.__getitem__)
     paths = app_paths({}, exe_dir=tmp_path, dirs=platformdirs.windows.Windows)
@@ -93,6 +94,9 @@ def test_windows_data_goes_to_local_not_roaming_app_data(
         assert str(folder).startswith(folders["CSIDL_LOCAL_APPDATA"]), folder
         assert "ATR Desktop" in str(folder)
     assert str(paths.data).endswith("ATR Desktop")
+    # Packs are for people: under their Documents, where they can see them.
+    assert str(paths.packs).startswith(folders["CSIDL_PERSONAL"])
+    assert paths.packs.parts[-2:] == ("ATR Desktop", "Packs")
 
 
 def test_window_icon_is_found(qapp: object) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, QItemSelectionModel, Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from atr_desktop.services import actions, decisions
 from atr_desktop.ui.action_bulk import BulkUpdateDialog, ImportDialog
@@ -18,8 +18,8 @@ from tests.gui_helpers import with_modal
 from tests.meeting_fixtures import strategy_group
 
 
-def _tracker(db) -> list[str]:
-    sg = strategy_group(db)
+def _tracker(db, sg=None) -> list[str]:
+    sg = sg or strategy_group(db)
     today = dt.date.today()
     specs = [
         ("Overdue report", sg.ref("Tariq"), today - dt.timedelta(days=5)),
@@ -126,9 +126,56 @@ def test_export_and_reminders_from_the_page(qtbot, db, tmp_path) -> None:
     _tracker(db)
     page = ActionsPage(db)
     qtbot.addWidget(page)
-    assert page.export_to(tmp_path / "log.xlsx") == tmp_path / "log.xlsx"
+    done = page.export_to(tmp_path / "log.xlsx")
+    assert done is not None and done.path == tmp_path / "log.xlsx" and done.written == 3
     written = page.remind_to(tmp_path / "drafts")
     assert written is not None and len(written) == 3
+
+
+def test_the_exported_log_holds_what_the_filtered_view_shows(
+    qtbot, db, tmp_path, monkeypatch
+) -> None:
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    from atr_desktop.services import minutes
+
+    sg = strategy_group(db)
+    _tracker(db, sg)
+    part_b = next(i for i in minutes.agenda_items(db, sg.meeting) if "Part B" in i.title)
+    due = dt.date.today() + dt.timedelta(days=30)
+    for text in ("Negotiate the contract", "Agree the price"):
+        actions.add_action(db, sg.meeting, part_b.number, text, sg.ref("Tariq"), due)
+    page = ActionsPage(db)
+    qtbot.addWidget(page)
+    page.show()
+    assert len(_rows(page)) == 5
+    qtbot.keyClicks(page.owner, "haddad")  # Tariq: one overdue action and the two Part B
+    assert sorted(_rows(page)) == ["Agree the price", "Negotiate the contract", "Overdue report"]
+    out = tmp_path / "tariq.xlsx"
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), ""))
+    )
+
+    def read(box) -> str:
+        text = box.text()
+        box.accept()
+        return text
+
+    [said] = with_modal(
+        read,
+        lambda: qtbot.mouseClick(
+            page.findChild(QPushButton, "exportActions"), Qt.MouseButton.LeftButton
+        ),
+    )
+    assert said.startswith("Wrote 1 of the 3 actions shown to")
+    assert "2 confidential (Part B) action(s) were left out" in said
+    book = load_workbook(out)
+    written = [r[3] for r in book["Open actions"].iter_rows(min_row=2, values_only=True)]
+    assert written == ["Overdue report"]  # not the other owners' actions, nor Part B
+    about = [r[0] for r in book["About this export"].iter_rows(min_row=2, values_only=True)]
+    assert about[0] == "Shown: owner 'haddad', all open."
+    assert about[1].startswith("2 confidential (Part B) action(s) were left out")
 
 
 def test_meeting_record_is_reachable_from_the_actions_page(qtbot, db) -> None:

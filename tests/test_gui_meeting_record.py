@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QInputDialog, QPushButton
 
 from atr_desktop.services import actions, attendance, decisions, minutes
 from atr_desktop.ui.meeting_record import MeetingRecordDialog
@@ -56,8 +56,7 @@ def test_a_deputy_is_chosen_for_the_member_they_replace(qtbot, db) -> None:
     row = tab.row_of("Sophie Armitage")
 
     def choose(dialog) -> None:
-        assert isinstance(dialog, QInputDialog)
-        dialog.setTextValue("Zoë Clarke")
+        dialog.member.setCurrentIndex(dialog.member.findText("Zoë Clarke"))
         dialog.accept()
 
     with_modal(choose, lambda: _mark(tab, "Sophie Armitage", "deputy"))
@@ -132,7 +131,7 @@ def test_unsaved_typing_is_restored_with_a_notice_and_approved_minutes_are_read_
     qtbot.mouseClick(tab.buttons["saveMinutes"], Qt.MouseButton.LeftButton)
     assert minutes.show(db, sg.meeting).items[4].discussion == "Typed before the crash"
     dialog.close()
-    minutes.approve(db, sg.meeting, sg.next_meeting)
+    minutes.approve(db, sg.meeting, sg.next_meeting, now=dt.datetime(2027, 2, 9, 12, 0))
     again = _open(qtbot, db, sg.meeting)
     locked = again.minutes_tab
     assert locked.editor.isReadOnly() and "APPROVED" in locked.status.text()
@@ -154,38 +153,72 @@ def test_item_on_the_day_is_added_under_aob(qtbot, db) -> None:
     assert dt.date(2026, 11, 10) == minutes.show(db, sg.meeting).date
 
 
-def test_approving_from_the_minutes_tab_locks_them(qtbot, db) -> None:
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
+def test_approving_asks_at_a_held_meeting_shows_the_amendments_and_can_be_withdrawn(
+    qtbot, db
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
 
-    sg = strategy_group(db)
+    from tests.meeting_fixtures import add_meeting
+
+    sg = strategy_group(db)  # 10 November 2026; the next, 9 February 2027, not yet held
     minutes.write_item(db, sg.meeting, "5", "Discussed.")
     dialog = _open(qtbot, db, sg.meeting)
     tab = dialog.minutes_tab
+    approve = tab.buttons["approveMinutes"]
     seen: list[str] = []
 
-    def amendments() -> None:
-        box = QApplication.activeModalWidget()
-        if not isinstance(box, QInputDialog) or box.labelText().startswith("Approved at"):
-            QTimer.singleShot(20, amendments)
-            return
-        seen.append(box.labelText())
-        box.setTextValue("Item 5: 'reach' not 'range'.")
+    def read(box) -> None:
+        seen.append(box.text())
         box.accept()
 
-    def which(box) -> None:
-        seen.append(box.labelText())
-        assert box.comboBoxItems()[0].startswith("SG  Tuesday 9 February 2027")
-        QTimer.singleShot(0, amendments)
-        box.accept()
+    with_modal(read, lambda: qtbot.mouseClick(approve, Qt.MouseButton.LeftButton))
+    assert "The next SG meeting, on Tuesday 9 February 2027, has not taken place yet" in seen[0]
+    assert not minutes.show(db, sg.meeting).locked
 
-    with_modal(
-        which, lambda: qtbot.mouseClick(tab.buttons["approveMinutes"], Qt.MouseButton.LeftButton)
+    add_meeting(db, "SG", dt.date(2026, 11, 24))  # an extra meeting, already held
+
+    def choose(box) -> None:
+        assert box.objectName() == "approveMinutesDialog"
+        assert [box.at.itemText(i) for i in range(box.at.count())] == [
+            "Tuesday 24 November 2026 (SG)"
+        ]
+        qtbot.keyClicks(box.amendments, "Item 5: 'reach' not 'range'.")
+        go = box.findChild(QPushButton, "approveButton")
+
+        def answer(button_text: str):
+            def act(confirm: QMessageBox) -> None:
+                seen.append(confirm.text())
+                button = next(b for b in confirm.buttons() if b.text() == button_text)
+                qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+            return act
+
+        with_modal(answer("Go back"), lambda: qtbot.mouseClick(go, Qt.MouseButton.LeftButton))
+        assert box.isVisible() and not minutes.show(db, sg.meeting).locked
+        with_modal(
+            answer("Approve and lock"), lambda: qtbot.mouseClick(go, Qt.MouseButton.LeftButton)
+        )
+
+    with_modal(choose, lambda: qtbot.mouseClick(approve, Qt.MouseButton.LeftButton))
+    assert seen[1] == seen[2]
+    assert seen[1].startswith(
+        "Approve the minutes of Tuesday 10 November 2026 as agreed at the meeting of "
+        "Tuesday 24 November 2026?\n\nAmendments agreed:\nItem 5: 'reach' not 'range'."
     )
-    assert seen == ["Approved at which meeting?", "Amendments agreed (if any):"]
     view = minutes.show(db, sg.meeting)
-    assert view.locked and view.amendments_agreed == "Item 5: 'reach' not 'range'."
+    assert view.locked and view.approved_at == dt.date(2026, 11, 24)
     assert tab.editor.isReadOnly() and "APPROVED" in tab.status.text()
+    withdraw = tab.buttons["withdrawApproval"]
+    assert withdraw.isEnabled()
+
+    def why(box: QInputDialog) -> None:
+        box.setTextValue("Approved before the meeting agreed them")
+        box.accept()
+
+    with_modal(why, lambda: qtbot.mouseClick(withdraw, Qt.MouseButton.LeftButton))
+    assert minutes.show(db, sg.meeting).status == "draft"
+    assert not tab.editor.isReadOnly() and not withdraw.isEnabled()
+    assert "approval was withdrawn (Approved before the meeting agreed them)" in tab.status.text()
 
 
 def test_a_correction_to_approved_minutes_is_an_amendment_on_record(qtbot, db) -> None:
@@ -194,7 +227,7 @@ def test_a_correction_to_approved_minutes_is_an_amendment_on_record(qtbot, db) -
 
     sg = strategy_group(db)
     minutes.write_item(db, sg.meeting, "5", "Discussed.")
-    minutes.approve(db, sg.meeting, sg.next_meeting)
+    minutes.approve(db, sg.meeting, sg.next_meeting, now=dt.datetime(2027, 2, 9, 12, 0))
     dialog = _open(qtbot, db, sg.meeting)
     tab = dialog.minutes_tab
     tab.item_list.setCurrentRow(4)

@@ -7,7 +7,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QDialogButtonBox
 
@@ -36,32 +36,52 @@ def attached(page, qtbot, paths: list[Path], paper_id: int | None = None) -> lis
     return page.editor.papers.view.model.records
 
 
-def _schedule(qtbot, page, group: str, day: QDate, rule: str, count: int) -> list[str]:
+def _schedule(
+    qtbot, page, group: str, day: str, rule: str, count: int, asked: list[str] | None = None
+) -> list[str]:
+    """Type the first date as an officer would; a question about weekend dates is answered
+    "Save anyway" (its text kept in ``asked``)."""
     seen: list[str] = []
 
     def fill(dialog) -> None:
         ui = dialog.ui
         ui.groupCombo.setCurrentIndex(ui.groupCombo.findData(group))
-        ui.dateEdit.setDate(day)
-        ui.startEdit.setTime(ui.startEdit.time().fromString("10:00", "HH:mm"))
-        ui.endEdit.setTime(ui.endEdit.time().fromString("12:00", "HH:mm"))
+        qtbot.keyClicks(ui.dateEdit.edit, day)
+        ui.startEdit.clear()
+        qtbot.keyClicks(ui.startEdit, "10:00")
+        ui.endEdit.clear()
+        qtbot.keyClicks(ui.endEdit, "12:00")
         qtbot.keyClicks(ui.venueEdit, "Wellington House")
         ui.repeatBox.setChecked(True)
         ui.ruleCombo.setCurrentText(rule)
         ui.countSpin.setValue(count)
         seen.extend(ui.previewList.item(i).text() for i in range(ui.previewList.count()))
-        qtbot.mouseClick(
-            ui.buttonBox.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton
-        )
+
+        def answer(box) -> None:
+            if asked is not None:
+                asked.append(box.text())
+            go = next(b for b in box.buttons() if b.text() == "Save anyway")
+            qtbot.mouseClick(go, Qt.MouseButton.LeftButton)
+
+        save = ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+        if asked is None:
+            qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+        else:
+            with_modal(answer, lambda: qtbot.mouseClick(save, Qt.MouseButton.LeftButton))
 
     with_modal(fill, lambda: qtbot.mouseClick(page.schedule_button, Qt.MouseButton.LeftButton))
     return seen
 
 
 def test_schedule_bimonthly_network_and_quarterly_joint_series(page, qtbot) -> None:
-    preview = _schedule(qtbot, page, "NET", QDate(2027, 1, 6), "Bimonthly", 6)
+    asked: list[str] = []
+    preview = _schedule(qtbot, page, "NET", "6/1/27", "Bimonthly", 6, asked)
     assert preview[0] == "Wednesday 6 January 2027" and len(preview) == 6
-    _schedule(qtbot, page, "JNC", QDate(2027, 1, 28), "Quarterly", 4)
+    # Two dates of the series land on a Saturday: the preview flags them, and saving asks.
+    assert "Saturday 6 March 2027  (check:" in preview[1]
+    assert "The meeting on 6 March 2027 falls on a Saturday." in asked[0]
+    assert "6 November 2027 falls on a Saturday" in asked[0]
+    _schedule(qtbot, page, "JNC", "28/01/2027", "Quarterly", 4)
     page.group_filter.setCurrentIndex(page.group_filter.findData("NET"))
     listed = page.view.model.records
     assert [m.date.month for m in listed] == [1, 3, 5, 7, 9, 11]

@@ -32,7 +32,9 @@ def test_build_through_the_progress_dialog_then_open(
     from PySide6.QtGui import QDesktopServices
 
     opened: list[str] = []
-    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    monkeypatch.setattr(
+        QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()) or True
+    )
     dialog = make_dialog(qtbot, db)
     assert "ATR Strategy Group" in dialog.heading.text()
     out = tmp_path / "my pack.pdf"
@@ -85,31 +87,96 @@ def test_cancel_leaves_nothing_half_written(qtbot: Any, db: Any, tmp_path: Path)
     assert not dialog.open_button.isEnabled()
 
 
-def test_issue_then_email_draft_from_the_dialog(
+def _answer_when_shown(qtbot: Any, name: str, button_text: str, seen: list[str]) -> None:
+    """Answer the message box ``name`` when it appears (it opens after the build finishes)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    def poll() -> None:
+        box = next(
+            (w for w in QApplication.topLevelWidgets()
+             if isinstance(w, QMessageBox) and w.objectName() == name and w.isVisible()),
+            None,
+        )  # fmt: skip
+        if box is None:
+            QTimer.singleShot(20, poll)
+            return
+        seen.append(box.text())
+        next(b for b in box.buttons() if b.text() == button_text).click()
+
+    QTimer.singleShot(0, poll)
+
+
+def test_issue_confirms_what_goes_out_then_email_draft_and_open(
     qtbot: Any, db: Any, tmp_path: Path, monkeypatch: Any
 ) -> None:
     import email
 
+    from PySide6.QtGui import QDesktopServices
     from PySide6.QtWidgets import QFileDialog
 
+    from atr_desktop.paths import app_paths
     from atr_desktop.services import pack_issue
+    from tests.gui_helpers import with_modal
 
     dialog = make_dialog(qtbot, db)
+    late = add_item(db, dialog.meeting_id, "Finance")
+    add_paper(db, late, "Budget report", None)
+    # Packs go to a folder people can see, not the hidden data folder.
+    default = Path(dialog.out_edit.text())
+    assert default.parent == app_paths().packs and app_paths().data not in default.parents
+    assert default.parent.parts[-3:] == ("Documents", "ATR Desktop", "Packs")
+    asked_for_a_name: list[object] = []
+    eml_path = tmp_path / "pack.eml"
+
+    def save_name(*args: object, **kwargs: object) -> tuple[str, str]:
+        asked_for_a_name.append(args)
+        return (str(eml_path), "")
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_name)
+
+    def read(box: Any) -> str:
+        text = box.text()
+        box.accept()
+        return text
+
+    [said] = with_modal(read, lambda: dialog.email_button.click())
+    assert said.startswith("Issue the pack first (the Issue pack button)")
+    assert "'pack issue'" not in said and asked_for_a_name == []
+
     out = tmp_path / "issued.pdf"
     dialog.out_edit.setText(str(out))
+    dialog.placeholders.setChecked(True)
+    seen: list[str] = []
+    _answer_when_shown(qtbot, "confirmIssue", "Go back", seen)
     qtbot.mouseClick(dialog.issue_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not dialog.busy, timeout=60000)
-    assert "Issued pack version 1" in dialog.results.toPlainText()
+    assert dialog.results.toPlainText() == "Not issued: nothing was recorded or sent."
+    assert pack_issue.list_packs(db, dialog.meeting_id) == [] and not out.exists()
+    question = seen[0]
+    assert question.startswith("Issue this pack? Pack version 1, issued ")
+    assert "pages (pack pages 1 to " in question
+    assert "Still to follow (a placeholder page stands in for each):" in question
+    assert "Budget report" in question
+
+    _answer_when_shown(qtbot, "confirmIssue", "Issue it", seen)
+    qtbot.mouseClick(dialog.issue_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=60000)
+    said = dialog.results.toPlainText()
+    assert said.startswith(f"Issued pack version 1; a copy is saved as {out}")
+    assert "(id" not in said
     packs = pack_issue.list_packs(db, dialog.meeting_id)
     assert len(packs) == 1 and out.is_file()
     assert out.stat().st_size == packs[0].size
-    eml_path = tmp_path / "pack.eml"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(eml_path), ""))
     qtbot.mouseClick(dialog.email_button, Qt.MouseButton.LeftButton)
     assert "Wrote the email draft" in dialog.results.toPlainText()
     message = email.message_from_bytes(eml_path.read_bytes())
     assert [p.get_filename() for p in message.walk() if p.get_filename()]
 
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)  # no PDF viewer
+    [said] = with_modal(read, lambda: dialog.open_button.click())
+    assert said.startswith("This computer has no program set up to open PDF files")
+    assert str(out) in said
 
 def test_dialog_says_what_was_removed_and_refuses_a_changed_paper(
     qtbot: Any, db: Any, tmp_path: Path
@@ -133,3 +200,37 @@ def test_dialog_says_what_was_removed_and_refuses_a_changed_paper(
     qtbot.waitUntil(lambda: not dialog.busy, timeout=60000)
     assert "has changed since it was attached" in dialog.results.toPlainText()
     assert not out.exists()
+
+
+def test_a_restricted_pack_is_not_saved_in_the_packs_folder_without_asking(
+    qtbot: Any, db: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.gui_helpers import with_modal
+
+    dialog = make_dialog(qtbot, db)
+    secret = add_item(db, dialog.meeting_id, "Contract award", confidential=True)
+    add_paper(db, secret, "Tender scores", pdf_bytes(1), "scores.pdf")
+    dialog.kind.setCurrentIndex(dialog.kind.findData("restricted"))
+    default = Path(dialog.out_edit.text())
+
+    def answer(text: str):  # type: ignore[no-untyped-def]
+        def act(box: Any) -> str:
+            said = box.text()
+            next(b for b in box.buttons() if b.text() == text).click()
+            return said
+
+        return act
+
+    [said] = with_modal(answer("Cancel"), lambda: dialog.build_button.click())
+    assert "restricted (Part B) pack" in said and not dialog.busy
+    assert not default.exists()
+    private = tmp_path / "private" / "restricted.pdf"
+    private.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(private), ""))
+    with_modal(answer("Choose another place…"), lambda: dialog.build_button.click())
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=60000)
+    assert dialog.out_edit.text() == str(private)
+    assert "Built" in dialog.results.toPlainText(), dialog.results.toPlainText()
+    assert private.is_file() and not default.exists()

@@ -107,3 +107,59 @@ def test_ctrl_z_undoes_an_edit_made_on_any_page(window, qtbot) -> None:
     window.redo_action.trigger()
     after = {a.ref: a.status for a in actions.list_actions(window.db)}
     assert after[first.ref] == "in progress"
+
+
+def test_minutes_approval_is_withdrawn_and_given_again_from_the_meetings_page(window) -> None:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMessageBox, QPushButton
+
+    from atr_desktop.services import audit, minutes
+
+    window.go_to("Meetings")
+    page = window.pages["Meetings"]
+    page.group_filter.setCurrentIndex(page.group_filter.findData("SG"))
+    page.when_filter.setCurrentIndex(page.when_filter.findData("past"))
+    # The newest past meeting's minutes are a draft; the one before was approved at it.
+    assert page.view.select_where(lambda m: minutes.show(page.db, m.id).locked)
+    meeting = page.current()
+    assert meeting is not None and "Minutes:</b> approved at the meeting of" in page.header.text()
+    menu = page.minutes_button.menu()
+    withdraw = menu.findChild(QAction, "withdrawApprovalAction")
+    approve = menu.findChild(QAction, "approveMinutesAction")
+
+    def why(box) -> str:
+        box.setTextValue("Approved before the amendments were typed")
+        text = box.labelText()
+        box.accept()
+        return text
+
+    [asked] = with_modal(why, withdraw.trigger)
+    assert "withdrawn?" in asked and "reason is kept on record" in asked
+    assert "draft (an approval was withdrawn: Approved before the amendments" in (
+        page.header.text()
+    )
+    history = [e.action for e in audit.history(page.db, "minutes", _minutes_id(page, meeting))]
+    assert "approval withdrawn" in history
+
+    def agree(dialog) -> None:
+        dialog.amendments.setPlainText("Item 3: date corrected.")
+        go = dialog.findChild(QPushButton, "approveButton")
+
+        def confirm(box: QMessageBox) -> None:
+            assert "Amendments agreed:\nItem 3: date corrected." in box.text()
+            next(b for b in box.buttons() if b.text() == "Approve and lock").click()
+
+        with_modal(confirm, go.click)
+
+    with_modal(agree, approve.trigger)
+    assert minutes.show(page.db, meeting.id).amendments_agreed == "Item 3: date corrected."
+    assert "Minutes:</b> approved at the meeting of" in page.header.text()
+
+
+def _minutes_id(page, meeting) -> int:
+    from sqlalchemy import select
+
+    from atr_desktop.storage.models import Minutes
+
+    with page.db.session() as s:
+        return s.scalars(select(Minutes.id).where(Minutes.meeting_id == meeting.id)).one()

@@ -41,7 +41,7 @@ def test_journey_1_setting_up_the_year(tmp_path: Path, capsys, monkeypatch) -> N
 
     code, _, err = run(capsys, monkeypatch, home, "--db", db, "meetings", "add", "--group", "NET",
                        "--date", "2027-01-06", "--start", "13:30", "--end", "15:30",
-                       "--repeat", "bimonthly", "--count", "6")  # fmt: skip
+                       "--repeat", "bimonthly", "--count", "6", "--yes")  # fmt: skip
     assert code == 0, err
     code, _, err = run(capsys, monkeypatch, home, "--db", db, "meetings", "add", "--group", "JNC",
                        "--date", "2027-01-28", "--start", "14:00", "--end", "16:00",

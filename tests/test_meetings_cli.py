@@ -31,6 +31,15 @@ def test_a_year_of_bimonthly_network_and_quarterly_joint_meetings_in_one_step_ea
         "6",
         "--json",
     )
+    # Two dates of the series fall on a Saturday: refused until --yes says it is meant.
+    assert code == 1 and out == ""
+    assert "6 March 2027 falls on a Saturday" in err and "6 November 2027" in err
+    assert "--yes" in err
+    code, out, err = cli(
+        "meetings", "add", "--group", "NET", "--date", "6/1/27", "--start", "13:30",
+        "--end", "15:30", "--link", "https://teams.example/net", "--repeat", "bimonthly",
+        "--count", "6", "--json", "--yes",
+    )  # fmt: skip
     assert code == 0, err
     net = json.loads(out)["meetings"]
     assert [m["date"] for m in net] == [

@@ -17,6 +17,8 @@ from atr_desktop.storage.database import open_database
 from atr_desktop.storage.models import ForwardPlanItem
 from tests.meeting_fixtures import strategy_group
 
+HELD = dt.datetime(2027, 2, 9, 12, 0)  # the next meeting (10:00) is in progress
+
 
 def test_minutes_drafted_at_one_meeting_are_approved_at_the_next_then_locked(db) -> None:
     sg = strategy_group(db)
@@ -25,7 +27,9 @@ def test_minutes_drafted_at_one_meeting_are_approved_at_the_next_then_locked(db)
     assert view.status == "draft" and not view.locked
     with pytest.raises(UserError, match="later meeting"):
         minutes.approve(db, sg.meeting, sg.meeting)
-    view = minutes.approve(db, sg.meeting, sg.next_meeting, "Item 5: 'reach' not 'range'.")
+    view = minutes.approve(
+        db, sg.meeting, sg.next_meeting, "Item 5: 'reach' not 'range'.", now=HELD
+    )
     assert view.locked and view.approved_at == dt.date(2027, 2, 9)
     refusals = [
         lambda: minutes.write_item(db, sg.meeting, "5", "changed"),
@@ -35,7 +39,7 @@ def test_minutes_drafted_at_one_meeting_are_approved_at_the_next_then_locked(db)
         lambda: actions.add_action(db, sg.meeting, "5", "Do", "Someone", None),
         lambda: minutes.add_item_on_the_day(db, sg.meeting, "AOB"),
         lambda: minutes.defer_item(db, sg.meeting, "6"),
-        lambda: minutes.approve(db, sg.meeting, sg.next_meeting),
+        lambda: minutes.approve(db, sg.meeting, sg.next_meeting, now=HELD),
     ]
     for refuse in refusals:
         with pytest.raises(UserError, match="approved at the meeting of 9 February 2027"):
@@ -108,7 +112,7 @@ def test_cannot_approve_with_unsaved_typing(db) -> None:
     item_id = minutes.show(db, sg.meeting).items[4].item_id
     minutes.autosave(db, sg.meeting, item_id, "Saved and more")
     with pytest.raises(UserError, match="not saved yet"):
-        minutes.approve(db, sg.meeting, sg.next_meeting)
+        minutes.approve(db, sg.meeting, sg.next_meeting, now=HELD)
 
 
 def test_an_item_id_from_the_window_is_never_taken_for_a_number(db) -> None:
@@ -137,3 +141,42 @@ def test_a_read_only_copy_shows_registers_and_minutes_without_writing(db, db_pat
         assert minutes.show(copy, sg.meeting).items[4].discussion == "Kept"
     finally:
         copy.close()
+
+
+def test_minutes_are_approved_only_at_a_later_meeting_that_has_taken_place(db) -> None:
+    sg = strategy_group(db)  # 10 November 2026, then 9 February 2027 at 10:00
+    minutes.write_item(db, sg.meeting, "5", "Discussed.")
+    before = dt.datetime(2026, 12, 1, 9, 0)
+    with pytest.raises(UserError, match="9 February 2027 has not taken place yet"):
+        minutes.approve(db, sg.meeting, sg.next_meeting, now=before)
+    assert minutes.approval_choices(db, sg.meeting, now=before) == []
+    early = dt.datetime(2027, 2, 9, 9, 59)
+    with pytest.raises(UserError, match="has not taken place yet"):
+        minutes.approve(db, sg.meeting, sg.next_meeting, now=early)
+    on_time = dt.datetime(2027, 2, 9, 10, 0)
+    assert [c.id for c in minutes.approval_choices(db, sg.meeting, now=on_time)] == [
+        sg.next_meeting
+    ]
+    assert minutes.approve(db, sg.meeting, sg.next_meeting, now=on_time).locked
+
+
+def test_an_approval_is_withdrawn_with_a_reason_on_record(db) -> None:
+    from atr_desktop.services import audit
+    from atr_desktop.storage.models import Minutes
+
+    sg = strategy_group(db)
+    minutes.write_item(db, sg.meeting, "5", "Discussed.")
+    with pytest.raises(UserError, match="no approval to withdraw"):
+        minutes.withdraw_approval(db, sg.meeting, "Approved in error")
+    minutes.approve(db, sg.meeting, sg.next_meeting, now=HELD)
+    with pytest.raises(UserError, match="Say why"):
+        minutes.withdraw_approval(db, sg.meeting, "  ")
+    view = minutes.withdraw_approval(db, sg.meeting, "Approved at the wrong meeting")
+    assert view.status == "draft" and view.approved_at is None
+    assert view.approval_withdrawn == "Approved at the wrong meeting"
+    minutes.write_item(db, sg.meeting, "5", "Discussed again.")  # unlocked
+    with db.session() as s:
+        minutes_id = s.scalars(select(Minutes.id)).one()
+    history = audit.history(db, "minutes", minutes_id)
+    [entry] = [e for e in history if e.action == "approval withdrawn"]
+    assert entry.summary == ("approval at the meeting of 2027-02-09: Approved at the wrong meeting")

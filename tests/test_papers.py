@@ -125,6 +125,7 @@ def test_forward_plan_tor_review_and_deferral(db) -> None:
         meetings.MeetingInput(
             "SG", dt.date(2027, 2, 9), dt.time(10, 0), repeat="quarterly", count=2
         ),
+        confirmed=True,  # 9 May 2027 is a Sunday: a deliberate choice here
     )
     plan = forward_plan.list_forward_plan(db, "SG")
     assert {p.source for p in plan} == {"tor_review", "manual"}

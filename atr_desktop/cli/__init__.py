@@ -13,7 +13,7 @@ import sys
 
 from atr_desktop import __version__
 from atr_desktop.cli.common import Context, UsageError, argument_problem
-from atr_desktop.errors import UserError
+from atr_desktop.errors import NeedsConfirmation, UserError
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +103,9 @@ def run(argv: list[str], ctx: Context) -> int:
         return code
     except _Failed as failed:
         return failed.code
+    except NeedsConfirmation as exc:
+        print(f"{exc} If that is right, run the command again with {exc.flag}.", file=sys.stderr)
+        return 1
     except UserError as exc:
         print(str(exc), file=sys.stderr)
         return 1

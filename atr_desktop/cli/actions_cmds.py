@@ -41,7 +41,7 @@ def register(nouns: Any) -> None:
     p.add_argument("--item", required=True)
     p.add_argument("--text", required=True)
     p.add_argument("--owner", required=True, help="email, or a name")
-    p.add_argument("--due", help="YYYY-MM-DD")
+    p.add_argument("--due", help="31/03/2027, 7 Jul 2027 or YYYY-MM-DD")
     p.add_argument("--binds", help="the group it binds (joint meeting: a constituent)")
     p = add_verb(verbs, "update", cmd_update, "update one or more actions", json_flag=True)
     p.add_argument("refs", nargs="+", metavar="REF")

@@ -1,4 +1,5 @@
-"""``attendance show|set|guest|declare|matrix``: the register, quorum and declarations."""
+"""``attendance show|set|all-present|replies|guest|declare|matrix``: the register, quorum
+and declarations."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from atr_desktop.cli.common import Context, add_noun, add_verb, bounded_int, print_json, print_table
-from atr_desktop.services import attendance, attendance_matrix
+from atr_desktop.services import attendance, attendance_matrix, register_bulk
 from atr_desktop.services.attendance import STATUS_LABELS, LineChange, Register
 
 
@@ -23,6 +24,23 @@ def register(nouns: Any) -> None:
     p.add_argument("--arrived", help="the item at which they arrived")
     p.add_argument("--left", help="the item at which they left")
     p.add_argument("--note")
+    p = add_verb(
+        verbs,
+        "all-present",
+        cmd_all_present,
+        "mark everyone not marked yet as present",
+        json_flag=True,
+    )
+    p.add_argument("meeting")
+    p = add_verb(
+        verbs,
+        "replies",
+        cmd_replies,
+        "record apologies from reply files (.ics or .eml) saved from the invite's replies",
+        json_flag=True,
+    )
+    p.add_argument("meeting")
+    p.add_argument("files", nargs="+", type=Path, help="reply .ics or .eml files")
     p = add_verb(verbs, "guest", cmd_guest, "add a guest in attendance", json_flag=True)
     p.add_argument("meeting")
     p.add_argument("--name", required=True, help="name, role and organisation")
@@ -83,6 +101,29 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
 def cmd_set(ctx: Context, args: argparse.Namespace) -> int:
     change = LineChange(args.status, args.deputy_for, args.arrived, args.left, args.note)
     _print(attendance.set_attendance(ctx.db(), args.meeting, args.person, change), args.json)
+    return 0
+
+
+def _print_bulk(result: register_bulk.BulkResult, done: str, as_json: bool) -> None:
+    if as_json:
+        _print(result.register, True)
+        return
+    print(f"{done}: {', '.join(result.marked)}." if result.marked else "Nobody was marked.")
+    for note in result.notes:
+        print(f"  {note}")
+    print()
+    _print(result.register, False)
+
+
+def cmd_all_present(ctx: Context, args: argparse.Namespace) -> int:
+    result = register_bulk.mark_all_present(ctx.db(), args.meeting)
+    _print_bulk(result, "Marked present", args.json)
+    return 0
+
+
+def cmd_replies(ctx: Context, args: argparse.Namespace) -> int:
+    result = register_bulk.apologies_from_replies(ctx.db(), args.meeting, args.files)
+    _print_bulk(result, "Apologies recorded", args.json)
     return 0
 
 

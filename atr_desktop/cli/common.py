@@ -14,7 +14,7 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
-from atr_desktop.errors import UserError
+from atr_desktop.errors import NeedsConfirmation, UserError
 from atr_desktop.paths import AppPaths, resolve_db_path
 from atr_desktop.storage.database import Database
 
@@ -209,13 +209,19 @@ def print_table(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
         print("(none)")
 
 
-def parse_date_arg(text: str) -> dt.date:
-    from atr_desktop.domain.dates import parse_iso_date
+def parse_date_arg(text: str, confirmed: bool = False) -> dt.date:
+    """A date in any form the window reads; a weekday that does not match is refused
+    unless ``confirmed`` (``--yes``)."""
+    from atr_desktop.domain.dates import read_date
 
     try:
-        return parse_iso_date(text)
+        typed = read_date(text)
     except ValueError as exc:
         raise UserError(str(exc)) from None
+    clash = typed.weekday_clash()
+    if clash and not confirmed:
+        raise NeedsConfirmation([clash])
+    return typed.day
 
 
 def confirm(question: str, yes: bool) -> bool:

@@ -32,7 +32,12 @@ def register(nouns: Any) -> None:
     verbs = add_noun(nouns, "meetings", "meetings of the groups")
     p = add_verb(verbs, "add", cmd_add, "schedule a meeting, or a series in one step", True)
     p.add_argument("--group", required=True, help="the group's code (a joint meeting: JNC)")
-    p.add_argument("--date", required=True, help="YYYY-MM-DD (the first, for a series)")
+    p.add_argument(
+        "--date", required=True, help="31/03/2027, 7 Jul 2027 or ISO (the first, for a series)"
+    )
+    p.add_argument(
+        "--yes", action="store_true", help="schedule on a weekend, bank holiday or distant date"
+    )
     p.add_argument("--start", required=True, help="HH:MM")
     p.add_argument("--end", help="HH:MM")
     p.add_argument("--venue", default="")
@@ -68,6 +73,7 @@ def register(nouns: Any) -> None:
     p = add_verb(verbs, "edit", cmd_edit, "change one meeting (the rest of a series stay)", True)
     p.add_argument("meeting")
     p.add_argument("--date")
+    p.add_argument("--yes", action="store_true", help="accept a weekend or bank holiday date")
     p.add_argument("--start")
     p.add_argument("--end")
     p.add_argument("--venue")
@@ -127,7 +133,7 @@ def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
         raise UserError("--count needs --repeat (monthly, bimonthly, quarterly, ...).")
     data = meetings.MeetingInput(
         group=args.group,
-        date=parse_date_arg(args.date),
+        date=parse_date_arg(args.date, args.yes),
         start_time=parse_time_arg(args.start),
         end_time=parse_time_arg(args.end) if args.end else None,
         venue=args.venue,
@@ -137,7 +143,7 @@ def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
         skip_months=args.skip_month,
         moves=_moves(args.move),
     )
-    made = meetings.schedule_meetings(ctx.db(), data)
+    made = meetings.schedule_meetings(ctx.db(), data, confirmed=args.yes)
     if args.json:
         print_json("meetings", made)
     else:
@@ -185,7 +191,7 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_edit(ctx: Context, args: argparse.Namespace) -> int:
     changes = meetings.MeetingChanges(
-        date=parse_date_arg(args.date) if args.date else None,
+        date=parse_date_arg(args.date, args.yes) if args.date else None,
         start_time=parse_time_arg(args.start) if args.start else None,
         end_time=parse_time_arg(args.end) if args.end else None,
         venue=args.venue,
@@ -195,7 +201,7 @@ def cmd_edit(ctx: Context, args: argparse.Namespace) -> int:
         pack_issue=parse_date_arg(args.pack_issue) if args.pack_issue else None,
         notes=args.notes,
     )
-    _show(meetings.edit_meeting(ctx.db(), args.meeting, changes), args.json)
+    _show(meetings.edit_meeting(ctx.db(), args.meeting, changes, args.yes), args.json)
     return 0
 
 

@@ -35,6 +35,11 @@ def register(nouns: Any) -> None:
     p.add_argument("--non-voting", action="store_true")
     p.add_argument("--voting", action="store_true", help="voting even if the role usually is not")
     p.add_argument("--start", metavar="DATE")
+    p.add_argument(
+        "--replace-chair",
+        action="store_true",
+        help="hand over the chair or vice-chair role: the current holder's term ends",
+    )
     p = add_verb(verbs, "end", cmd_end, "end a membership (it stays on record)", json_flag=True)
     p.add_argument("--group", required=True)
     p.add_argument("--person", required=True)
@@ -46,6 +51,11 @@ def register(nouns: Any) -> None:
     p.add_argument("--skip-invalid", action="store_true", help="import the good rows only")
     p.add_argument("--dry-run", action="store_true", help="check the file, import nothing")
     p.add_argument("--start", metavar="DATE", help="memberships start (default today)")
+    p.add_argument(
+        "--replace-chair",
+        action="store_true",
+        help="a chair or vice-chair in the file replaces the current one (whose term ends)",
+    )
     p = add_verb(verbs, "export", cmd_export, "a group's members to CSV or XLSX, or emails")
     p.add_argument("--group", required=True)
     p.add_argument("--out", type=Path, help="FILE.csv or FILE.xlsx")
@@ -97,6 +107,7 @@ def cmd_add(ctx: Context, args: argparse.Namespace) -> int:
         voting=voting,
         deputy_for=args.deputy_for,
         start=parse_date_arg(args.start) if args.start else None,
+        replace_chair=args.replace_chair,
     )
     if args.json:
         print_json("members", [info])
@@ -124,6 +135,7 @@ def cmd_import(ctx: Context, args: argparse.Namespace) -> int:
         skip_invalid=args.skip_invalid,
         start=parse_date_arg(args.start) if args.start else None,
         dry_run=args.dry_run,
+        replace_chair=args.replace_chair,
     )
     verb = "Would import" if args.dry_run else "Imported"
     print(

@@ -1,4 +1,4 @@
-"""``minutes show|write|approve|amend|export|aob|defer``."""
+"""``minutes show|write|approve|withdraw|amend|export|aob|defer``."""
 
 from __future__ import annotations
 
@@ -24,6 +24,11 @@ def register(nouns: Any) -> None:
     p.add_argument("meeting")
     p.add_argument("--at", required=True, help="the meeting that approved them")
     p.add_argument("--amendments", default="", help="amendments agreed at approval")
+    p = add_verb(
+        verbs, "withdraw", cmd_withdraw, "withdraw an approval given in error (with a reason)"
+    )
+    p.add_argument("meeting")
+    p.add_argument("--reason", required=True, help="why (kept on record)")
     p = add_verb(verbs, "amend", cmd_amend, "record a dated correction to approved minutes")
     p.add_argument("meeting")
     p.add_argument("--item")
@@ -85,6 +90,15 @@ def cmd_write(ctx: Context, args: argparse.Namespace) -> int:
     text = read_stdin_text() if args.text == "-" else args.text
     item = minutes.write_item(ctx.db(), args.meeting, args.item, text)
     print(f"Saved the minutes of item {item.number} ({item.title}).")
+    return 0
+
+
+def cmd_withdraw(ctx: Context, args: argparse.Namespace) -> int:
+    view = minutes.withdraw_approval(ctx.db(), args.meeting, args.reason)
+    print(
+        f"The approval of the minutes of {long_date(view.date)} is withdrawn; they are a "
+        "draft again. The reason is on record."
+    )
     return 0
 
 

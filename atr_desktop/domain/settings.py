@@ -59,6 +59,13 @@ SPECS: tuple[SettingSpec, ...] = (
     ),
     SettingSpec("pack_email_limit_mb", "Warn when a pack is larger than (MB)", 20),
     SettingSpec("backup_folder", "Backup folder", "", "Blank: the backups folder in your data."),
+    SettingSpec(
+        "packs_folder",
+        "Folder for meeting packs",
+        "",
+        "Blank: Documents, ATR Desktop, Packs on this computer. Restricted (Part B) packs are "
+        "never saved here without asking.",
+    ),
     SettingSpec("backup_interval_minutes", "Back up while in use every (minutes)", 30),
     SettingSpec(
         "required_cover_fields",

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from atr_desktop.domain.dates import long_date, short_date
 from atr_desktop.domain.rag import RAG_COLOURS
 from atr_desktop.errors import UserError
 from atr_desktop.paths import child_file
-from atr_desktop.services.actions import ActionFilter, ActionInfo, list_actions
+from atr_desktop.services.actions import ActionFilter, ActionInfo, actions_by_id, list_actions
 from atr_desktop.storage.database import Database
 from atr_desktop.storage.models import Action
 
@@ -58,6 +60,23 @@ def _fills(rows: list[ActionInfo]) -> list[list[str | None]]:
     ]
 
 
+@dataclass(frozen=True)
+class LogExport:
+    """What an export wrote: the file, how many actions, how many confidential left out."""
+
+    path: Path
+    written: int
+    left_out: int
+
+    def left_out_sentence(self) -> str:
+        if not self.left_out:
+            return ""
+        return (
+            f"{self.left_out} confidential (Part B) action(s) were left out: they are shared "
+            "only in the restricted Part B papers."
+        )
+
+
 def export_log(
     db: Database,
     out: Path,
@@ -69,15 +88,41 @@ def export_log(
 
     Actions arising from Part B items are left out unless ``confidential`` is asked for.
     """
+    shown = list_actions(db, ActionFilter(group=group), today)
+    title = f"Action log{f': {group.upper()}' if group else ''}"
+    return _write(db, out, shown, title, "", today, confidential).path
+
+
+def export_shown(
+    db: Database,
+    out: Path,
+    ids: Sequence[int],
+    described: str = "",
+    today: dt.date | None = None,
+    confidential: bool = False,
+) -> LogExport:
+    """Exactly the actions a filtered view shows (by id, in its order; read set-based), with
+    what the filter was; Part B actions among them are left out, and counted, unless asked."""
+    shown = actions_by_id(db, ids, today)
+    return _write(db, out, shown, "Action log", described, today, confidential)
+
+
+def _write(
+    db: Database,
+    out: Path,
+    shown: list[ActionInfo],
+    title: str,
+    described: str,
+    today: dt.date | None,
+    confidential: bool,
+) -> LogExport:
     from atr_desktop.documents import logs
     from atr_desktop.services.house import house
     from atr_desktop.services.marking import part_b_note, records_marking
 
-    actions = [
-        a
-        for a in list_actions(db, ActionFilter(group=group), today)
-        if confidential or not a.confidential
-    ]
+    actions = [a for a in shown if confidential or not a.confidential]
+    result = LogExport(out, len(actions), len(shown) - len(actions))
+    notes = [n for n in (described, result.left_out_sentence()) if n]
     open_rows = [a for a in actions if a.is_open]
     closed = [a for a in actions if not a.is_open]
     suffix = out.suffix.lower()
@@ -89,19 +134,31 @@ def export_log(
     mark = records_marking(db, Action, confidential, [a.id for a in actions if a.confidential])
     note = part_b_note(confidential, "actions")
     if excel:
-        return logs.table_xlsx(out, sections, house(db, mark), note)
+        if notes:
+            about: list[list[object]] = [[n] for n in notes]
+            sections.append(
+                ("About this export", ["About this export"], about, [[None]] * len(notes))
+            )
+        logs.table_xlsx(out, sections, house(db, mark), note)
+        return result
     if suffix == ".docx":
         day = today or dt.date.today()
-        title = f"Action log{f': {group.upper()}' if group else ''}"
-        return logs.table_docx(
+        logs.table_docx(
             house(db, mark),
             out,
             title,
             sections,
             landscape=True,
-            subtitle=f"As at {long_date(day)}. RAG: Red overdue, Amber due soon or moved. {note}.",
+            subtitle=" ".join(
+                [
+                    f"As at {long_date(day)}. RAG: Red overdue, Amber due soon or moved.",
+                    *notes,
+                    f"{note}.",
+                ]
+            ),
             widths_cm=(2.6, 1.9, 3.0, 5.2, 2.6, 1.9, 1.9, 2.2, 1.4, 3.0),
         )
+        return result
     raise UserError("Export the action log to a .xlsx or .docx file.")
 
 

@@ -27,6 +27,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, aliased
 
 from atr_desktop.domain import rag as rules
+from atr_desktop.domain.dates import due_before_raised
 from atr_desktop.domain.kinds import ActionStatus
 from atr_desktop.errors import NotFound, UserError
 from atr_desktop.services import audit, settings
@@ -184,6 +185,7 @@ def add_action(
         item = item_of(s, meeting, item_ref)
         group = binding_group(s, meeting, binds)
         person_id, owner_text = resolve_owner(s, owner)
+        _check_due(due, meeting.date)
         action = Action(
             ref=new_ref(s, group, meeting.date.year),
             group_id=group.id,
@@ -202,6 +204,14 @@ def add_action(
         return _read(s, [action.id], _today(today), amber)[0]
 
 
+def _check_due(due: dt.date | None, raised: dt.date | None, ref: str = "") -> None:
+    """The service's rule, so the window, the command line and imports all obey it."""
+    problem = due_before_raised(due, raised)
+    if problem:
+        who = f"{ref}: t" if ref else "T"
+        raise UserError(f"{who}{problem[1:]}: choose a later date.")
+
+
 def _apply(session: Session, action: Action, change: ActionChange, today: dt.date) -> None:
     from atr_desktop.adapters.identity import current_user
 
@@ -211,6 +221,7 @@ def _apply(session: Session, action: Action, change: ActionChange, today: dt.dat
     if change.owner is not None and change.owner.strip():
         action.owner_person_id, action.owner_text = resolve_owner(session, change.owner)
     if change.due is not None:
+        _check_due(change.due, action.raised_on, action.ref)
         if action.due_date is None:
             action.due_date = change.due
         elif change.due != (action.revised_due_date or action.due_date):

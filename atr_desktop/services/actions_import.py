@@ -16,6 +16,7 @@ from sqlalchemy import select
 
 from atr_desktop.adapters.identity import current_user
 from atr_desktop.domain import rag as rules
+from atr_desktop.domain.dates import due_before_raised, parse_date
 from atr_desktop.errors import UserError
 from atr_desktop.services import audit
 from atr_desktop.services.actions import new_ref, resolve_owner
@@ -77,16 +78,21 @@ def _header_map(header: list[str]) -> dict[str, int]:
     return found
 
 
-def _date(text: str) -> dt.date | None:
-    """A date as written in the sheet (the reader gives Excel's own dates as 2027-03-31)."""
-    if not text:
+def _date(value: object) -> dt.date | None:
+    """A date as written in the sheet (the reader gives Excel's own dates as 2027-03-31),
+    read as every date box reads one (31/03/2027, 7 Jul 2027, ISO)."""
+    if value in (None, ""):
         return None
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y", "%d/%m/%y", "%d-%m-%Y", "%d %B %Y", "%d %b %Y"):
-        try:
-            return dt.datetime.strptime(text, fmt).date()
-        except ValueError:
-            continue
-    raise ValueError(f"'{text}' is not a date (use 31/03/2027 or 2027-03-31)")
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return parse_date(str(value))
+    except ValueError:
+        raise ValueError(
+            f"'{str(value).strip()}' is not a date (use 31/03/2027 or 2027-03-31)"
+        ) from None
 
 
 def preview(db: Database, path: Path, group: str) -> list[ImportRow]:
@@ -121,7 +127,9 @@ def preview(db: Database, path: Path, group: str) -> list[ImportRow]:
             except ValueError as exc:
                 dates[key] = None
                 problems.append(str(exc))
-        status_text = get("status") or "open"
+        if problem := due_before_raised(dates["due"], dates["raised"]):
+            problems.append(problem)
+        status_text = str(get("status") or "open")
         try:
             status = rules.normalise_status(status_text)
         except ValueError:

@@ -367,6 +367,11 @@ def _register(session: Session, meeting: Meeting) -> Register:
     )
 
 
+def register_in(session: Session, meeting: Meeting) -> Register:
+    """The register as it stands inside a unit of work another service opened."""
+    return _register(session, meeting)
+
+
 def get_register(db: Database, meeting_ref: str | int) -> Register:
     with db.session() as s:
         return _register(s, find_meeting(s, meeting_ref))

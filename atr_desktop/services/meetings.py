@@ -15,9 +15,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from atr_desktop.domain import schedule
-from atr_desktop.domain.dates import long_date
+from atr_desktop.domain.dates import long_date, meeting_date_doubts
 from atr_desktop.domain.kinds import MeetingStatus
-from atr_desktop.errors import UserError
+from atr_desktop.errors import NeedsConfirmation, UserError
 from atr_desktop.services import audit, settings
 from atr_desktop.services.groups import find_group
 from atr_desktop.services.refs import find_meeting
@@ -109,29 +109,52 @@ def _check_times(start: dt.time, end: dt.time | None) -> None:
         raise UserError("A meeting must end after it starts: check the start and end times.")
 
 
+def date_questions(dates: list[dt.date], today: dt.date | None = None) -> list[str]:
+    """What to ask about meeting dates that are likely slips: a weekend, a bank holiday
+    (England and Wales), more than a year past or five years ahead; every such date of a
+    series is named."""
+    today = today or dt.date.today()
+    return [text for day in dates for text in meeting_date_doubts(day, today)]
+
+
+def check_dates(dates: list[dt.date], confirmed: bool) -> None:
+    if not confirmed and (doubts := date_questions(dates)):
+        raise NeedsConfirmation(doubts)
+
+
+def planned_dates(data: MeetingInput) -> list[dt.date]:
+    """The dates ``data`` would schedule: one, or the whole series."""
+    if not data.repeat:
+        return [data.date]
+    try:
+        return schedule.series_dates(
+            data.date,
+            schedule.parse_rule(data.repeat),
+            data.count,
+            schedule.Exceptions(frozenset(data.skip_months), dict(data.moves)),
+        )
+    except ValueError as exc:
+        raise UserError(str(exc)) from None
+
+
 def new_uid() -> str:
     return f"{uuid.uuid4()}@atr-desktop"
 
 
-def schedule_meetings(db: Database, data: MeetingInput) -> list[MeetingInfo]:
-    """Add one meeting, or a whole series when ``repeat`` is given, in one unit of work."""
+def schedule_meetings(
+    db: Database, data: MeetingInput, confirmed: bool = False
+) -> list[MeetingInfo]:
+    """Add one meeting, or a whole series when ``repeat`` is given, in one unit of work.
+
+    Dates worth a second look raise :class:`NeedsConfirmation` unless ``confirmed``.
+    """
     from atr_desktop.services import agenda
     from atr_desktop.services.forward_plan import sync_tor_reviews
 
     _check_times(data.start_time, data.end_time)
-    if data.repeat:
-        try:
-            rule = schedule.parse_rule(data.repeat)
-            dates = schedule.series_dates(
-                data.date,
-                rule,
-                data.count,
-                schedule.Exceptions(frozenset(data.skip_months), dict(data.moves)),
-            )
-        except ValueError as exc:
-            raise UserError(str(exc)) from None
-    else:
-        rule, dates = None, [data.date]
+    dates = planned_dates(data)
+    rule = schedule.parse_rule(data.repeat) if data.repeat else None
+    check_dates(dates, confirmed)
     rules = deadlines(db)
     warning = int(settings.get(db, "tor_review_warning_days"))
     with db.session() as s:
@@ -246,10 +269,15 @@ class MeetingChanges:
     notes: str | None = None
 
 
-def edit_meeting(db: Database, ref: str | int, changes: MeetingChanges) -> MeetingInfo:
+def edit_meeting(
+    db: Database, ref: str | int, changes: MeetingChanges, confirmed: bool = False
+) -> MeetingInfo:
+    """Change one meeting; a new date worth a second look needs ``confirmed``."""
     rules = deadlines(db)
     with db.session() as s:
         meeting = find_meeting(s, ref)
+        if changes.date is not None and changes.date != meeting.date:
+            check_dates([changes.date], confirmed)
         before = (
             meeting.date,
             meeting.start_time,

@@ -26,7 +26,12 @@ from atr_desktop.domain.people import default_voting
 from atr_desktop.errors import UserError
 from atr_desktop.services import audit
 from atr_desktop.services.groups import find_group
-from atr_desktop.services.members import member_on_clause
+from atr_desktop.services.members import (
+    SINGLE_ROLES,
+    member_on_clause,
+    memberships_on,
+    settle_single_roles,
+)
 from atr_desktop.services.people import organisation_named
 from atr_desktop.services.tabular import read_table
 from atr_desktop.storage.database import Database
@@ -81,6 +86,7 @@ def preview(db: Database, path: Path, group: str | int) -> ImportPreview:
             )
         }
         owners = _people_by_email(s)
+        holders = {m.role: m for m in memberships_on(s, g, today) if m.role in SINGLE_ROLES}
         out = []
         for row in rows:
             if row.problems:
@@ -93,6 +99,12 @@ def preview(db: Database, path: Path, group: str | int) -> ImportPreview:
                 action = f"already a member: {owner.full_name}"
             else:
                 action = f"links to {owner.full_name}"
+            holder = holders.get(row.role)
+            if holder and holder.person and (owner is None or owner.id != holder.person_id):
+                action += (
+                    f"; {g.code} already has a {row.role} ({holder.person.full_name}): "
+                    "importing asks whether to replace them"
+                )
             out.append(PreviewRow(row, action))
         return ImportPreview(g.code, tuple(out))
 
@@ -104,6 +116,7 @@ def import_members(
     skip_invalid: bool = False,
     start: dt.date | None = None,
     dry_run: bool = False,
+    replace_chair: bool = False,
 ) -> ImportResult:
     """Import the file's members into ``group`` in one unit of work: all or nothing."""
     shown = preview(db, path, group)
@@ -126,6 +139,12 @@ def import_members(
             )
         }
         owners = _people_by_email(s)
+        incoming = [
+            (row.role, _row_name(row), owner.id if owner else None)
+            for row in shown.good
+            if (owner := owners.get(row.email.lower())) is None or owner.id not in current
+        ]
+        settle_single_roles(s, g, incoming, start, replace_chair)
         orgs: dict[str, Organisation | None] = {}
         added_rows: list[tuple[Membership, int]] = []
         with s.no_autoflush:  # one flush for the whole file, not two per row
@@ -158,6 +177,10 @@ def import_members(
         if dry_run:
             s.rollback()
     return ImportResult(added, linked, memberships, already, tuple(r.line for r in problems))
+
+
+def _row_name(row: ImportRow) -> str:
+    return " ".join(p for p in (row.first_name, row.last_name) if p) or row.email
 
 
 def _people_by_email(session: Session) -> dict[str, Person]:

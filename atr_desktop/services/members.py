@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, and_, or_, select
 from sqlalchemy.orm import Session, joinedload
 
+from atr_desktop.domain.dates import medium_date
 from atr_desktop.domain.people import (
     ROLES,
     default_voting,
@@ -22,7 +23,7 @@ from atr_desktop.domain.people import (
     normalise_role,
     role_order,
 )
-from atr_desktop.errors import UserError
+from atr_desktop.errors import NeedsConfirmation, UserError
 from atr_desktop.services import audit
 from atr_desktop.services.groups import find_group
 from atr_desktop.services.refs import find_person
@@ -144,6 +145,58 @@ def membership_history(db: Database, group: str | int) -> list[MemberInfo]:
         return members_in(s, find_group(s, group), None)
 
 
+SINGLE_ROLES = ("chair", "vice-chair")
+
+
+class SecondChair(NeedsConfirmation):
+    """Adding would give a group a second chair or vice-chair: the window asks whether to
+    hand the role over; the command line needs ``--replace-chair``."""
+
+    def __init__(self, clashes: list[str], on: dt.date) -> None:
+        super().__init__(
+            [
+                *clashes,
+                "A group has one chair and one vice-chair: to hand the role over, the current "
+                f"holder's term ends on {medium_date(on)} (it stays on record).",
+            ],
+            flag="--replace-chair",
+        )
+
+
+def settle_single_roles(
+    session: Session,
+    group: Group,
+    incoming: list[tuple[str, str, int | None]],
+    on: dt.date,
+    replace: bool,
+) -> None:
+    """One chair and one vice-chair per group: ``incoming`` (role, name, person id) would
+    be added on ``on``. Refuses a second holder unless ``replace``, which ends the current
+    holder's term then (on record, with the reason)."""
+    holders = {m.role: m for m in memberships_on(session, group, on) if m.role in SINGLE_ROLES}
+    clashes: list[str] = []
+    replaced: list[tuple[Membership, str]] = []
+    for role in SINGLE_ROLES:
+        named = [(name, pid) for r, name, pid in incoming if r == role]
+        if len(named) > 1:
+            names = " and ".join(n for n, _ in named)
+            raise UserError(f"{names} are each named {role} of {group.code}: name only one.")
+        holder = holders.get(role)
+        if not named or holder is None or holder.person_id == named[0][1]:
+            continue
+        current = holder.person.full_name if holder.person else "someone"
+        clashes.append(
+            f"{group.code} already has a {role}, {current}: {named[0][0]} would be a second one."
+        )
+        replaced.append((holder, f"replaced as {role} by {named[0][0]}"))
+    if clashes and not replace:
+        raise SecondChair(clashes, on)
+    for holder, reason in replaced:
+        holder.end_date = on
+        holder.end_reason = reason
+        audit.record(session, "membership", holder.id, "ended", f"{on.isoformat()} {reason}")
+
+
 def add_membership(
     db: Database,
     group: str | int,
@@ -152,6 +205,7 @@ def add_membership(
     voting: bool | None = None,
     deputy_for: str | int | None = None,
     start: dt.date | None = None,
+    replace_chair: bool = False,
 ) -> MemberInfo:
     start = start or dt.date.today()
     clean_role = normalise_role(role)
@@ -175,6 +229,9 @@ def add_membership(
                 raise UserError(f"{deputy.full_name} is not a member of {g.code} to deputise for.")
         elif deputy_for is not None:
             raise UserError("Only a deputy stands in for someone: use --role deputy.")
+        settle_single_roles(
+            s, g, [(clean_role, p.full_name or str(p.email), p.id)], start, replace_chair
+        )
         m = Membership(
             person_id=p.id,
             group_id=g.id,

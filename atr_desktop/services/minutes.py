@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from atr_desktop.domain.dates import medium_date
 from atr_desktop.domain.kinds import MinutesStatus
 from atr_desktop.errors import UserError
 from atr_desktop.services import audit, forward_plan
@@ -36,6 +37,7 @@ from atr_desktop.storage.models import (
     Meeting,
     MinuteAmendment,
     MinuteEntry,
+    Minutes,
     Person,
 )
 
@@ -105,6 +107,7 @@ class MinutesView:
     items: tuple[ItemMinutes, ...]
     amendments: tuple[AmendmentInfo, ...]
     confidential: bool
+    approval_withdrawn: str = ""
 
     @property
     def locked(self) -> bool:
@@ -274,6 +277,7 @@ def _view(session: Session, meeting: Meeting, confidential: bool) -> MinutesView
         status=minutes.status if minutes else "draft",
         approved_at=approved_at.date if approved_at else None,
         amendments_agreed=minutes.amendments_agreed if minutes else "",
+        approval_withdrawn=minutes.withdrawn_reason if minutes else "",
         present=tuple(present),
         apologies=tuple(apologies),
         in_attendance=tuple(attending),
@@ -357,18 +361,83 @@ def discard_draft(db: Database, meeting_id: int, item_id: int) -> None:
         s.execute(delete(DraftText).where(DraftText.key == draft_key(meeting_id, item_id)))
 
 
+def approval_state(db: Database, meeting_id: int) -> str:
+    """The minutes' approval in a few words (one query), for the meeting header."""
+    with db.session() as s:
+        row = s.execute(
+            select(Minutes.status, Minutes.approved_on, Minutes.withdrawn_reason).where(
+                Minutes.meeting_id == meeting_id
+            )
+        ).first()
+    if row is None:
+        return "not started"
+    if row.status == "approved" and row.approved_on is not None:
+        return f"approved at the meeting of {medium_date(row.approved_on)}"
+    if row.withdrawn_reason:
+        return f"draft (an approval was withdrawn: {row.withdrawn_reason})"
+    return "draft"
+
+
+def has_been_held(meeting: Meeting, now: dt.datetime | None = None) -> bool:
+    """Held: not cancelled, and on an earlier date, or today at or after its start time."""
+    now = now or dt.datetime.now()
+    if meeting.status == "cancelled":
+        return False
+    return meeting.date < now.date() or (
+        meeting.date == now.date() and now.time() >= meeting.start_time
+    )
+
+
+def approval_problem(meeting: Meeting, at: Meeting, now: dt.datetime | None = None) -> str | None:
+    """Why ``at`` cannot approve the minutes of ``meeting`` (None when it can)."""
+    if at.date <= meeting.date:
+        return (
+            "Minutes are approved at a later meeting: choose a meeting after "
+            f"{medium_date(meeting.date)}."
+        )
+    if not has_been_held(at, now):
+        when = "was cancelled" if at.status == "cancelled" else "has not taken place yet"
+        return (
+            f"The meeting of {medium_date(at.date)} {when}: minutes are approved at a meeting "
+            "that has taken place (or is in progress today)."
+        )
+    return None
+
+
+def approval_choices(
+    db: Database, meeting_ref: str | int, now: dt.datetime | None = None
+) -> list[MeetingChoice]:
+    """The group's meetings that can approve these minutes: later, and held (newest first)."""
+    with db.session() as s:
+        meeting = find_meeting(s, meeting_ref)
+        group = s.get_one(Group, meeting.group_id)
+        later = s.scalars(
+            select(Meeting)
+            .where(Meeting.group_id == meeting.group_id, Meeting.date > meeting.date)
+            .order_by(Meeting.date.desc())
+        ).all()
+        return [
+            MeetingChoice(m.id, group.code, group.name, m.date, m.status)
+            for m in later
+            if approval_problem(meeting, m, now) is None
+        ]
+
+
 def approve(
-    db: Database, meeting_ref: str | int, at_ref: str | int, amendments: str = ""
+    db: Database,
+    meeting_ref: str | int,
+    at_ref: str | int,
+    amendments: str = "",
+    now: dt.datetime | None = None,
 ) -> MinutesView:
-    """Approve a meeting's minutes at a later meeting; they are locked from then on."""
+    """Approve a meeting's minutes at a later meeting that has been held; they are locked
+    from then on (until an approval is withdrawn, with a reason, on record)."""
     with db.session() as s:
         meeting = find_meeting(s, meeting_ref)
         at = find_meeting(s, at_ref)
-        if at.date <= meeting.date:
-            raise UserError(
-                "Minutes are approved at a later meeting: choose a meeting after "
-                f"{meeting.date.isoformat()}."
-            )
+        problem = approval_problem(meeting, at, now)
+        if problem:
+            raise UserError(problem)
         minutes = minutes_of(s, meeting)
         if minutes is None:
             raise UserError(
@@ -388,7 +457,32 @@ def approve(
         minutes.approved_at_meeting_id = at.id
         minutes.approved_on = at.date
         minutes.amendments_agreed = amendments.strip()
-        audit.record(s, "minutes", minutes.id, "approved", f"at meeting {at.id}")
+        minutes.withdrawn_reason = ""
+        audit.record(s, "minutes", minutes.id, "approved", f"at the meeting of {at.date}")
+        s.flush()
+        return _view(s, meeting, False)
+
+
+def withdraw_approval(db: Database, meeting_ref: str | int, reason: str) -> MinutesView:
+    """Undo an approval given in error: the minutes become a draft again and the reason is
+    kept on the minutes and in the audit trail (approval is never silently removed)."""
+    if not reason.strip():
+        raise UserError("Say why the approval is withdrawn: the reason goes on record.")
+    with db.session() as s:
+        meeting = find_meeting(s, meeting_ref)
+        minutes = minutes_of(s, meeting)
+        if minutes is None or minutes.status != "approved":
+            raise UserError(
+                f"The minutes of {medium_date(meeting.date)} are not approved: there is no "
+                "approval to withdraw."
+            )
+        at = s.get(Meeting, minutes.approved_at_meeting_id or 0)
+        was = f"approval at the meeting of {at.date}" if at else "approval"
+        minutes.status = MinutesStatus.DRAFT
+        minutes.approved_at_meeting_id = None
+        minutes.approved_on = None
+        minutes.withdrawn_reason = reason.strip()
+        audit.record(s, "minutes", minutes.id, "approval withdrawn", f"{was}: {reason.strip()}")
         s.flush()
         return _view(s, meeting, False)
 

@@ -281,6 +281,13 @@ class EmailDraft:
     pack_path: Path | None
 
 
+def has_sendable_pack(db: Database, ref: str | int) -> bool:
+    """Whether the meeting has an issued pack that may go to the whole distribution list."""
+    with db.session() as s:
+        meeting = find_meeting(s, ref)
+        return any(p.kind != "restricted" for p in issued_packs(s, meeting.id))
+
+
 def email_draft(
     db: Database,
     ref: str | int,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
@@ -45,3 +46,10 @@ def update(db: Database, changes: dict[str, Any]) -> dict[str, Any]:
             else:
                 row.value = json.dumps(value)
     return all_settings(db)
+
+
+def packs_folder(db: Database, default: Path) -> Path:
+    """Where packs are saved unless the user chooses otherwise: the setting, or ``default``
+    (Documents/ATR Desktop/Packs, a folder people can see)."""
+    chosen = str(get(db, "packs_folder")).strip()
+    return Path(chosen).expanduser() if chosen else default

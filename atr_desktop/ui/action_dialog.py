@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QWidget
 
 from atr_desktop.domain.dates import short_date
 from atr_desktop.domain.rag import RAGS, STATUSES
-from atr_desktop.errors import UserError
 from atr_desktop.services import actions, minutes
 from atr_desktop.services.actions import ActionChange, ActionInfo
 from atr_desktop.storage.database import Database
-from atr_desktop.ui.errors import show_user_error
+from atr_desktop.ui.date_field import enter_moves_on
+from atr_desktop.ui.errors import attempt
 from atr_desktop.ui.forms.ui_action_dialog import Ui_ActionDialog
-
-NO_DATE = QDate(2000, 1, 1)
 
 
 class ActionDialog(QDialog):
@@ -34,10 +29,8 @@ class ActionDialog(QDialog):
         )
         self.ui.descriptionEdit.setPlainText(action.description)
         self.ui.ownerEdit.setText(action.owner_email or action.owner)
-        self.ui.dueEdit.setMinimumDate(NO_DATE)
-        self.ui.dueEdit.setSpecialValueText("No due date")
-        due = action.due
-        self.ui.dueEdit.setDate(QDate(due.year, due.month, due.day) if due else NO_DATE)
+        self.ui.dueEdit.optional = True
+        self.ui.dueEdit.setDate(action.due)
         for status in STATUSES:
             self.ui.statusCombo.addItem(status.capitalize(), status)
         self.ui.statusCombo.setCurrentIndex(STATUSES.index(action.status))
@@ -54,12 +47,12 @@ class ActionDialog(QDialog):
             self.ui.reasonEdit.setText(action.rag_override_reason)
         for u in reversed(action.updates):
             self.ui.historyList.addItem(f"{short_date(u.on_date)}  {u.text}")
+        enter_moves_on(self)
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
 
     def change(self) -> ActionChange:
-        qdate = self.ui.dueEdit.date()
-        due = None if qdate == NO_DATE else dt.date(qdate.year(), qdate.month(), qdate.day())
+        due = self.ui.dueEdit.value()
         rag = self.ui.ragCombo.currentData()
         return ActionChange(
             status=self.ui.statusCombo.currentData(),
@@ -75,9 +68,8 @@ class ActionDialog(QDialog):
         )
 
     def save(self) -> None:
-        try:
-            self.result_action = actions.update_action(self.db, self.action.ref, self.change())
-        except UserError as exc:
-            show_user_error(self, str(exc))
-            return
-        self.accept()
+        self.result_action = attempt(
+            self, lambda: actions.update_action(self.db, self.action.ref, self.change())
+        )
+        if self.result_action is not None:
+            self.accept()

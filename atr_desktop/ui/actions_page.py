@@ -272,14 +272,39 @@ class ActionsPage(QWidget):
         if not name:
             return
         include = ask_include_part_b(self, "actions")
-        if include is not None:
-            self.export_to(Path(name), include)
+        if include is None:
+            return
+        done = self.export_to(Path(name), include)
+        if done is not None:
+            shown = done.written + done.left_out
+            said = (
+                f"Wrote {done.written} of the {shown} actions shown to {done.path}."
+                if done.left_out
+                else f"Wrote the {shown} action(s) shown to {done.path}."
+            )
+            if done.left_out:
+                said += "\n\n" + done.left_out_sentence()
+            QMessageBox.information(self, "Export", said)
 
-    def export_to(self, out: Path, include_part_b: bool = False) -> Path | None:
+    def described(self) -> str:
+        """The filters in the window's words, written at the top of the export."""
+        parts = [" ".join(self.group.currentText().split()) if self.group.currentData() else ""]
+        parts.append(f"owner '{self.owner.text().strip()}'" if self.owner.text().strip() else "")
+        parts.append(self.status.currentText().lower())
+        parts.append("overdue only" if self.overdue.isChecked() else "")
+        days = self.due_within.value()
+        parts.append(f"due within {days} days" if days else "")
+        typed = self.view.filter.text().strip()
+        parts.append(f"matching '{typed}'" if typed else "")
+        return "Shown: " + ", ".join(p for p in parts if p) + "."
+
+    def export_to(self, out: Path, include_part_b: bool = False) -> action_outputs.LogExport | None:
+        """Exactly what the view shows, in its order (never the whole log behind it)."""
+        ids = self.view.shown_ids()
         return attempt(
             self,
-            lambda: action_outputs.export_log(
-                self.db, out, self.group.currentData(), confidential=include_part_b
+            lambda: action_outputs.export_shown(
+                self.db, out, ids, self.described(), confidential=include_part_b
             ),
         )
 

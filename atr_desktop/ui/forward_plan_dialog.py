@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,7 +22,6 @@ from atr_desktop.storage.database import Database
 from atr_desktop.ui.errors import attempt, show_user_error
 from atr_desktop.ui.forms.ui_forward_plan_item_dialog import Ui_ForwardPlanItemDialog
 from atr_desktop.ui.item_dialogs import fill_purposes
-from atr_desktop.ui.meeting_dialog import to_date
 from atr_desktop.ui.record_view import RecordView
 from atr_desktop.ui.table_model import Column
 
@@ -52,14 +50,14 @@ class ForwardPlanItemDialog(QDialog):
         self.ui.setupUi(self)
         self.setWindowTitle(f"Add to the {group} forward plan")
         fill_purposes(self.ui.purposeCombo)
-        self.ui.dateEdit.setDate(QDate.currentDate().addMonths(2))
+        self.ui.dateEdit.setAccessibleName("The first meeting on or after")
         self.ui.nextCheck.toggled.connect(lambda on: self.ui.dateEdit.setEnabled(not on))
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
 
     def save(self) -> None:
-        target = None if self.ui.nextCheck.isChecked() else to_date(self.ui.dateEdit.date())
         try:
+            target = None if self.ui.nextCheck.isChecked() else self.ui.dateEdit.date()
             self.result_item = forward_plan.add_forward_plan_item(
                 self.db,
                 self.group,

@@ -17,9 +17,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from atr_desktop.errors import NeedsConfirmation
 from atr_desktop.services import member_import
 from atr_desktop.services.member_import import ImportPreview, PreviewRow
 from atr_desktop.storage.database import Database
+from atr_desktop.ui.confirm import ask
 from atr_desktop.ui.errors import attempt
 from atr_desktop.ui.operations import run_or_now, runner_of
 from atr_desktop.ui.people_widgets import fill_groups, group_combo, make_button, status_label
@@ -43,6 +45,13 @@ COLUMNS: list[Column[PreviewRow]] = [
     Column("Role", lambda p: p.row.role),
     Column("Lived experience", lambda p: "Yes" if p.row.lived_experience else ""),
 ]
+
+
+HAND_OVER = {
+    "title": "A second chair?",
+    "go_text": "Hand the role over",
+    "question": "Hand the role over to the person in the file?",
+}
 
 
 class ImportTab(QWidget):
@@ -149,7 +158,19 @@ class ImportTab(QWidget):
             return
         path, db, skip = Path(self.path.text().strip()), self.db, self.skip.isChecked()
 
-        def done(result: member_import.ImportResult) -> None:
+        def work(replace: bool) -> member_import.ImportResult | NeedsConfirmation:
+            try:
+                return member_import.import_members(
+                    db, path, shown.group, skip_invalid=skip, replace_chair=replace
+                )
+            except NeedsConfirmation as exc:  # a second chair: asked on the GUI thread
+                return exc
+
+        def done(result: member_import.ImportResult | NeedsConfirmation) -> None:
+            if isinstance(result, NeedsConfirmation):
+                if ask(self, result.questions, **HAND_OVER):
+                    start(True)
+                return
             text = (
                 f"Imported {result.memberships} membership(s) into {shown.group}: "
                 f"{result.added_people} new people, {result.linked_people} already held."
@@ -162,14 +183,17 @@ class ImportTab(QWidget):
             self.summary.setText("Done. Choose another file to import more.")
             self.status.setText(text)
 
+        def start(replace: bool) -> None:
+            run_or_now(
+                self,
+                f"Importing members into {shown.group}",
+                lambda progress: work(replace),
+                done,
+                writes=("memberships", "people"),
+            )
+
         runner = runner_of(self)
         if runner is not None and not self._guarded:
             self._guarded = True
             runner.guard(self, ("memberships", "people"))
-        run_or_now(
-            self,
-            f"Importing members into {shown.group}",
-            lambda progress: member_import.import_members(db, path, shown.group, skip_invalid=skip),
-            done,
-            writes=("memberships", "people"),
-        )
+        start(False)

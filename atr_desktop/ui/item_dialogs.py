@@ -115,7 +115,8 @@ class CoverSheetDialog(QDialog):
         self.result_paper: PaperInfo | None = None
         self.ui = Ui_CoverSheetDialog()
         self.ui.setupUi(self)
-        self.setWindowTitle(f"Cover sheet: paper {paper.reference or paper.id}, {paper.title}")
+        named = f"paper {paper.reference}, " if paper.reference else ""
+        self.setWindowTitle(f"Cover sheet: {named}{paper.title}")
         fill_purposes(self.ui.purposeCombo, paper.purpose)
         for field, name in self.FIELDS.items():
             widget = getattr(self.ui, name)

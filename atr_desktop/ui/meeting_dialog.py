@@ -7,16 +7,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QTime
 from PySide6.QtWidgets import QDialog, QWidget
 
 from atr_desktop.domain import schedule
-from atr_desktop.domain.dates import long_date
-from atr_desktop.errors import UserError
+from atr_desktop.domain.dates import long_date, meeting_date_doubts
+from atr_desktop.errors import NeedsConfirmation, UserError
 from atr_desktop.services import groups, meetings
 from atr_desktop.services.meetings import STATUS_LABELS, MeetingInfo
 from atr_desktop.storage.database import Database
-from atr_desktop.ui.errors import show_user_error
+from atr_desktop.ui.confirm import save_asking
+from atr_desktop.ui.date_field import enter_moves_on
 from atr_desktop.ui.forms.ui_meeting_dialog import Ui_MeetingDialog
 
 RULES = (
@@ -30,12 +30,11 @@ RULES = (
 )
 
 
-def to_date(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
-
-
-def to_time(value: QTime) -> dt.time:
-    return dt.time(value.hour(), value.minute())
+def ask_first(questions: list[str], confirmed: bool) -> None:
+    """Raise the questions (blank ones dropped) unless the user has already said yes."""
+    asked = [q for q in questions if q]
+    if asked and not confirmed:
+        raise NeedsConfirmation(asked)
 
 
 class MeetingDialog(QDialog):
@@ -61,19 +60,16 @@ class MeetingDialog(QDialog):
             self.setWindowTitle("Schedule meetings")
             if group:
                 self.ui.groupCombo.setCurrentIndex(self.ui.groupCombo.findData(group))
-            self.ui.dateEdit.setDate(QDate.currentDate().addDays(28))
-            self.ui.startEdit.setTime(QTime(10, 0))
-            self.ui.endEdit.setTime(QTime(12, 0))
+            self.ui.startEdit.setTime(dt.time(10, 0))
+            self.ui.endEdit.setTime(dt.time(12, 0))
             self.ui.statusCombo.setEnabled(False)
         else:
             self.setWindowTitle(f"Edit meeting {meeting.ref}")
             self.ui.groupCombo.setCurrentIndex(self.ui.groupCombo.findData(meeting.group_code))
             self.ui.groupCombo.setEnabled(False)
-            d = meeting.date
-            self.ui.dateEdit.setDate(QDate(d.year, d.month, d.day))
-            self.ui.startEdit.setTime(QTime(meeting.start_time.hour, meeting.start_time.minute))
-            end = meeting.end_time or meeting.start_time
-            self.ui.endEdit.setTime(QTime(end.hour, end.minute))
+            self.ui.dateEdit.setDate(meeting.date)
+            self.ui.startEdit.setTime(meeting.start_time)
+            self.ui.endEdit.setTime(meeting.end_time)
             self.ui.venueEdit.setText(meeting.venue)
             self.ui.linkEdit.setText(meeting.online_link)
             self.ui.notesEdit.setPlainText(meeting.notes)
@@ -84,6 +80,7 @@ class MeetingDialog(QDialog):
         self.ui.countSpin.valueChanged.connect(self.update_preview)
         self.ui.skipEdit.textChanged.connect(self.update_preview)
         self.ui.dateEdit.dateChanged.connect(self.update_preview)
+        enter_moves_on(self)
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
         self.update_preview()
@@ -105,7 +102,7 @@ class MeetingDialog(QDialog):
         try:
             rule = schedule.parse_rule(self.ui.ruleCombo.currentText())
             days = schedule.series_dates(
-                to_date(self.ui.dateEdit.date()),
+                self.ui.dateEdit.checked_value(True) or dt.date.today(),
                 rule,
                 self.ui.countSpin.value(),
                 schedule.Exceptions(frozenset(self.skip_months())),
@@ -113,42 +110,63 @@ class MeetingDialog(QDialog):
         except (ValueError, UserError) as exc:
             self.ui.previewList.addItem(str(exc))
             return
-        self.ui.previewList.addItems([long_date(d) for d in days])
+        doubts = {day: meeting_date_doubts(day, dt.date.today()) for day in days}
+        self.ui.previewList.addItems(
+            [long_date(d) + ("  (check: " + doubts[d][-1] + ")" if doubts[d] else "") for d in days]
+        )
 
     def save(self) -> None:
-        start = to_time(self.ui.startEdit.time())
-        end = to_time(self.ui.endEdit.time())
-        try:
-            if self.meeting is None:
-                repeat = self.ui.repeatBox.isChecked()
-                data = meetings.MeetingInput(
-                    group=self.ui.groupCombo.currentData() or "",
-                    date=to_date(self.ui.dateEdit.date()),
-                    start_time=start,
-                    end_time=end if end != start else None,
-                    venue=self.ui.venueEdit.text(),
-                    online_link=self.ui.linkEdit.text(),
-                    repeat=self.ui.ruleCombo.currentText() if repeat else "",
-                    count=self.ui.countSpin.value() if repeat else 1,
-                    skip_months=self.skip_months() if repeat else [],
-                    notes=self.ui.notesEdit.toPlainText(),
-                )
-                self.result_meetings = meetings.schedule_meetings(self.db, data)
-            else:
-                changes = meetings.MeetingChanges(
-                    date=to_date(self.ui.dateEdit.date()),
-                    start_time=start,
-                    end_time=end if end != start else None,
-                    clear_end=end == start,
-                    venue=self.ui.venueEdit.text(),
-                    online_link=self.ui.linkEdit.text(),
-                    status=None
-                    if self.meeting.status == "cancelled"
-                    else self.ui.statusCombo.currentData(),
-                    notes=self.ui.notesEdit.toPlainText(),
-                )
-                self.result_meetings = [meetings.edit_meeting(self.db, self.meeting.id, changes)]
-        except UserError as exc:
-            show_user_error(self, str(exc))
-            return
-        self.accept()
+        """Save what was typed; unlikely dates and a missing venue are asked about first."""
+        if save_asking(self, self.write) is not None:
+            self.accept()
+
+    def write(self, confirmed: bool) -> list[MeetingInfo]:
+        """Save with the service; everything worth asking is asked together, once."""
+        typed = self.ui.dateEdit.typed()
+        if typed is None:
+            raise UserError("Meeting date: type a date, for example 31/03/2027.")
+        day = typed.day
+        start = self.ui.startEdit.value()
+        if start is None:
+            raise UserError("Start time: type the time the meeting starts, for example 10:00.")
+        end = self.ui.endEdit.value()
+        questions = [typed.weekday_clash() or ""]
+        if not (self.ui.venueEdit.text().strip() or self.ui.linkEdit.text().strip()):
+            questions.append("There is no venue or online link yet.")
+        if self.meeting is None:
+            repeat = self.ui.repeatBox.isChecked()
+            data = meetings.MeetingInput(
+                group=self.ui.groupCombo.currentData() or "",
+                date=day,
+                start_time=start,
+                end_time=end,
+                venue=self.ui.venueEdit.text(),
+                online_link=self.ui.linkEdit.text(),
+                repeat=self.ui.ruleCombo.currentText() if repeat else "",
+                count=self.ui.countSpin.value() if repeat else 1,
+                skip_months=self.skip_months() if repeat else [],
+                notes=self.ui.notesEdit.toPlainText(),
+            )
+            questions += meetings.date_questions(meetings.planned_dates(data))
+            ask_first(questions, confirmed)
+            self.result_meetings = meetings.schedule_meetings(self.db, data, confirmed)
+        else:
+            if day != self.meeting.date:
+                questions += meetings.date_questions([day])
+            ask_first(questions, confirmed)
+            changes = meetings.MeetingChanges(
+                date=day,
+                start_time=start,
+                end_time=end,
+                clear_end=end is None,
+                venue=self.ui.venueEdit.text(),
+                online_link=self.ui.linkEdit.text(),
+                status=None
+                if self.meeting.status == "cancelled"
+                else self.ui.statusCombo.currentData(),
+                notes=self.ui.notesEdit.toPlainText(),
+            )
+            self.result_meetings = [
+                meetings.edit_meeting(self.db, self.meeting.id, changes, confirmed)
+            ]
+        return self.result_meetings

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -18,12 +19,13 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from atr_desktop.domain.dates import hhmm, long_date, short_date
-from atr_desktop.services import groups, meeting_outputs, meetings, settings
+from atr_desktop.services import groups, meeting_outputs, meetings, minutes, settings
 from atr_desktop.services.meetings import STATUS_LABELS, MeetingInfo
 from atr_desktop.storage.database import Database
 from atr_desktop.ui.agenda_editor import AgendaEditor
@@ -126,23 +128,38 @@ class MeetingsPage(QWidget):
         menu.addAction("&Expected papers list (Word)…", self.chase_list)
         menu.addAction("E&mail drafts to authors…", self.author_emails)
         self.chase_button.setMenu(menu)
-        self.minutes_button = self._button(
-            "Register and &minutes…", "registerMinutes", self.open_record_dialog
+        self.minutes_button = QToolButton()
+        self.minutes_button.setObjectName("registerMinutes")
+        self.minutes_button.setText("Register and &minutes…")
+        self.minutes_button.setAccessibleName("Register and minutes")
+        self.minutes_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.minutes_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        self.minutes_button.clicked.connect(self.open_record_dialog)
+        self.minutes_button.setToolTip(
+            "Take the register and the minutes of this meeting (the arrow: approve the "
+            "minutes, or withdraw an approval)"
         )
-        self.minutes_button.setToolTip("Take the register and the minutes of this meeting")
+        minutes_menu = QMenu(self.minutes_button)
+        minutes_menu.addAction("Approve these minutes…", self.approve_minutes).setObjectName(
+            "approveMinutesAction"
+        )
+        minutes_menu.addAction(
+            "Withdraw the approval of these minutes…", self.withdraw_minutes_approval
+        ).setObjectName("withdrawApprovalAction")
+        self.minutes_button.setMenu(minutes_menu)
         self.pack_button = self._button("Build &pack…", "buildPack", self.build_pack)
         self.brief_button = self._button("Chair's &brief…", "chairBrief", self.write_brief)
         outputs = FlowLayout()
         # What can be done with the selected meeting (enabled only while one is selected).
-        self.meeting_outputs = (
+        self.meeting_outputs: tuple[QAbstractButton, ...] = (
             self.pack_button,
             self.brief_button,
             self.agenda_button,
             self.chase_button,
             self.minutes_button,
         )
-        for b in self.meeting_outputs:
-            outputs.addWidget(b)
+        for output in self.meeting_outputs:
+            outputs.addWidget(output)
         outputs.addStretch(1)
         self.editor = AgendaEditor(db)
         right = QWidget()
@@ -218,6 +235,22 @@ class MeetingsPage(QWidget):
         if meeting is not None:
             MeetingRecordDialog(self.db, meeting.id, self).exec()
 
+    def approve_minutes(self) -> None:
+        """Approve the selected meeting's minutes at a later meeting that has taken place."""
+        from atr_desktop.ui import minutes_approval
+
+        meeting = self.current()
+        if meeting is not None and minutes_approval.approve(self, self.db, meeting.id):
+            self.show_header()
+
+    def withdraw_minutes_approval(self) -> None:
+        """Withdraw an approval given in error, with a reason on record."""
+        from atr_desktop.ui import minutes_approval
+
+        meeting = self.current()
+        if meeting is not None and minutes_approval.withdraw(self, self.db, meeting.id):
+            self.show_header()
+
     def write_brief(self) -> None:
         from atr_desktop.services.brief import write_brief
 
@@ -289,7 +322,8 @@ class MeetingsPage(QWidget):
             f"<h3>{escape(meeting.group_name)}</h3>"
             f"<p>{long_date(meeting.date)}, {hhmm(meeting.start_time)}{end}<br>{where}<br>"
             f"<b>Status:</b> {status} &nbsp; <b>Papers due:</b> {short_date(meeting.papers_due)}"
-            f" &nbsp; <b>Pack issued:</b> {short_date(meeting.pack_issue)}</p>"
+            f" &nbsp; <b>Pack issued:</b> {short_date(meeting.pack_issue)}"
+            f"<br><b>Minutes:</b> {escape(minutes.approval_state(self.db, meeting.id))}</p>"
         )
 
     def _after(self, made: list[MeetingInfo]) -> None:

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -22,23 +20,23 @@ from atr_desktop.errors import UserError
 from atr_desktop.services import members, people
 from atr_desktop.services.members import MemberInfo
 from atr_desktop.storage.database import Database
+from atr_desktop.ui.confirm import save_asking
+from atr_desktop.ui.date_field import DateField, enter_moves_on
 from atr_desktop.ui.errors import show_user_error
 
 
-def date_edit(name: str, accessible: str, day: dt.date | None = None) -> QDateEdit:
-    edit = QDateEdit()
+def date_edit(name: str, accessible: str, day: dt.date | None = None) -> DateField:
+    """The shared date box, filled with ``day`` (today by default)."""
+    edit = DateField()
     edit.setObjectName(name)
     edit.setAccessibleName(accessible)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMMM yyyy")
-    day = day or dt.date.today()
-    edit.setDate(QDate(day.year, day.month, day.day))
+    edit.setDate(day or dt.date.today())
     return edit
 
 
-def day_of(edit: QDateEdit) -> dt.date:
-    d = edit.date()
-    return dt.date(d.year(), d.month(), d.day())
+def day_of(edit: DateField) -> dt.date:
+    """The date typed; a plain message (UserError) when it is not one."""
+    return edit.date()
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -104,8 +102,9 @@ class AddMemberDialog(QDialog):
             show_user_error(self, "Choose the person to add (type to search the list).")
             return
         role = self.role.currentText()
-        try:
-            self.result_member = members.add_membership(
+        added = save_asking(
+            self,
+            lambda replace: members.add_membership(
                 self.db,
                 self.group,
                 person_id,
@@ -113,10 +112,15 @@ class AddMemberDialog(QDialog):
                 voting=self.voting.isChecked(),
                 deputy_for=self.deputy_for.currentData() if role == "deputy" else None,
                 start=day_of(self.start),
-            )
-        except UserError as exc:
-            show_user_error(self, str(exc))
+                replace_chair=replace,
+            ),
+            title="A second chair?",
+            go_text="Hand the role over",
+            question=f"Make them {role} in place of the current one?",
+        )
+        if added is None:
             return
+        self.result_member = added
         self.accept()
 
 
@@ -137,6 +141,7 @@ class EndMemberDialog(QDialog):
         form.addRow("&Reason (optional):", self.reason)
         buttons = _buttons(self, "End membership")
         buttons.accepted.connect(self.save)
+        enter_moves_on(self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)

@@ -8,15 +8,15 @@ a decision and Ctrl+Shift+A an action under the current item.
 from __future__ import annotations
 
 import datetime as dt
+import html
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -39,6 +39,8 @@ from atr_desktop.errors import UserError
 from atr_desktop.services import actions, decisions, minutes, minutes_export
 from atr_desktop.services.minutes import ItemMinutes
 from atr_desktop.storage.database import Database
+from atr_desktop.ui import minutes_approval
+from atr_desktop.ui.date_field import DateField, enter_moves_on
 from atr_desktop.ui.errors import attempt, show_user_error
 
 AUTOSAVE_MS = 700
@@ -65,11 +67,10 @@ class QuickActionDialog(QDialog):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         completer.setFilterMode(Qt.MatchFlag.MatchContains)
         self.owner.setCompleter(completer)
-        self.due = QDateEdit(QDate.currentDate().addDays(28))
+        self.due = DateField()
         self.due.setObjectName("quickActionDue")
         self.due.setAccessibleName("Due date")
-        self.due.setDisplayFormat("dd/MM/yyyy")
-        self.due.setCalendarPopup(True)
+        self.due.setDate(dt.date.today() + dt.timedelta(days=28))
         self.binds = QComboBox()
         self.binds.setObjectName("quickActionBinds")
         self.binds.setAccessibleName("Group it binds")
@@ -84,13 +85,19 @@ class QuickActionDialog(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self.check_then_accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        enter_moves_on(self)
+
+    def check_then_accept(self) -> None:
+        """Keep the dialog open (and what was typed) while the due date is not a date."""
+        if attempt(self, self.due_date) is not None:
+            self.accept()
 
     def due_date(self) -> dt.date:
-        q = self.due.date()
-        return dt.date(q.year(), q.month(), q.day())
+        """The due date typed; a plain message (UserError) when it is not a date."""
+        return self.due.date()
 
 
 class MinutesTab(QWidget):
@@ -144,6 +151,7 @@ class MinutesTab(QWidget):
                 ("Item on the da&y…", "addAob", self.add_aob),
                 ("De&fer item…", "deferItem", self.defer),
                 ("A&pprove…", "approveMinutes", self.approve),
+                ("&Withdraw approval…", "withdrawApproval", self.withdraw),
                 ("Ame&ndment…", "amendMinutes", self.amend),
                 ("E&xport to Word…", "exportMinutes", self.export),
             )
@@ -175,7 +183,7 @@ class MinutesTab(QWidget):
         for name in ("saveMinutes", "addDecision", "addAction", "addAob", "deferItem"):
             row1.addWidget(self.buttons[name])
         row1.addStretch(1)
-        for name in ("approveMinutes", "amendMinutes", "exportMinutes"):
+        for name in ("approveMinutes", "withdrawApproval", "amendMinutes", "exportMinutes"):
             row2.addWidget(self.buttons[name])
         row2.addStretch(1)
         layout = QVBoxLayout(self)
@@ -242,6 +250,12 @@ class MinutesTab(QWidget):
                 f"<b>APPROVED</b> at the meeting of {medium_date(public.approved_at)}: locked. "
                 "Corrections are recorded as amendments."
             )
+        elif public.approval_withdrawn:
+            self.status.setText(
+                "<b>DRAFT</b>: an approval was withdrawn ("
+                + html.escape(public.approval_withdrawn)
+                + "); approve again at a meeting that has taken place."
+            )
         else:
             self.status.setText("<b>DRAFT</b>: not yet approved.")
         keep = select if select is not None else self.current_id
@@ -263,7 +277,7 @@ class MinutesTab(QWidget):
         self.current_id = None
         self.item_list.setCurrentRow(ids.index(keep) if keep in ids else 0)
         for name, button in self.buttons.items():
-            if name == "amendMinutes":
+            if name in ("amendMinutes", "withdrawApproval"):
                 button.setEnabled(self.locked)
             else:
                 button.setEnabled(not self.locked or name == "exportMinutes")
@@ -419,31 +433,13 @@ class MinutesTab(QWidget):
             self.reload()
 
     def approve(self) -> None:
-        if not self.save_current():
-            return
-        later = [
-            m
-            for m in minutes.meeting_choices(self.db, self.view.group_code)
-            if m.date > self.view.date
-        ]
-        if not later:
-            show_user_error(
-                self, "Minutes are approved at a later meeting, and this group has none yet."
-            )
-            return
-        labels = [m.label for m in reversed(later)]
-        label, ok = QInputDialog.getItem(
-            self, "Approve minutes", "Approved at which meeting?", labels, 0, False
-        )
-        if not ok:
-            return
-        amendments, ok = QInputDialog.getText(
-            self, "Approve minutes", "Amendments agreed (if any):"
-        )
-        if not ok:
-            return
-        chosen = next(m for m in later if m.label == label)
-        if attempt(self, lambda: minutes.approve(self.db, self.meeting_id, chosen.id, amendments)):
+        """Approve at a later meeting that has taken place, after a confirmation."""
+        if self.save_current() and minutes_approval.approve(self, self.db, self.meeting_id):
+            self.reload()
+
+    def withdraw(self) -> None:
+        """Withdraw an approval given in error, with a reason on record."""
+        if minutes_approval.withdraw(self, self.db, self.meeting_id):
             self.reload()
 
     def amend(self) -> None:

@@ -9,12 +9,9 @@ nothing half-written is left.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from atr_desktop.errors import UserError
 from atr_desktop.paths import app_paths
+from atr_desktop.ui import pack_confirm
 from atr_desktop.ui.errors import show_user_error
 from atr_desktop.ui.operations import Progress, Task, TaskRunner, runner_of
 
@@ -44,39 +42,25 @@ KINDS = (("Main pack", "main"), ("Supplementary pack", "supplement"),
          ("Part B pack (confidential)", "restricted"))  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Issued:
-    """What issuing recorded, for the dialog to say: or why it was not recorded."""
-
-    label: str = ""
-    id: int = 0
-    copy: Path | None = None
-    refused: str = ""
-
-
 def pack_work(
     make_plan: Callable[[], Any],
     out: Path,
     placeholders: bool,
     command: list[str] | None,
-    issue_to: Path | None = None,
-    db: Database | None = None,
-) -> Callable[[Progress], tuple[Any, Issued | None]]:
+) -> Callable[[Progress], tuple[Any, Any]]:
     """The job: read the plan, check and build it into ``out`` through the pack worker.
 
-    Reading the plan and recording an issue each open their own unit of work on the job's
-    thread. With ``issue_to``, the built pack is recorded as issued and copied there.
-    Cancel stops the worker and nothing half-written is left.
+    Returns the build's result and what the plan was made from (for an issue, the issue
+    plan the dialog records once the user has confirmed). Reading the plan opens its own
+    unit of work on the job's thread. Cancel stops the worker; nothing half-written is left.
     """
 
-    def work(progress: Progress) -> tuple[Any, Issued | None]:
-        import shutil
-
+    def work(progress: Progress) -> tuple[Any, Any]:
         from atr_desktop.documents.pack.runner import Worker
-        from atr_desktop.services import pack, pack_issue
+        from atr_desktop.services import pack
 
         made = make_plan()
-        plan = made.plan if issue_to is not None else made
+        plan = getattr(made, "plan", made)  # an issue plan carries the pack's plan
         stopped = lambda: progress.cancelled  # noqa: E731
         with Worker(command) as worker:
             checked = pack.check_plan(plan, progress.update, stopped, worker=worker)
@@ -86,16 +70,7 @@ def pack_work(
             result = pack.build_plan(
                 checked, out, placeholders, progress.update, stopped, worker=worker
             )
-        if issue_to is None or db is None:
-            return result, None
-        try:
-            info = pack_issue.record_issue(db, made, Path(result.path), result)
-            issue_to.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(result.path, issue_to)
-        except (UserError, OSError) as exc:
-            return result, Issued(refused=str(exc))
-        label = plan.header.version_line.split(",")[0].lower()
-        return result, Issued(label, info.id, issue_to)
+        return result, made
 
     return work
 
@@ -120,7 +95,7 @@ class PackDialog(QDialog):
         self._out: Path | None = None
         self.progress: QProgressDialog | None = None
         self.built: Path | None = None
-        self._issuing: tuple[Any, Path] | None = None
+        self._issuing: Path | None = None  # where an issued pack's copy goes
         self.setWindowTitle("Meeting pack")
         self.setObjectName("packDialog")
         self.setMinimumWidth(640)
@@ -191,8 +166,13 @@ class PackDialog(QDialog):
             self._label = f"{group.code if group else ''}-{meeting.date.isoformat()}"
             return f"<b>{group.name if group else ''}</b>: {long_date(meeting.date)}"
 
+    def _packs_folder(self) -> Path:
+        from atr_desktop.services import settings
+
+        return settings.packs_folder(self.db, app_paths().packs)
+
     def _default_out(self) -> Path:
-        return app_paths().data / "packs" / f"{self._label}-pack.pdf"
+        return self._packs_folder() / f"{self._label}-pack.pdf"
 
     def _choose(self) -> None:
         name, _ = QFileDialog.getSaveFileName(
@@ -210,6 +190,11 @@ class PackDialog(QDialog):
         if not out.name.lower().endswith(".pdf"):
             show_user_error(self, "Choose a file name ending .pdf for the pack.")
             return None
+        if self.kind.currentData() == "restricted":
+            chosen = pack_confirm.restricted_target(self, out, self._packs_folder())
+            if chosen is not None and chosen != out:
+                self.out_edit.setText(str(chosen))
+            return chosen
         return out
 
     def start_build(self) -> None:
@@ -241,11 +226,11 @@ class PackDialog(QDialog):
 
             return pack_issue.plan_issue(db, meeting, kind)
 
-        self._issuing = (None, out)
+        self._issuing = out
         folder = Path(tempfile.mkdtemp(prefix="atr-issue-"))
-        self._start(make_plan, folder / "pack.pdf", out)
+        self._start(make_plan, folder / "pack.pdf")
 
-    def _start(self, make_plan: Callable[[], Any], out: Path, issue_to: Path | None = None) -> None:
+    def _start(self, make_plan: Callable[[], Any], out: Path) -> None:
         self.results.setPlainText("Building…")
         self.open_button.setEnabled(False)
         for button in (self.build_button, self.issue_button, self.email_button):
@@ -260,16 +245,13 @@ class PackDialog(QDialog):
         self.progress.canceled.connect(self._cancel)
         self.progress.show()
         self._out = out
-        work = pack_work(
-            make_plan, out, self.placeholders.isChecked(), self.worker_command, issue_to, self.db
-        )
+        work = pack_work(make_plan, out, self.placeholders.isChecked(), self.worker_command)
         self.job = self.tasks.run(
-            "Issuing the pack" if issue_to else "Building the pack",
+            "Building the pack to issue" if self._issuing else "Building the pack",
             work,
             self._on_built,
             on_error=self._on_failed,
             on_progress=self._on_progress,
-            writes=("packs",) if issue_to else (),
             cancellable=True,
             quiet=True,
             parent=self,
@@ -292,23 +274,21 @@ class PackDialog(QDialog):
         if text:
             self.progress.setLabelText(text)
 
-    def _on_built(self, outcome: tuple[Any, Issued | None]) -> None:
+    def _on_built(self, outcome: tuple[Any, Any]) -> None:
         try:
             self._show_built(outcome)
         finally:
             self._on_finished()
 
-    def _show_built(self, outcome: tuple[Any, Issued | None]) -> None:
-        result, issued = outcome
+    def _show_built(self, outcome: tuple[Any, Any]) -> None:
+        result, made = outcome
         lines = []
-        if issued is not None:
-            if issued.refused:
-                self.results.setPlainText(f"The pack was not issued: {issued.refused}")
+        if self._issuing is not None:
+            issued = self._issue(made, result, self._issuing)
+            if issued is None:
                 return
-            lines.append(
-                f"Issued {issued.label} (id {issued.id}); a copy is saved as {issued.copy}"
-            )
-            self.built = issued.copy
+            lines.append(issued)
+            self.built = self._issuing
         else:
             self.built = Path(result.path)
             lines.append(f"Built {result.path}")
@@ -320,6 +300,26 @@ class PackDialog(QDialog):
         lines += [f"Warning: {w}" for w in result.warnings]
         self.results.setPlainText("\n".join(lines))
         self.open_button.setEnabled(True)
+
+    def _issue(self, made: Any, result: Any, out: Path) -> str | None:
+        """Ask what goes out (version, pages, items to follow); then record the pack as
+        issued and save its copy. None when not issued (the dialog says why)."""
+        import shutil
+
+        from atr_desktop.services import pack_issue
+
+        version = made.plan.header.version_line
+        if not pack_confirm.confirm_issue(self, version, result, out):
+            self.results.setPlainText("Not issued: nothing was recorded or sent.")
+            return None
+        try:
+            pack_issue.record_issue(self.db, made, Path(result.path), result)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(result.path, out)
+        except (UserError, OSError) as exc:
+            self.results.setPlainText(f"The pack was not issued: {exc}")
+            return None
+        return f"Issued {version.split(',')[0].lower()}; a copy is saved as {out}"
 
     def _on_failed(self, error: BaseException) -> None:
         try:
@@ -340,7 +340,7 @@ class PackDialog(QDialog):
             if self._issuing is not None and self._out is not None:
                 import shutil
 
-                shutil.rmtree(self._out.parent, ignore_errors=True)
+                shutil.rmtree(self._out.parent, ignore_errors=True)  # the private build
             self.job = None
         for button in (self.build_button, self.issue_button, self.email_button):
             button.setEnabled(True)
@@ -349,6 +349,13 @@ class PackDialog(QDialog):
         """An email draft (.eml) to the distribution list with the latest issued pack."""
         from atr_desktop.services import pack_issue
 
+        if not pack_issue.has_sendable_pack(self.db, self.meeting_id):
+            show_user_error(
+                self,
+                "Issue the pack first (the Issue pack button): only an issued pack is sent, "
+                "so the email carries exactly what is kept on record.",
+            )
+            return
         default = Path(self.out_edit.text().strip()).with_suffix(".eml")
         name, _ = QFileDialog.getSaveFileName(
             self, "Save the email draft as", str(default), "Email drafts (*.eml)"
@@ -368,7 +375,7 @@ class PackDialog(QDialog):
     def open_pack(self) -> None:
         """Open the built PDF in the system's viewer (a local file; never the network)."""
         if self.built is not None and self.built.is_file():
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.built)))
+            pack_confirm.open_in_viewer(self, self.built)
 
     def reject(self) -> None:
         if self.job is not None:

@@ -185,6 +185,13 @@ class RecordView(QWidget, Generic[R]):
             return None
         return self.model.record(self.proxy.mapToSource(index).row())
 
+    def shown(self) -> list[R]:
+        """The records the table shows, after its filter, in its order."""
+        return [
+            self.model.record(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
+            for row in range(self.proxy.rowCount())
+        ]
+
     def selected(self) -> list[R]:
         rows = {self.proxy.mapToSource(i).row() for i in self.table.selectionModel().selectedRows()}
         return [self.model.record(r) for r in sorted(rows)]

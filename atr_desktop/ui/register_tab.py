@@ -5,6 +5,8 @@ from __future__ import annotations
 from html import escape
 from pathlib import Path
 
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -26,11 +29,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from atr_desktop.documents.invite_replies import REPLY_SUFFIXES
 from atr_desktop.errors import UserError
-from atr_desktop.services import attendance, attendance_matrix, minutes
+from atr_desktop.services import attendance, attendance_matrix, minutes, register_bulk
 from atr_desktop.services.attendance import STATUS_LABELS, LineChange, Register, RegisterLine
 from atr_desktop.storage.database import Database
 from atr_desktop.ui.errors import attempt, show_user_error
+from atr_desktop.ui.steady_combo import SteadyComboBox
 from atr_desktop.ui.style import describe_cells
 
 HEADERS = ["Name", "Organisation", "Role", "Group", "Status", "Deputy for", "Arrived at", "Left at"]
@@ -87,6 +92,44 @@ class DeclarationDialog(QDialog):
         form.addRow(buttons)
 
 
+class DeputyDialog(QDialog):
+    """Whom a deputy attends for: nothing is chosen until the officer chooses (Enter alone
+    used to take the first name in the list)."""
+
+    def __init__(self, deputy: str, members: list[tuple[str, int]], parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("deputyDialog")
+        self.setWindowTitle("Deputy attending")
+        self.member = SteadyComboBox()
+        self.member.setObjectName("deputyFor")
+        self.member.setAccessibleName(f"{deputy} is deputy for")
+        for name, person_id in members:
+            self.member.addItem(name, person_id)
+        self.member.setCurrentIndex(-1)
+        self.member.setPlaceholderText("Choose the member they replace")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setEnabled(False)
+        self.member.currentIndexChanged.connect(lambda i: self.ok.setEnabled(i >= 0))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(QLabel(f"{escape(deputy)} attends as a deputy."))
+        form.addRow("Deputy &for:", self.member)
+        form.addRow(self.buttons)
+
+    def accept(self) -> None:
+        if self.member.currentIndex() >= 0:  # Enter with nothing chosen does nothing
+            super().accept()
+
+
+def reply_files(paths: list[Path]) -> list[Path]:
+    """The dropped files that may be replies to an invite."""
+    return [p for p in paths if p.suffix.lower() in REPLY_SUFFIXES]
+
+
 class RegisterTab(QWidget):
     def __init__(self, db: Database, meeting_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -119,6 +162,19 @@ class RegisterTab(QWidget):
         self.declare_button = QPushButton("&Declaration of interest…")
         self.declare_button.setObjectName("addDeclaration")
         self.declare_button.clicked.connect(self.declare)
+        self.all_present_button = QPushButton("Mark all &present")
+        self.all_present_button.setObjectName("markAllPresent")
+        self.all_present_button.setToolTip(
+            "Everyone not marked yet is marked present; apologies and deputies stay as they are"
+        )
+        self.all_present_button.clicked.connect(self.mark_all_present)
+        self.replies_button = QPushButton("Apologies from &replies…")
+        self.replies_button.setObjectName("apologiesFromReplies")
+        self.replies_button.setToolTip(
+            "Choose the replies to the invite saved from Outlook (.ics or .eml), or drop them "
+            "onto the register: those who declined get apologies"
+        )
+        self.replies_button.clicked.connect(self.choose_replies)
         self.matrix_button = QPushButton("Attendance ma&trix for the year…")
         self.matrix_button.setObjectName("attendanceMatrix")
         self.matrix_button.clicked.connect(self.matrix)
@@ -127,6 +183,8 @@ class RegisterTab(QWidget):
         self.declarations.setAccessibleName("Declarations of interest")
         self.declarations.setMaximumHeight(90)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.all_present_button)
+        buttons.addWidget(self.replies_button)
         buttons.addWidget(self.guest_button)
         buttons.addWidget(self.declare_button)
         buttons.addStretch(1)
@@ -138,6 +196,10 @@ class RegisterTab(QWidget):
         layout.addWidget(self.declarations)
         layout.addLayout(buttons)
         self.lines: list[RegisterLine] = []
+        # Reply files dropped anywhere on the register give apologies (never via mail).
+        self.setAcceptDrops(True)
+        self.table.viewport().installEventFilter(self)
+        self.table.viewport().setAcceptDrops(True)
         self.reload()
 
     def reload(self) -> None:
@@ -180,8 +242,13 @@ class RegisterTab(QWidget):
             )
             deputy.currentIndexChanged.connect(lambda _, r=row: self._deputy_changed(r))
         self.table.setColumnHidden(3, not reg.joint)
-        self.guest_button.setEnabled(not reg.locked)
-        self.declare_button.setEnabled(not reg.locked)
+        for button in (
+            self.guest_button,
+            self.declare_button,
+            self.all_present_button,
+            self.replies_button,
+        ):
+            button.setEnabled(not reg.locked)
         self.declarations.clear()
         for d in attendance.list_declarations(self.db, self.meeting_id):
             where = f" (item {d.item})" if d.item else ""
@@ -197,7 +264,7 @@ class RegisterTab(QWidget):
         return [("", None), *[(f"{i.number} {label(i.title)}", i.number) for i in self.items]]
 
     def _combo(self, name: str, choices: list[tuple[str, object]], current: object) -> QComboBox:
-        combo = QComboBox()
+        combo = SteadyComboBox()
         combo.setAccessibleName(name)
         for text, data in choices:
             combo.addItem(text, data)
@@ -222,20 +289,20 @@ class RegisterTab(QWidget):
         if status == "deputy":
             member = self._value(row, DEPUTY_COL)
             if member is None:
-                names = [
-                    self.combo(row, DEPUTY_COL).itemText(i)
-                    for i in range(1, self.combo(row, DEPUTY_COL).count())
+                deputies = self.combo(row, DEPUTY_COL)
+                choices = [
+                    (deputies.itemText(i), int(deputies.itemData(i)))
+                    for i in range(1, deputies.count())
+                    if deputies.itemData(i) != self.lines[row].person_id
                 ]
-                name, ok = QInputDialog.getItem(
-                    self, "Deputy", "Deputy for which member?", names, 0, False
-                )
-                if not ok:
+                dialog = DeputyDialog(self.lines[row].name, choices, self)
+                if not dialog.exec():
                     self.reload()
                     return
-                self.combo(row, DEPUTY_COL).blockSignals(True)
-                self.combo(row, DEPUTY_COL).setCurrentIndex(names.index(name) + 1)
-                self.combo(row, DEPUTY_COL).blockSignals(False)
-                member = self._value(row, DEPUTY_COL)
+                member = dialog.member.currentData()
+                deputies.blockSignals(True)
+                deputies.setCurrentIndex(deputies.findData(member))
+                deputies.blockSignals(False)
             change = LineChange(status=status, deputy_for=str(member))
         self._send(row, change)
 
@@ -260,6 +327,71 @@ class RegisterTab(QWidget):
         text, colour = banner_html(reg)
         self.banner.setText(text)
         self.banner.setStyleSheet(f"QLabel {{ background: {colour}; padding: 6px; color: black; }}")
+
+    def mark_all_present(self) -> None:
+        done = attempt(self, lambda: register_bulk.mark_all_present(self.db, self.meeting_id))
+        if done is not None:
+            self.reload()
+
+    def choose_replies(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self,
+            "Replies to the invite",
+            "",
+            "Replies to an invite (*.ics *.eml);;All files (*)",
+        )
+        if names:
+            self.take_replies([Path(n) for n in names])
+
+    def take_replies(self, files: list[Path]) -> register_bulk.BulkResult | None:
+        """Apologies for those who declined, then one message saying what was done."""
+        done = attempt(
+            self, lambda: register_bulk.apologies_from_replies(self.db, self.meeting_id, files)
+        )
+        if done is None:
+            return None
+        self.reload()
+        said = (
+            f"Apologies recorded for {', '.join(done.marked)}."
+            if done.marked
+            else "No apologies were recorded."
+        )
+        if done.notes:
+            said += "\n\n" + "\n".join(done.notes)
+        QMessageBox.information(self, "Replies to the invite", said)
+        return done
+
+    def _dropped(self, event: QDropEvent) -> list[Path]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        return reply_files([Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()])
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self.replies_button.isEnabled() and self._dropped(event):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self.replies_button.isEnabled() and self._dropped(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = self._dropped(event)
+        if files and self.replies_button.isEnabled():
+            event.acceptProposedAction()
+            self.take_replies(files)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Drops on the table land on its viewport: handle them as drops on the register."""
+        if watched is self.table.viewport():
+            if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+                event.ignore()
+                self.dragEnterEvent(event)  # type: ignore[arg-type]
+                return event.isAccepted()
+            if event.type() == QEvent.Type.Drop:
+                self.dropEvent(event)  # type: ignore[arg-type]
+                return True
+        return super().eventFilter(watched, event)
 
     def matrix(self) -> None:
         reg = attendance.get_register(self.db, self.meeting_id)

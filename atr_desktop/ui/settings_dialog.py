@@ -24,7 +24,7 @@ from atr_desktop.storage.database import Database
 from atr_desktop.ui.errors import show_user_error
 from atr_desktop.ui.undo import undoable
 
-FOLDER_KEYS = {"backup_folder"}
+FOLDER_KEYS = {"backup_folder", "packs_folder"}
 FILE_KEYS = {"logo_path"}
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QDialog, QPlainTextEdit, QTableWidgetItem, QWidget
 
 from atr_desktop.domain.quorum import QuorumRule
@@ -18,7 +17,6 @@ from atr_desktop.services.tor import TorInfo
 from atr_desktop.storage.database import Database
 from atr_desktop.ui.errors import show_user_error
 from atr_desktop.ui.forms.ui_tor_editor import Ui_TorEditor
-from atr_desktop.ui.member_dialogs import day_of
 
 FRACTIONS = ("", "1/2", "1/3", "2/3", "1/4")
 
@@ -47,9 +45,7 @@ class TorEditor(QDialog):
         ui.sectorsEdit.setText(", ".join(rule.sectors))
         ui.reviewCheck.setChecked(draft.review_date is not None)
         review = draft.review_date
-        ui.reviewDate.setDate(
-            QDate(review.year, review.month, review.day) if review else QDate.currentDate()
-        )
+        ui.reviewDate.setDate(review)
         ui.reviewDate.setEnabled(review is not None)
         ui.reviewCheck.toggled.connect(ui.reviewDate.setEnabled)
         ui.extrasTable.horizontalHeader().setStretchLastSection(True)
@@ -122,7 +118,7 @@ class TorEditor(QDialog):
             "chair_required": ui.chairCheck.isChecked(),
             "sectors": self._sectors(),
         }
-        out["review_date"] = day_of(ui.reviewDate) if ui.reviewCheck.isChecked() else None
+        out["review_date"] = ui.reviewDate.date() if ui.reviewCheck.isChecked() else None
         extras = []
         for row in range(ui.extrasTable.rowCount()):
             title_item, text_item = ui.extrasTable.item(row, 0), ui.extrasTable.item(row, 1)

@@ -64,6 +64,10 @@ class WindowedView(RecordView[R]):
         if keep is not None:
             self.select_id(keep)
 
+    def shown_ids(self) -> list[int]:
+        """The ids of every row the view shows, in its order (not only those fetched)."""
+        return list(self.ids_model.ids)
+
     def current_id(self) -> int | None:
         index = self.table.currentIndex()
         if not index.isValid() or not self.table.selectionModel().hasSelection():

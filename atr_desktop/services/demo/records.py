@@ -226,9 +226,21 @@ def add_records(db: Database, today: dt.date, rng: random.Random, years: int = 1
             raised.append((info.ref, code, day))
         counts["minutes"] += 1
     # Approve each group's minutes at its next held meeting; the latest stays a draft.
+    now = dt.datetime.combine(today, dt.time.min)  # the demo's day, not the clock's
     for meetings in by_group.values():
         for (meeting_id, _), (later_id, _) in itertools.pairwise(meetings):
-            minutes.approve(db, meeting_id, later_id)
+            minutes.approve(db, meeting_id, later_id, now=now)
+    # One approval was given before a correction was agreed: withdrawn (on record) and given
+    # again with the amendment, as the history of those minutes shows.
+    oldest = next((m for m in by_group.values() if len(m) >= 2), None)
+    if oldest is not None:
+        (first, _), (second, _) = oldest[0], oldest[1]
+        minutes.withdraw_approval(
+            db, first, "Approved before the correction to the action log was agreed"
+        )
+        minutes.approve(
+            db, first, second, "Action log: the owner of one action corrected.", now=now
+        )
     year_ago = today - dt.timedelta(days=365)
     _progress_history(db, [r for r in raised if r[2] < year_ago], by_group, rng)
     _progress(db, [r for r in raised if r[2] >= year_ago], by_group, upcoming, rng, today)

@@ -15,10 +15,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
-    QDialog, QDialogButtonBox, QFormLayout, QLabel,
-    QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
-    QSizePolicy, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QFormLayout, QLabel, QLineEdit,
+    QListWidget, QListWidgetItem, QPlainTextEdit, QSizePolicy,
+    QVBoxLayout, QWidget)
+
+from atr_desktop.ui.date_field import DateField
 
 class Ui_ActionDialog(object):
     def setupUi(self, ActionDialog):
@@ -67,9 +69,8 @@ class Ui_ActionDialog(object):
 
         self.formLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.dueLabel)
 
-        self.dueEdit = QDateEdit(ActionDialog)
+        self.dueEdit = DateField(ActionDialog)
         self.dueEdit.setObjectName(u"dueEdit")
-        self.dueEdit.setCalendarPopup(True)
 
         self.formLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.dueEdit)
 
@@ -184,7 +185,6 @@ class Ui_ActionDialog(object):
 #if QT_CONFIG(tooltip)
         self.dueEdit.setToolTip(QCoreApplication.translate("ActionDialog", u"Moving the due date keeps the original and records the revised date", None))
 #endif // QT_CONFIG(tooltip)
-        self.dueEdit.setDisplayFormat(QCoreApplication.translate("ActionDialog", u"dd/MM/yyyy", None))
         self.statusLabel.setText(QCoreApplication.translate("ActionDialog", u"&Status:", None))
 #if QT_CONFIG(accessibility)
         self.statusCombo.setAccessibleName(QCoreApplication.translate("ActionDialog", u"Status", None))

@@ -16,9 +16,10 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
-    QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
-    QLabel, QLineEdit, QSizePolicy, QVBoxLayout,
-    QWidget)
+    QDialog, QDialogButtonBox, QFormLayout, QLabel,
+    QLineEdit, QSizePolicy, QVBoxLayout, QWidget)
+
+from atr_desktop.ui.date_field import DateField
 
 class Ui_ForwardPlanItemDialog(object):
     def setupUi(self, ForwardPlanItemDialog):
@@ -55,9 +56,8 @@ class Ui_ForwardPlanItemDialog(object):
 
         self.formLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.dateLabel)
 
-        self.dateEdit = QDateEdit(ForwardPlanItemDialog)
+        self.dateEdit = DateField(ForwardPlanItemDialog)
         self.dateEdit.setObjectName(u"dateEdit")
-        self.dateEdit.setCalendarPopup(True)
         self.dateEdit.setEnabled(False)
 
         self.formLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.dateEdit)
@@ -119,7 +119,6 @@ class Ui_ForwardPlanItemDialog(object):
 #if QT_CONFIG(accessibility)
         self.dateEdit.setAccessibleName(QCoreApplication.translate("ForwardPlanItemDialog", u"The first meeting on or after", None))
 #endif // QT_CONFIG(accessibility)
-        self.dateEdit.setDisplayFormat(QCoreApplication.translate("ForwardPlanItemDialog", u"ddd d MMM yyyy", None))
         self.purposeLabel.setText(QCoreApplication.translate("ForwardPlanItemDialog", u"&Purpose:", None))
 #if QT_CONFIG(accessibility)
         self.purposeCombo.setAccessibleName(QCoreApplication.translate("ForwardPlanItemDialog", u"Purpose", None))

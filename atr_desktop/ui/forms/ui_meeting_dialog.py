@@ -15,11 +15,12 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QFont, QFontDatabase, QGradient, QIcon,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
-from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDateEdit,
-    QDialog, QDialogButtonBox, QFormLayout, QGroupBox,
-    QLabel, QLineEdit, QListWidget, QListWidgetItem,
-    QPlainTextEdit, QSizePolicy, QSpinBox, QTimeEdit,
-    QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractButton, QApplication, QComboBox, QDialog,
+    QDialogButtonBox, QFormLayout, QGroupBox, QLabel,
+    QLineEdit, QListWidget, QListWidgetItem, QPlainTextEdit,
+    QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
+
+from atr_desktop.ui.date_field import (DateField, TimeField)
 
 class Ui_MeetingDialog(object):
     def setupUi(self, MeetingDialog):
@@ -45,9 +46,8 @@ class Ui_MeetingDialog(object):
 
         self.formLayout.setWidget(1, QFormLayout.ItemRole.LabelRole, self.dateLabel)
 
-        self.dateEdit = QDateEdit(MeetingDialog)
+        self.dateEdit = DateField(MeetingDialog)
         self.dateEdit.setObjectName(u"dateEdit")
-        self.dateEdit.setCalendarPopup(True)
 
         self.formLayout.setWidget(1, QFormLayout.ItemRole.FieldRole, self.dateEdit)
 
@@ -56,7 +56,7 @@ class Ui_MeetingDialog(object):
 
         self.formLayout.setWidget(2, QFormLayout.ItemRole.LabelRole, self.startLabel)
 
-        self.startEdit = QTimeEdit(MeetingDialog)
+        self.startEdit = TimeField(MeetingDialog)
         self.startEdit.setObjectName(u"startEdit")
 
         self.formLayout.setWidget(2, QFormLayout.ItemRole.FieldRole, self.startEdit)
@@ -66,7 +66,7 @@ class Ui_MeetingDialog(object):
 
         self.formLayout.setWidget(3, QFormLayout.ItemRole.LabelRole, self.endLabel)
 
-        self.endEdit = QTimeEdit(MeetingDialog)
+        self.endEdit = TimeField(MeetingDialog)
         self.endEdit.setObjectName(u"endEdit")
 
         self.formLayout.setWidget(3, QFormLayout.ItemRole.FieldRole, self.endEdit)
@@ -204,17 +204,14 @@ class Ui_MeetingDialog(object):
 #if QT_CONFIG(accessibility)
         self.dateEdit.setAccessibleName(QCoreApplication.translate("MeetingDialog", u"Meeting date", None))
 #endif // QT_CONFIG(accessibility)
-        self.dateEdit.setDisplayFormat(QCoreApplication.translate("MeetingDialog", u"ddd d MMM yyyy", None))
         self.startLabel.setText(QCoreApplication.translate("MeetingDialog", u"&Start:", None))
 #if QT_CONFIG(accessibility)
         self.startEdit.setAccessibleName(QCoreApplication.translate("MeetingDialog", u"Start time", None))
 #endif // QT_CONFIG(accessibility)
-        self.startEdit.setDisplayFormat(QCoreApplication.translate("MeetingDialog", u"HH:mm", None))
         self.endLabel.setText(QCoreApplication.translate("MeetingDialog", u"&End:", None))
 #if QT_CONFIG(accessibility)
         self.endEdit.setAccessibleName(QCoreApplication.translate("MeetingDialog", u"End time", None))
 #endif // QT_CONFIG(accessibility)
-        self.endEdit.setDisplayFormat(QCoreApplication.translate("MeetingDialog", u"HH:mm", None))
         self.venueLabel.setText(QCoreApplication.translate("MeetingDialog", u"&Venue:", None))
 #if QT_CONFIG(accessibility)
         self.venueEdit.setAccessibleName(QCoreApplication.translate("MeetingDialog", u"Venue", None))

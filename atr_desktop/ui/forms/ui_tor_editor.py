@@ -16,11 +16,13 @@ from PySide6.QtGui import (QBrush, QColor, QConicalGradient, QCursor,
     QImage, QKeySequence, QLinearGradient, QPainter,
     QPalette, QPixmap, QRadialGradient, QTransform)
 from PySide6.QtWidgets import (QAbstractButton, QApplication, QCheckBox, QComboBox,
-    QDateEdit, QDialog, QDialogButtonBox, QFormLayout,
-    QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy,
-    QSpacerItem, QSpinBox, QTabWidget, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget)
+    QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+    QHeaderView, QLabel, QLineEdit, QPlainTextEdit,
+    QPushButton, QScrollArea, QSizePolicy, QSpacerItem,
+    QSpinBox, QTabWidget, QTableWidget, QTableWidgetItem,
+    QVBoxLayout, QWidget)
+
+from atr_desktop.ui.date_field import DateField
 
 class Ui_TorEditor(object):
     def setupUi(self, TorEditor):
@@ -217,9 +219,8 @@ class Ui_TorEditor(object):
 
         self.quorumForm.setWidget(5, QFormLayout.ItemRole.LabelRole, self.reviewDateLabel)
 
-        self.reviewDate = QDateEdit(self.quorumTab)
+        self.reviewDate = DateField(self.quorumTab)
         self.reviewDate.setObjectName(u"reviewDate")
-        self.reviewDate.setCalendarPopup(True)
 
         self.quorumForm.setWidget(5, QFormLayout.ItemRole.FieldRole, self.reviewDate)
 
@@ -381,7 +382,6 @@ class Ui_TorEditor(object):
 #if QT_CONFIG(accessibility)
         self.reviewDate.setAccessibleName(QCoreApplication.translate("TorEditor", u"Review date", None))
 #endif // QT_CONFIG(accessibility)
-        self.reviewDate.setDisplayFormat(QCoreApplication.translate("TorEditor", u"d MMMM yyyy", None))
 #if QT_CONFIG(accessibility)
         self.quorumPreview.setAccessibleName(QCoreApplication.translate("TorEditor", u"The quorum rule in words", None))
 #endif // QT_CONFIG(accessibility)
