@@ -104,13 +104,21 @@ def test_the_import_window_asks_before_handing_the_chair_over(qtbot, db, db_path
 
             return act
 
-        with_modal(answer("Go back"), lambda: tab.import_button.click())
+        def import_and_wait(answered: int) -> None:
+            """The import is a job: its question comes when the job has read the file."""
+            tab.import_button.click()
+            qtbot.waitUntil(
+                lambda: len(asked) >= answered and not window.tasks.running, timeout=20_000
+            )
+
+        with_modal(answer("Go back"), lambda: import_and_wait(1))
         assert "SG already has a chair" in asked[0] and "Hand the role over" in asked[0]
         assert "--replace-chair" not in asked[0]
         db = window.db
         assert ("chair", "Amara Okoye") not in _chairs(db)
         qtbot.mouseClick(tab.check_button, Qt.MouseButton.LeftButton)
-        with_modal(answer("Hand the role over"), lambda: tab.import_button.click())
+        with_modal(answer("Hand the role over"), lambda: import_and_wait(2))
+        qtbot.waitUntil(lambda: not window.tasks.running, timeout=20_000)
         assert ("chair", "Amara Okoye") in _chairs(db) and len(_chairs(db)) == 2
         assert tab.status.text().startswith("Imported 1 membership(s) into SG")
     finally:

@@ -14,7 +14,7 @@ from atr_desktop.ui.actions_page import ActionsPage
 from atr_desktop.ui.decisions_page import DecisionsPage
 from atr_desktop.ui.meeting_chooser import MeetingChooser
 from atr_desktop.ui.meeting_record import MeetingRecordDialog
-from tests.gui_helpers import with_modal
+from tests.gui_helpers import with_modal, with_modals
 from tests.meeting_fixtures import strategy_group
 
 
@@ -151,7 +151,8 @@ def test_the_exported_log_holds_what_the_filtered_view_shows(
     page.show()
     assert len(_rows(page)) == 5
     qtbot.keyClicks(page.owner, "haddad")  # Tariq: one overdue action and the two Part B
-    assert sorted(_rows(page)) == ["Agree the price", "Negotiate the contract", "Overdue report"]
+    tariq = ["Agree the price", "Negotiate the contract", "Overdue report"]
+    qtbot.waitUntil(lambda: sorted(_rows(page)) == tariq)  # the owner box waits for a pause
     out = tmp_path / "tariq.xlsx"
     monkeypatch.setattr(
         QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(out), ""))
@@ -162,8 +163,12 @@ def test_the_exported_log_holds_what_the_filtered_view_shows(
         box.accept()
         return text
 
-    [said] = with_modal(
-        read,
+    def leave_part_b_out(box) -> None:
+        assert box.objectName() == "partBChoice"
+        next(b for b in box.buttons() if b.text() == "Leave them out").click()
+
+    [_, said] = with_modals(
+        [leave_part_b_out, read],
         lambda: qtbot.mouseClick(
             page.findChild(QPushButton, "exportActions"), Qt.MouseButton.LeftButton
         ),
@@ -171,9 +176,9 @@ def test_the_exported_log_holds_what_the_filtered_view_shows(
     assert said.startswith("Wrote 1 of the 3 actions shown to")
     assert "2 confidential (Part B) action(s) were left out" in said
     book = load_workbook(out)
-    written = [r[3] for r in book["Open actions"].iter_rows(min_row=2, values_only=True)]
+    written = [r[3] for r in book["Open actions"].iter_rows(min_row=3, values_only=True)]
     assert written == ["Overdue report"]  # not the other owners' actions, nor Part B
-    about = [r[0] for r in book["About this export"].iter_rows(min_row=2, values_only=True)]
+    about = [r[0] for r in book["About this export"].iter_rows(min_row=3, values_only=True)]
     assert about[0] == "Shown: owner 'haddad', all open."
     assert about[1].startswith("2 confidential (Part B) action(s) were left out")
 

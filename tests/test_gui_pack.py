@@ -178,6 +178,7 @@ def test_issue_confirms_what_goes_out_then_email_draft_and_open(
     assert said.startswith("This computer has no program set up to open PDF files")
     assert str(out) in said
 
+
 def test_dialog_says_what_was_removed_and_refuses_a_changed_paper(
     qtbot: Any, db: Any, tmp_path: Path
 ) -> None:
@@ -212,6 +213,10 @@ def test_a_restricted_pack_is_not_saved_in_the_packs_folder_without_asking(
     dialog = make_dialog(qtbot, db)
     secret = add_item(db, dialog.meeting_id, "Contract award", confidential=True)
     add_paper(db, secret, "Tender scores", pdf_bytes(1), "scores.pdf")
+    with db.session() as s:
+        from atr_desktop.storage.models import AgendaItem
+
+        s.get_one(AgendaItem, secret).exemption = "commercial"
     dialog.kind.setCurrentIndex(dialog.kind.findData("restricted"))
     default = Path(dialog.out_edit.text())
 

@@ -192,7 +192,10 @@ def settle_single_roles(
     if clashes and not replace:
         raise SecondChair(clashes, on)
     for holder, reason in replaced:
-        holder.end_date = on
+        # 'Member until' is inclusive (domain.people.member_on): the day before the new
+        # holder starts. A holder who started that same day is left never current (kept on
+        # record, not deleted).
+        holder.end_date = on - dt.timedelta(days=1)
         holder.end_reason = reason
         audit.record(session, "membership", holder.id, "ended", f"{on.isoformat()} {reason}")
 
