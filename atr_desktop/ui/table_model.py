@@ -31,6 +31,17 @@ class Column(Generic[R]):
 
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+# The roles a cell answers (_cell); a windowed table fetches a record only for these.
+CELL_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        Qt.ItemDataRole.BackgroundRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.TextAlignmentRole,
+    }
+)
 
 
 def _cell(column: Column[R], record: R, role: int) -> Any:
@@ -150,12 +161,7 @@ class IdTableModel(QAbstractTableModel, Generic[R]):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        if role not in (
-            Qt.ItemDataRole.DisplayRole,
-            Qt.ItemDataRole.ToolTipRole,
-            Qt.ItemDataRole.BackgroundRole,
-            Qt.ItemDataRole.TextAlignmentRole,
-        ):
+        if role not in CELL_ROLES:
             return None
         record = self.record(index.row())
         if record is None:
