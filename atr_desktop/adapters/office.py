@@ -13,7 +13,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -111,6 +111,69 @@ def convert(
     return _msoffice(source, out_pdf, com_factory or _dispatch, accessible)
 
 
+def convert_all(
+    converter: Converter,
+    sources: Sequence[Path],
+    out_dir: Path,
+    accessible: bool = False,
+    timeout: float = 300.0,
+    run: Callable[..., Any] = subprocess.run,
+    com_factory: Callable[[str], Any] | None = None,
+) -> dict[Path, str]:
+    """Convert several files into ``out_dir`` as ``<stem>.pdf``; LibreOffice starts once.
+
+    Returns each source's problem in a sentence, or '' when its PDF was made.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if converter.kind != "soffice":
+        problems = {}
+        for source in sources:
+            try:
+                convert(converter, source, out_dir / f"{source.stem}.pdf", timeout,
+                        com_factory=com_factory, accessible=accessible)  # fmt: skip
+                problems[source] = ""
+            except ConversionError as exc:
+                problems[source] = str(exc)
+        return problems
+    target = ACCESSIBLE_PDF_FILTER if accessible else "pdf"
+    with tempfile.TemporaryDirectory(prefix="atr-soffice-") as work:
+        made = Path(work, "out")
+        try:
+            run(_soffice_args(converter.program, work, made, target, sources),
+                capture_output=True, timeout=timeout, check=False)  # fmt: skip
+            failed = ""
+        except subprocess.TimeoutExpired:
+            failed = f"LibreOffice took longer than {timeout:.0f} seconds to convert them."
+        except OSError as exc:
+            failed = f"LibreOffice could not be started ({exc})."
+        problems = {}
+        for source in sources:
+            pdf = made / f"{source.stem}.pdf"
+            if pdf.is_file() and pdf.stat().st_size:
+                shutil.move(str(pdf), out_dir / pdf.name)
+                problems[source] = ""
+            else:
+                problems[source] = failed or "LibreOffice could not convert it."
+    return problems
+
+
+def _soffice_args(
+    program: str, work: str, outdir: Path, target: str, sources: Sequence[Path]
+) -> list[str]:
+    return [
+        program,
+        f"-env:UserInstallation={Path(work, 'profile').as_uri()}",
+        "--headless",
+        "--norestore",
+        "--nologo",
+        "--convert-to",
+        target,
+        "--outdir",
+        str(outdir),
+        *(str(s) for s in sources),
+    ]
+
+
 def _soffice(
     program: str,
     source: Path,
@@ -120,22 +183,10 @@ def _soffice(
     target: str = "pdf",
 ) -> Path:
     with tempfile.TemporaryDirectory(prefix="atr-soffice-") as work:
-        profile = Path(work, "profile").as_uri()
         outdir = Path(work, "out")
         try:
             run(
-                [
-                    program,
-                    f"-env:UserInstallation={profile}",
-                    "--headless",
-                    "--norestore",
-                    "--nologo",
-                    "--convert-to",
-                    target,
-                    "--outdir",
-                    str(outdir),
-                    str(source),
-                ],
+                _soffice_args(program, work, outdir, target, [source]),
                 capture_output=True,
                 timeout=timeout,
                 check=False,

@@ -1,0 +1,282 @@
+"""Publishing a meeting for the website: the accessible public page set (Part A only).
+
+What goes into the folder:
+
+- ``index.html``: the agenda with times, purposes and leads, each paper linked, and the
+  minutes and decisions once the minutes are approved;
+- the app's own documents (agenda, cover sheets, minutes, decision log) as Word files and
+  as tagged PDF/UA files made from them by Word or LibreOffice (one start for them all);
+- the authors' papers exactly as they came, each checked again against the hash recorded
+  when it was attached, with a note for every PDF that is not tagged for accessibility.
+
+Part B (confidential) items appear by title and exemption reason when the record gives
+one, otherwise as "Confidential item"; their papers, minutes and decisions never appear.
+Without Word or LibreOffice the page and the Word files are still written, and the result
+says plainly that the accessible PDFs need one of them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+
+from atr_desktop.adapters.office import Converter, convert_all, find_converter
+from atr_desktop.documents import public_page, word
+from atr_desktop.documents.cover_sheets import cover_sheet_docx
+from atr_desktop.documents.pdf_access import mark_decorations, read_tagging
+from atr_desktop.domain.dates import hhmm, long_date, medium_date
+from atr_desktop.errors import UserError
+from atr_desktop.services import decisions, minutes_export, pack, settings
+from atr_desktop.services.agenda import rows_for
+from atr_desktop.services.house import house
+from atr_desktop.services.meeting_outputs import export_agenda, when_text, where_text
+from atr_desktop.services.minutes import show
+from atr_desktop.services.refs import find_meeting
+from atr_desktop.storage.database import Database
+from atr_desktop.storage.models import AgendaItem, Group
+
+NO_CONVERTER = (
+    "The accessible PDFs were not made: they need Microsoft Word or LibreOffice on this "
+    "computer. The page links the Word files instead; install either and publish again."
+)
+
+
+@dataclass(frozen=True)
+class Published:
+    """One file of the set: what it is and where."""
+
+    label: str
+    path: Path
+    kind: str  # 'page', 'word', 'pdf', 'paper'
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    folder: Path
+    index: Path
+    files: list[Published]
+    converter: str  # 'LibreOffice', 'Microsoft Office' or '' when there was none
+    messages: list[str] = field(default_factory=list)  # what the secretariat should know
+
+    @property
+    def pdfs(self) -> list[Path]:
+        return [f.path for f in self.files if f.kind == "pdf"]
+
+
+@dataclass
+class _Doc:
+    label: str
+    word: Path
+    pdf: Path | None = None
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")[:40] or "paper"
+
+
+def _size(path: Path) -> str:
+    size = path.stat().st_size
+    return f"{size / 1024 / 1024:.1f} MB" if size >= 1024 * 1024 else f"{max(1, size // 1024)} KB"
+
+
+def _kind(path: Path) -> str:
+    return {
+        ".pdf": "PDF",
+        ".docx": "Word",
+        ".doc": "Word",
+        ".odt": "OpenDocument text",
+        ".xlsx": "Excel",
+        ".pptx": "PowerPoint",
+    }.get(path.suffix.lower(), path.suffix.lstrip(".").upper() or "file")
+
+
+def _links(doc: _Doc) -> list[public_page.Link]:
+    links = []
+    if doc.pdf is not None:
+        links.append(public_page.Link(doc.pdf.name, f"{doc.label} (PDF, {_size(doc.pdf)})"))
+    links.append(public_page.Link(doc.word.name, f"{doc.label} (Word, {_size(doc.word)})"))
+    return links
+
+
+def _folder(out: Path, overwrite: bool) -> Path:
+    out = Path(out).expanduser()
+    if out.exists() and not out.is_dir():
+        raise UserError(f"{out} is a file: give a folder to publish into.")
+    if (out / "index.html").exists() and not overwrite:
+        raise UserError(
+            f"{out} already holds a published page: choose an empty folder, or confirm "
+            "(--yes) to replace it."
+        )
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"The folder {out} could not be made ({exc.strerror}).") from None
+    return out
+
+
+def _exempt_reason(item: AgendaItem) -> str:
+    """The item's recorded exemption reason, once the record has one (else '')."""
+    return str(getattr(item, "exemption_reason", "") or "").strip()
+
+
+def publish(
+    db: Database,
+    ref: str | int,
+    out: Path,
+    converter: Converter | str | None = "find",
+    overwrite: bool = False,
+    today: dt.date | None = None,
+) -> PublishResult:
+    """Write the meeting's public page set into the folder ``out``."""
+    today = today or dt.date.today()
+    organisation = str(settings.get(db, "organisation_name"))
+    with db.session() as s:
+        meeting = find_meeting(s, ref)
+        group = s.get_one(Group, meeting.group_id)
+        rows = rows_for(s, meeting)
+        found = s.scalars(select(AgendaItem).where(AgendaItem.meeting_id == meeting.id))
+        items = {i.id: i for i in found}
+        day, short = long_date(meeting.date), medium_date(meeting.date)
+        when, where = when_text(meeting), where_text(meeting)
+    folder = _folder(out, overwrite)
+    secret = _secret({r.id: r.parent_id for r in rows}, {r.id for r in rows if r.confidential})
+    plan = pack.plan(db, ref, "main", today=today)
+    changed = {p.paper_id for p in pack.changed_papers(plan)}
+    view = show(db, ref)
+    approved = view.locked
+    style = house(db)
+    messages: list[str] = []
+    docs: dict[str, _Doc] = {}
+
+    agenda = export_agenda(db, ref, folder / "agenda.docx")
+    word.set_title(agenda, f"{group.name}: agenda, {day}", organisation)
+    docs["agenda"] = _Doc("Agenda", agenda)
+    covers: dict[int, _Doc] = {}
+    letters: dict[int, str] = {}
+    for paper in plan.papers:
+        if not paper.sha256:
+            continue
+        letters[paper.paper_id] = paper.cover.reference.rsplit("/", 1)[-1] or paper.item
+        name = f"cover-sheet-{letters[paper.paper_id]}-{_slug(paper.cover.title)}.docx"
+        made = cover_sheet_docx(style, paper.cover, group.name, day, folder / name)
+        label = f"Cover sheet for paper {letters[paper.paper_id]}"
+        word.set_title(made, f"{label}: {paper.cover.title}", organisation)
+        covers[paper.paper_id] = docs[name] = _Doc(label, made)
+    decided = [
+        public_page.PublicDecision(item.number, item.title, d.text)
+        for item in view.items
+        for d in item.decisions
+        if d.status == "valid"
+    ]
+    if approved:
+        made = minutes_export.export(db, ref, folder / "minutes.docx")
+        word.set_title(made, f"{group.name}: minutes of the meeting on {day}", organisation)
+        docs["minutes"] = _Doc("Minutes", made)
+        if decided:
+            made = decisions.export(db, folder / "decision-log.docx", meeting=ref)
+            word.set_title(made, f"{group.name}: decisions of the meeting on {day}", organisation)
+            docs["decisions"] = _Doc("Decision log", made)
+
+    chosen = find_converter() if converter == "find" else converter
+    assert not isinstance(chosen, str)
+    if chosen is None:
+        messages.append(NO_CONVERTER)
+    else:
+        problems = convert_all(chosen, [d.word for d in docs.values()], folder, accessible=True)
+        for doc in docs.values():
+            pdf = folder / f"{doc.word.stem}.pdf"
+            if problems.get(doc.word):
+                messages.append(f"{doc.label}: no accessible PDF ({problems[doc.word]})")
+            elif pdf.is_file():
+                mark_decorations(pdf)
+                doc.pdf = pdf
+
+    paper_links: dict[int, list[public_page.Link]] = {}
+    files: list[Published] = []
+    for paper in plan.papers:
+        if not paper.sha256:
+            continue
+        letter = letters[paper.paper_id]
+        if paper.paper_id in changed:
+            messages.append(f"Paper {letter} ({paper.filename}) was left out: it {pack.CHANGED}.")
+            continue
+        suffix = Path(paper.filename).suffix.lower()
+        target = folder / f"paper-{letter}-{_slug(paper.cover.title)}{suffix}"
+        shutil.copyfile(db.blobs.path_for(paper.sha256), target)
+        files.append(Published(f"Paper {letter}: {paper.cover.title}", target, "paper"))
+        text = f"Paper {letter}: {paper.cover.title} ({_kind(target)}, {_size(target)})"
+        paper_links[paper.paper_id] = [public_page.Link(target.name, text)]
+        paper_links[paper.paper_id] += _links(covers[paper.paper_id])
+        if suffix == ".pdf":
+            tagging = read_tagging(target)
+            if not tagging.tagged:
+                messages.append(f"Paper {letter} ({paper.filename}) {tagging.describe()}.")
+    for doc in docs.values():
+        files.append(Published(doc.label, doc.word, "word"))
+        if doc.pdf is not None:
+            files.append(Published(doc.label, doc.pdf, "pdf"))
+
+    by_item: dict[str, list[public_page.Link]] = {}
+    waiting: set[str] = set()
+    for paper in plan.papers:
+        if paper.paper_id in paper_links:
+            by_item.setdefault(paper.item, []).extend(paper_links[paper.paper_id])
+        elif not paper.sha256:
+            waiting.add(paper.item)
+    public_items = [
+        public_page.PublicItem(
+            number=r.number,
+            time=hhmm(r.start),
+            title=r.title,
+            lead=r.lead,
+            purpose=r.purpose.capitalize(),
+            links=by_item.get(r.number, []),
+            level=r.level,
+            confidential=r.id in secret,
+            exempt_reason=_exempt_reason(items[r.id]) if r.id in secret else "",
+            note="(deferred)" if r.deferred else "(paper to follow)" if r.number in waiting else "",
+        )
+        for r in rows
+    ]
+    documents = [
+        (d.label, _links(d)) for key, d in docs.items() if key in ("agenda", "minutes", "decisions")
+    ]
+    if approved:
+        note = "The minutes were approved as a correct record" + (
+            f" at the meeting of {medium_date(view.approved_at)}." if view.approved_at else "."
+        )
+    else:
+        note = "The minutes will be published here once the group has approved them."
+    page = public_page.PublicPage(
+        organisation=organisation,
+        group_name=group.name,
+        day=day,
+        when=when,
+        where=where,
+        items=public_items,
+        documents=documents,
+        minutes_note=note,
+        decisions=decided if approved else [],
+        published=long_date(today),
+    )
+    index = public_page.save(page, folder / "index.html")
+    files.insert(0, Published(f"{group.name}, {short}: public page", index, "page"))
+    return PublishResult(folder, index, files, chosen.label if chosen else "", messages)
+
+
+def _secret(parents: dict[int, int | None], marked: set[int]) -> set[int]:
+    """Items that are Part B themselves or sit beneath one that is."""
+    out = set()
+    for item_id in parents:
+        node: int | None = item_id
+        while node is not None:
+            if node in marked:
+                out.add(item_id)
+                break
+            node = parents.get(node)
+    return out
