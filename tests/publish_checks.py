@@ -13,6 +13,7 @@ with scope, no script, and links that resolve to files in the folder.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -137,7 +138,7 @@ def check_html(index: Path) -> Verdict:
     headings = [int(e.tag[1]) for e in elements if e.tag in {f"h{n}" for n in range(1, 7)}]
     if headings.count(1) != 1 or not headings or headings[0] != 1:
         fail(f"there must be exactly one h1, first: {headings}")
-    for before, after in zip(headings, headings[1:], strict=False):
+    for before, after in pairwise(headings):
         if after > before + 1:
             fail(f"a heading skips a level: h{before} then h{after}")
     tables = [e for e in elements if e.tag == "table"]
