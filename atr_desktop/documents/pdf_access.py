@@ -97,11 +97,10 @@ def mark_decorations(path: Path) -> int:
     wrapped = 0
     with pikepdf.open(path, allow_overwriting_input=True) as pdf:
         for page in pdf.pages:
-            ops = pikepdf.parse_content_stream(page)
-            out: list[tuple[list, pikepdf.Operator]] = []
+            out: list[object] = []
             depth, start, here = 0, -1, 0
-            for operands, op in ops:
-                name = str(op)
+            for instruction in pikepdf.parse_content_stream(page):
+                name = str(instruction.operator)
                 if name in ("BDC", "BMC"):
                     depth += 1
                 elif name == "EMC":
@@ -110,16 +109,26 @@ def mark_decorations(path: Path) -> int:
                     start = len(out)
                 elif start >= 0 and name not in _PATH_BUILD and name not in _PATH_END:
                     start = -1  # not a plain path object after all: leave it alone
-                out.append((list(operands), op))
+                out.append(instruction)
                 if start >= 0 and name in _PATH_END:
                     if name != "n":  # a clipping path paints nothing
-                        out.insert(start, ([pikepdf.Name.Artifact], pikepdf.Operator("BMC")))
-                        out.append(([], pikepdf.Operator("EMC")))
+                        out.insert(start, _instruction([pikepdf.Name.Artifact], "BMC"))
+                        out.append(_instruction([], "EMC"))
                         here += 1
                     start = -1
             if here:
                 wrapped += here
-                page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(out))
+                stream = pikepdf.unparse_content_stream(out)  # type: ignore[arg-type]
+                page.Contents = pdf.make_stream(stream)
         if wrapped:
             pdf.save(path)
     return wrapped
+
+
+def _instruction(operands: list[object], operator: str) -> object:
+    import pikepdf
+
+    return pikepdf.ContentStreamInstruction(
+        operands,  # type: ignore[arg-type]
+        pikepdf.Operator(operator),
+    )
