@@ -81,7 +81,7 @@ def read_tagging(path: Path) -> Tagging:
                 display_title=display,
                 pdfua=pdfua,
             )
-    except (pikepdf.PdfError, OSError, ValueError):
+    except (pikepdf.PdfError, pikepdf.PasswordError, OSError, ValueError):
         return Tagging(readable=False)
 
 
