@@ -128,8 +128,11 @@ def test_cli_publish_says_plainly_what_it_needs(
     assert "need Microsoft Word or LibreOffice" in stderr
     code, _, stderr = cli("publish", MEETING, "--out", str(out))
     assert code == 1 and "already holds a published page" in stderr
+    (out / "paper-Z-withdrawn.pdf").write_bytes(b"%PDF-1.4")  # from an earlier publication
+    (out / "notes.txt").write_text("the web team's own file")
     code, stdout, stderr = cli("publish", MEETING, "--out", str(out), "--yes", "--json")
     assert code == 0 and '"kind": "page"' in stdout
+    assert not (out / "paper-Z-withdrawn.pdf").exists() and (out / "notes.txt").exists()
     code, _, stderr = cli("publish", "SG:2099-01-01", "--out", str(tmp_path / "x"))
     assert code == 1 and "Traceback" not in stderr and "no meeting on 2099-01-01" in stderr
 

@@ -114,9 +114,20 @@ def _folder(out: Path, overwrite: bool) -> Path:
         )
     try:
         out.mkdir(parents=True, exist_ok=True)
+        if overwrite:  # a paper withdrawn since last time must not stay online
+            for old in _our_files(out):
+                old.unlink()
     except OSError as exc:
-        raise UserError(f"The folder {out} could not be made ({exc.strerror}).") from None
+        raise UserError(f"The folder {out} could not be prepared ({exc.strerror}).") from None
     return out
+
+
+# What a publication writes, and so what replacing one may remove: nothing else is touched.
+OUR_FILES = ("index.html", "agenda.*", "minutes.*", "decision-log.*", "cover-sheet-*", "paper-*")
+
+
+def _our_files(folder: Path) -> list[Path]:
+    return [p for pattern in OUR_FILES for p in folder.glob(pattern) if p.is_file()]
 
 
 def _exempt_reason(item: AgendaItem) -> str:
