@@ -114,6 +114,18 @@ def test_publish_without_word_or_libreoffice_still_writes_the_page(
     assert check_html(draft.index).ok
 
 
+def test_every_demo_meeting_publishes(demo_db: Any, tmp_path: Path) -> None:
+    """Held, planned, joint and Part B meetings alike (Word files only, no converter)."""
+    from atr_desktop.services.meetings import list_meetings
+    from atr_desktop.services.publish import publish
+
+    for meeting in list_meetings(demo_db):
+        result = publish(demo_db, meeting.id, tmp_path / str(meeting.id), converter=None)
+        verdict = check_html(result.index)
+        assert verdict.ok, f"{meeting.ref} ({verdict.checker}): {verdict.failures}"
+        assert "Partner data sharing agreement" not in _page_text(result.index)
+
+
 def test_cli_publish_says_plainly_what_it_needs(
     demo_db: Any, cli: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
