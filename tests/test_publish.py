@@ -114,7 +114,9 @@ def test_publish_without_word_or_libreoffice_still_writes_the_page(
     assert check_html(draft.index).ok
 
 
-def test_every_demo_meeting_publishes(demo_db: Any, tmp_path: Path) -> None:
+def test_every_demo_meeting_publishes(
+    demo_db: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Held, planned, joint and Part B meetings alike (Word files only, no converter)."""
     from atr_desktop.services.meetings import list_meetings
     from atr_desktop.services.publish import publish
@@ -124,6 +126,16 @@ def test_every_demo_meeting_publishes(demo_db: Any, tmp_path: Path) -> None:
         verdict = check_html(result.index)
         assert verdict.ok, f"{meeting.ref} ({verdict.checker}): {verdict.failures}"
         assert "Partner data sharing agreement" not in _page_text(result.index)
+    # Once items record why they are exempt (another branch adds the column), the page
+    # lists a Part B item by title and reason, still without its papers.
+    from atr_desktop.storage.models import AgendaItem
+
+    monkeypatch.setattr(AgendaItem, "exemption_reason", "commercial", raising=False)
+    result = publish(demo_db, MEETING, tmp_path / "reason", converter=None)
+    assert (
+        "Contract award: trauma-informed practice training (exempt from publication: "
+        "commercial)" in _page_text(result.index)
+    )
 
 
 def test_cli_publish_says_plainly_what_it_needs(

@@ -151,7 +151,7 @@ def publish(
         group = s.get_one(Group, meeting.group_id)
         rows = rows_for(s, meeting)
         found = s.scalars(select(AgendaItem).where(AgendaItem.meeting_id == meeting.id))
-        items = {i.id: i for i in found}
+        reasons = {i.id: _exempt_reason(i) for i in found}  # read while the session is open
         day, short = long_date(meeting.date), medium_date(meeting.date)
         when, where = when_text(meeting), where_text(meeting)
     folder = _folder(out, overwrite)
@@ -182,7 +182,7 @@ def publish(
         public_page.PublicDecision(item.number, item.title, d.text)
         for item in view.items
         for d in item.decisions
-        if d.status == "valid"
+        if d.status == "valid" and item.item_id not in secret  # beneath a Part B item too
     ]
     if approved:
         made = minutes_export.export(db, ref, folder / "minutes.docx")
@@ -249,7 +249,7 @@ def publish(
             links=by_item.get(r.number, []),
             level=r.level,
             confidential=r.id in secret,
-            exempt_reason=_exempt_reason(items[r.id]) if r.id in secret else "",
+            exempt_reason=reasons.get(r.id, "") if r.id in secret else "",
             note="(deferred)" if r.deferred else "(paper to follow)" if r.number in waiting else "",
         )
         for r in rows
