@@ -33,7 +33,7 @@ def check_pdf(path: Path) -> Verdict:
     try:
         import page
     except ImportError:
-        return _pikepdf_check(path)
+        return pikepdf_check(path)
     report = page.validate_pdf(str(path), profile="ua1")
     return Verdict(
         f"page-validation {page.__version__} (PDF/UA-1)",
@@ -41,7 +41,7 @@ def check_pdf(path: Path) -> Verdict:
     )
 
 
-def _pikepdf_check(path: Path) -> Verdict:
+def pikepdf_check(path: Path) -> Verdict:
     import pikepdf
 
     from atr_desktop.documents.pdf_access import read_tagging

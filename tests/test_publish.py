@@ -15,7 +15,7 @@ import pytest
 from atr_desktop.adapters import office
 from tests.office import needs_soffice
 from tests.paper_files import docx, pdf
-from tests.publish_checks import check_html, check_pdf
+from tests.publish_checks import check_html, check_pdf, pikepdf_check
 
 MEETING = "SG:2026-07-14"  # demo: approved minutes, two decisions, a Part B item
 
@@ -58,6 +58,8 @@ def test_publish_demo_meeting_with_libreoffice(demo_db: Any, tmp_path: Path) -> 
         verdict = check_pdf(path)
         checkers.add(verdict.checker)
         assert verdict.ok, f"{path.name} ({verdict.checker}): {verdict.failures}"
+        fallback = pikepdf_check(path)  # what runs where page-validation is not installed
+        assert fallback.ok, f"{path.name} ({fallback.checker}): {fallback.failures}"
         tagging = read_tagging(path)
         assert tagging.language == "en-GB" and tagging.title and tagging.display_title
     print("PDF checker:", ", ".join(sorted(checkers)))
