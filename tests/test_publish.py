@@ -332,3 +332,25 @@ def test_publish_button_on_the_meeting_page(qtbot: Any, demo_db: Any, db_path: P
         assert check_html(out / "index.html").ok
     finally:
         win.close_store()
+
+
+def test_a_sub_item_of_a_part_b_item_stays_private(db: Any, tmp_path: Path) -> None:
+    """Its own flag says Part A, but it sits beneath a confidential item: neither the Word
+    agenda nor the public page shows its title."""
+    from docx import Document
+
+    from atr_desktop.services.meeting_outputs import export_agenda
+    from atr_desktop.services.publish import publish
+    from tests.pack_fixtures import add_item, make_meeting
+
+    meeting = make_meeting(db)
+    parent = add_item(db, meeting, "Estates disposal", confidential=True)
+    add_item(db, meeting, "Valuation of the Kirkgate site", parent_id=parent)
+    add_item(db, meeting, "Annual report")
+    agenda = export_agenda(db, "SG:2027-02-09", tmp_path / "agenda.docx")
+    cells = " ".join(c.text for t in Document(str(agenda)).tables for r in t.rows for c in r.cells)
+    assert "Annual report" in cells and "Kirkgate" not in cells and "Estates" not in cells
+    result = publish(db, "SG:2027-02-09", tmp_path / "site", converter=None)
+    text = _page_text(result.index)
+    assert "Annual report" in text and "Kirkgate" not in text and "Estates" not in text
+    assert text.count("Confidential item (taken in private)") == 2

@@ -32,7 +32,7 @@ from atr_desktop.documents.pdf_access import mark_decorations, read_tagging
 from atr_desktop.domain.dates import hhmm, long_date, medium_date
 from atr_desktop.errors import UserError
 from atr_desktop.services import decisions, minutes_export, pack, settings
-from atr_desktop.services.agenda import rows_for
+from atr_desktop.services.agenda import part_b, rows_for
 from atr_desktop.services.house import house
 from atr_desktop.services.meeting_outputs import export_agenda, when_text, where_text
 from atr_desktop.services.minutes import show
@@ -155,7 +155,7 @@ def publish(
         day, short = long_date(meeting.date), medium_date(meeting.date)
         when, where = when_text(meeting), where_text(meeting)
     folder = _folder(out, overwrite)
-    secret = _secret({r.id: r.parent_id for r in rows}, {r.id for r in rows if r.confidential})
+    secret = part_b(rows)
     plan = pack.plan(db, ref, "main", today=today)
     changed = {p.paper_id for p in pack.changed_papers(plan)}
     view = show(db, ref)
@@ -278,16 +278,3 @@ def publish(
     index = public_page.save(page, folder / "index.html")
     files.insert(0, Published(f"{group.name}, {short}: public page", index, "page"))
     return PublishResult(folder, index, files, chosen.label if chosen else "", messages)
-
-
-def _secret(parents: dict[int, int | None], marked: set[int]) -> set[int]:
-    """Items that are Part B themselves or sit beneath one that is."""
-    out = set()
-    for item_id in parents:
-        node: int | None = item_id
-        while node is not None:
-            if node in marked:
-                out.add(item_id)
-                break
-            node = parents.get(node)
-    return out
