@@ -36,6 +36,7 @@ from atr_desktop.services.agenda import part_b, rows_for
 from atr_desktop.services.house import house
 from atr_desktop.services.meeting_outputs import export_agenda, when_text, where_text
 from atr_desktop.services.minutes import show
+from atr_desktop.services.pack_data import PaperPlan
 from atr_desktop.services.refs import find_meeting
 from atr_desktop.storage.database import Database
 from atr_desktop.storage.models import AgendaItem, Group
@@ -157,81 +158,28 @@ def publish(
     folder = _folder(out, overwrite)
     secret = part_b(rows)
     plan = pack.plan(db, ref, "main", today=today)
-    changed = {p.paper_id for p in pack.changed_papers(plan)}
     view = show(db, ref)
-    approved = view.locked
-    style = house(db)
-    messages: list[str] = []
-    docs: dict[str, _Doc] = {}
-
-    agenda = export_agenda(db, ref, folder / "agenda.docx")
-    word.set_title(agenda, f"{group.name}: agenda, {day}", organisation)
-    docs["agenda"] = _Doc("Agenda", agenda)
-    covers: dict[int, _Doc] = {}
-    letters: dict[int, str] = {}
-    for paper in plan.papers:
-        if not paper.sha256:
-            continue
-        letters[paper.paper_id] = paper.cover.reference.rsplit("/", 1)[-1] or paper.item
-        name = f"cover-sheet-{letters[paper.paper_id]}-{_slug(paper.cover.title)}.docx"
-        made = cover_sheet_docx(style, paper.cover, group.name, day, folder / name)
-        label = f"Cover sheet for paper {letters[paper.paper_id]}"
-        word.set_title(made, f"{label}: {paper.cover.title}", organisation)
-        covers[paper.paper_id] = docs[name] = _Doc(label, made)
     decided = [
         public_page.PublicDecision(item.number, item.title, d.text)
         for item in view.items
         for d in item.decisions
         if d.status == "valid" and item.item_id not in secret  # beneath a Part B item too
     ]
-    if approved:
-        made = minutes_export.export(db, ref, folder / "minutes.docx")
-        word.set_title(made, f"{group.name}: minutes of the meeting on {day}", organisation)
-        docs["minutes"] = _Doc("Minutes", made)
-        if decided:
-            made = decisions.export(db, folder / "decision-log.docx", meeting=ref)
-            word.set_title(made, f"{group.name}: decisions of the meeting on {day}", organisation)
-            docs["decisions"] = _Doc("Decision log", made)
-
+    titles = _Titles(group.name, day, organisation)
+    docs = _word_files(db, ref, folder, plan, titles, view.locked, bool(decided))
+    messages: list[str] = []
     chosen = find_converter() if converter == "find" else converter
     assert not isinstance(chosen, str)
     if chosen is None:
         messages.append(NO_CONVERTER)
     else:
-        problems = convert_all(chosen, [d.word for d in docs.values()], folder, accessible=True)
-        for doc in docs.values():
-            pdf = folder / f"{doc.word.stem}.pdf"
-            if problems.get(doc.word):
-                messages.append(f"{doc.label}: no accessible PDF ({problems[doc.word]})")
-            elif pdf.is_file():
-                mark_decorations(pdf)
-                doc.pdf = pdf
-
-    paper_links: dict[int, list[public_page.Link]] = {}
+        messages += _accessible_pdfs(chosen, folder, list(docs.values()))
     files: list[Published] = []
-    for paper in plan.papers:
-        if not paper.sha256:
-            continue
-        letter = letters[paper.paper_id]
-        if paper.paper_id in changed:
-            messages.append(f"Paper {letter} ({paper.filename}) was left out: it {pack.CHANGED}.")
-            continue
-        suffix = Path(paper.filename).suffix.lower()
-        target = folder / f"paper-{letter}-{_slug(paper.cover.title)}{suffix}"
-        shutil.copyfile(db.blobs.path_for(paper.sha256), target)
-        files.append(Published(f"Paper {letter}: {paper.cover.title}", target, "paper"))
-        text = f"Paper {letter}: {paper.cover.title} ({_kind(target)}, {_size(target)})"
-        paper_links[paper.paper_id] = [public_page.Link(target.name, text)]
-        paper_links[paper.paper_id] += _links(covers[paper.paper_id])
-        if suffix == ".pdf":
-            tagging = read_tagging(target)
-            if not tagging.tagged:
-                messages.append(f"Paper {letter} ({paper.filename}) {tagging.describe()}.")
+    paper_links = _copy_papers(db, folder, plan, docs, files, messages)
     for doc in docs.values():
         files.append(Published(doc.label, doc.word, "word"))
         if doc.pdf is not None:
             files.append(Published(doc.label, doc.pdf, "pdf"))
-
     by_item: dict[str, list[public_page.Link]] = {}
     waiting: set[str] = set()
     for paper in plan.papers:
@@ -254,10 +202,7 @@ def publish(
         )
         for r in rows
     ]
-    documents = [
-        (d.label, _links(d)) for key, d in docs.items() if key in ("agenda", "minutes", "decisions")
-    ]
-    if approved:
+    if view.locked:
         note = "The minutes were approved as a correct record" + (
             f" at the meeting of {medium_date(view.approved_at)}." if view.approved_at else "."
         )
@@ -270,11 +215,110 @@ def publish(
         when=when,
         where=where,
         items=public_items,
-        documents=documents,
+        documents=[(d.label, _links(d)) for k, d in docs.items() if k in MEETING_DOCUMENTS],
         minutes_note=note,
-        decisions=decided if approved else [],
+        decisions=decided if view.locked else [],
         published=long_date(today),
     )
     index = public_page.save(page, folder / "index.html")
     files.insert(0, Published(f"{group.name}, {short}: public page", index, "page"))
     return PublishResult(folder, index, files, chosen.label if chosen else "", messages)
+
+
+MEETING_DOCUMENTS = ("agenda", "minutes", "decisions")  # listed under "Meeting documents"
+
+
+@dataclass(frozen=True)
+class _Titles:
+    group: str
+    day: str
+    organisation: str
+
+
+def _word_files(
+    db: Database,
+    ref: str | int,
+    folder: Path,
+    plan: pack.PackPlan,
+    titles: _Titles,
+    approved: bool,
+    decided: bool,
+) -> dict[str, _Doc]:
+    """The app's own Word files, each with its title and language: the agenda, a cover
+    sheet per received paper (keyed by paper id), and once approved the minutes and the
+    meeting's decision log."""
+    group, day, organisation = titles.group, titles.day, titles.organisation
+    docs: dict[str, _Doc] = {}
+    agenda = export_agenda(db, ref, folder / "agenda.docx")
+    word.set_title(agenda, f"{group}: agenda, {day}", organisation)
+    docs["agenda"] = _Doc("Agenda", agenda)
+    style = house(db)
+    for paper in plan.papers:
+        if not paper.sha256:
+            continue
+        letter = _letter(paper)
+        name = f"cover-sheet-{letter}-{_slug(paper.cover.title)}.docx"
+        made = cover_sheet_docx(style, paper.cover, group, day, folder / name)
+        label = f"Cover sheet for paper {letter}"
+        word.set_title(made, f"{label}: {paper.cover.title}", organisation)
+        docs[f"paper:{paper.paper_id}"] = _Doc(label, made)
+    if approved:
+        made = minutes_export.export(db, ref, folder / "minutes.docx")
+        word.set_title(made, f"{group}: minutes of the meeting on {day}", organisation)
+        docs["minutes"] = _Doc("Minutes", made)
+        if decided:
+            made = decisions.export(db, folder / "decision-log.docx", meeting=ref)
+            word.set_title(made, f"{group}: decisions of the meeting on {day}", organisation)
+            docs["decisions"] = _Doc("Decision log", made)
+    return docs
+
+
+def _letter(paper: PaperPlan) -> str:
+    return paper.cover.reference.rsplit("/", 1)[-1] or paper.item
+
+
+def _accessible_pdfs(converter: Converter, folder: Path, docs: list[_Doc]) -> list[str]:
+    """Tagged PDF/UA beside each Word file (one converter start); returns what failed."""
+    messages = []
+    problems = convert_all(converter, [d.word for d in docs], folder, accessible=True)
+    for doc in docs:
+        pdf = folder / f"{doc.word.stem}.pdf"
+        if problems.get(doc.word):
+            messages.append(f"{doc.label}: no accessible PDF ({problems[doc.word]})")
+        elif pdf.is_file():
+            mark_decorations(pdf)
+            doc.pdf = pdf
+    return messages
+
+
+def _copy_papers(
+    db: Database,
+    folder: Path,
+    plan: pack.PackPlan,
+    docs: dict[str, _Doc],
+    files: list[Published],
+    messages: list[str],
+) -> dict[int, list[public_page.Link]]:
+    """Each received paper copied as it came (unless changed since attached), with its
+    cover sheet's links; an untagged PDF is reported. Returns the links by paper id."""
+    changed = {p.paper_id for p in pack.changed_papers(plan)}
+    links: dict[int, list[public_page.Link]] = {}
+    for paper in plan.papers:
+        if not paper.sha256:
+            continue
+        letter = _letter(paper)
+        if paper.paper_id in changed:
+            messages.append(f"Paper {letter} ({paper.filename}) was left out: it {pack.CHANGED}.")
+            continue
+        suffix = Path(paper.filename).suffix.lower()
+        target = folder / f"paper-{letter}-{_slug(paper.cover.title)}{suffix}"
+        shutil.copyfile(db.blobs.path_for(paper.sha256), target)
+        files.append(Published(f"Paper {letter}: {paper.cover.title}", target, "paper"))
+        text = f"Paper {letter}: {paper.cover.title} ({_kind(target)}, {_size(target)})"
+        links[paper.paper_id] = [public_page.Link(target.name, text)]
+        links[paper.paper_id] += _links(docs[f"paper:{paper.paper_id}"])
+        if suffix == ".pdf":
+            tagging = read_tagging(target)
+            if not tagging.tagged:
+                messages.append(f"Paper {letter} ({paper.filename}) {tagging.describe()}.")
+    return links
