@@ -45,6 +45,11 @@ def test_build_through_the_progress_dialog_then_open(
     qtbot.waitUntil(lambda: not dialog.busy, timeout=60000)
     assert out.is_file()
     assert "Built" in dialog.results.toPlainText()
+    # The papers' own accessibility, so an accessible version can be asked for in time.
+    assert (
+        "Accessibility: Item 5, plan.pdf ('Workforce plan'): is not tagged for accessibility"
+        in dialog.results.toPlainText()
+    )
     assert dialog.open_button.isEnabled()
     qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
     assert opened == [str(out)]

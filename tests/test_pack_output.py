@@ -33,6 +33,8 @@ def test_pack_file_is_pdf_17_with_object_streams_and_metadata(db: Any, tmp_path:
         assert xmp["dc:title"] == "ATR Strategy Group: Meeting pack, Tuesday 9 February 2027"
         assert set(xmp["dc:language"]) == {"en-GB"}
         assert dt.datetime.fromisoformat(xmp["xmp:CreateDate"]) >= before
+    # The pack is the print version; the website gets the accessible publication set.
+    assert "Print version" in PdfReader(out).pages[0].extract_text()
     meta = PdfReader(out).metadata
     assert meta is not None
     assert meta.title == "ATR Strategy Group: Meeting pack, Tuesday 9 February 2027"

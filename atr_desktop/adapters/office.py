@@ -13,7 +13,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,6 +27,14 @@ SOFFICE_PLACES = (
     r"C:\Program Files\LibreOffice\program\soffice.exe",
     r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
     "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+)
+
+
+# LibreOffice's PDF export with tags and PDF/UA-1 identification (checked with LibreOffice
+# 7.4: the catalogue gets /MarkInfo /Marked, a StructTreeRoot and pdfuaid:part 1 in XMP).
+ACCESSIBLE_PDF_FILTER = (
+    'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"},'
+    '"PDFUACompliance":{"type":"boolean","value":"true"}}'
 )
 
 
@@ -83,37 +91,102 @@ def convert(
     timeout: float = 120.0,
     run: Callable[..., Any] = subprocess.run,
     com_factory: Callable[[str], Any] | None = None,
+    accessible: bool = False,
 ) -> Path:
-    """Convert ``source`` (its suffix says what it is) to ``out_pdf``."""
+    """Convert ``source`` (its suffix says what it is) to ``out_pdf``.
+
+    ``accessible`` asks for a tagged PDF/UA file (publication): LibreOffice's tagged export
+    with PDF/UA compliance, or Word's own export with document structure tags. Only Word
+    documents are converted that way; the app's own outputs are all Word.
+    """
     suffix = source.suffix.lower()
     if suffix not in OFFICE_SUFFIXES:
         raise ConversionError(f"{source.name} is not a Word, Excel or PowerPoint file.")
+    if accessible and suffix not in WORD:
+        raise ConversionError(f"{source.name} is not a Word document: only Word is published.")
     out_pdf.parent.mkdir(parents=True, exist_ok=True)
     if converter.kind == "soffice":
-        return _soffice(converter.program, source, out_pdf, timeout, run)
-    return _msoffice(source, out_pdf, com_factory or _dispatch)
+        target = ACCESSIBLE_PDF_FILTER if accessible else "pdf"
+        return _soffice(converter.program, source, out_pdf, timeout, run, target)
+    return _msoffice(source, out_pdf, com_factory or _dispatch, accessible)
+
+
+def convert_all(
+    converter: Converter,
+    sources: Sequence[Path],
+    out_dir: Path,
+    accessible: bool = False,
+    timeout: float = 300.0,
+    run: Callable[..., Any] = subprocess.run,
+    com_factory: Callable[[str], Any] | None = None,
+) -> dict[Path, str]:
+    """Convert several files into ``out_dir`` as ``<stem>.pdf``; LibreOffice starts once.
+
+    Returns each source's problem in a sentence, or '' when its PDF was made.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    if converter.kind != "soffice":
+        problems = {}
+        for source in sources:
+            try:
+                convert(converter, source, out_dir / f"{source.stem}.pdf", timeout,
+                        com_factory=com_factory, accessible=accessible)  # fmt: skip
+                problems[source] = ""
+            except ConversionError as exc:
+                problems[source] = str(exc)
+        return problems
+    target = ACCESSIBLE_PDF_FILTER if accessible else "pdf"
+    with tempfile.TemporaryDirectory(prefix="atr-soffice-") as work:
+        made = Path(work, "out")
+        try:
+            run(_soffice_args(converter.program, work, made, target, sources),
+                capture_output=True, timeout=timeout, check=False)  # fmt: skip
+            failed = ""
+        except subprocess.TimeoutExpired:
+            failed = f"LibreOffice took longer than {timeout:.0f} seconds to convert them."
+        except OSError as exc:
+            failed = f"LibreOffice could not be started ({exc})."
+        problems = {}
+        for source in sources:
+            pdf = made / f"{source.stem}.pdf"
+            if pdf.is_file() and pdf.stat().st_size:
+                shutil.move(str(pdf), out_dir / pdf.name)
+                problems[source] = ""
+            else:
+                problems[source] = failed or "LibreOffice could not convert it."
+    return problems
+
+
+def _soffice_args(
+    program: str, work: str, outdir: Path, target: str, sources: Sequence[Path]
+) -> list[str]:
+    return [
+        program,
+        f"-env:UserInstallation={Path(work, 'profile').as_uri()}",
+        "--headless",
+        "--norestore",
+        "--nologo",
+        "--convert-to",
+        target,
+        "--outdir",
+        str(outdir),
+        *(str(s) for s in sources),
+    ]
 
 
 def _soffice(
-    program: str, source: Path, out_pdf: Path, timeout: float, run: Callable[..., Any]
+    program: str,
+    source: Path,
+    out_pdf: Path,
+    timeout: float,
+    run: Callable[..., Any],
+    target: str = "pdf",
 ) -> Path:
     with tempfile.TemporaryDirectory(prefix="atr-soffice-") as work:
-        profile = Path(work, "profile").as_uri()
         outdir = Path(work, "out")
         try:
             run(
-                [
-                    program,
-                    f"-env:UserInstallation={profile}",
-                    "--headless",
-                    "--norestore",
-                    "--nologo",
-                    "--convert-to",
-                    "pdf",
-                    "--outdir",
-                    str(outdir),
-                    str(source),
-                ],
+                _soffice_args(program, work, outdir, target, [source]),
                 capture_output=True,
                 timeout=timeout,
                 check=False,
@@ -142,7 +215,24 @@ def _dispatch(prog_id: str) -> Any:
 _WORD_PDF, _EXCEL_PDF, _POWERPOINT_PDF = 17, 0, 32
 
 
-def _msoffice(source: Path, out_pdf: Path, factory: Callable[[str], Any]) -> Path:
+# Word's ExportAsFixedFormat options for an accessible PDF: wdExportOptimizeForPrint 0,
+# wdExportCreateHeadingBookmarks 1; DocStructureTags writes the tags, and Word takes the
+# title and language from the document's properties.
+_WORD_ACCESSIBLE = {
+    "OpenAfterExport": False,
+    "OptimizeFor": 0,
+    "IncludeDocProps": True,
+    "KeepIRM": True,
+    "CreateBookmarks": 1,
+    "DocStructureTags": True,
+    "BitmapMissingFonts": True,
+    "UseISO19005_1": False,
+}
+
+
+def _msoffice(
+    source: Path, out_pdf: Path, factory: Callable[[str], Any], accessible: bool = False
+) -> Path:
     suffix = source.suffix.lower()
     src, dst = str(source.resolve()), str(out_pdf.resolve())
     try:
@@ -152,7 +242,10 @@ def _msoffice(source: Path, out_pdf: Path, factory: Callable[[str], Any]) -> Pat
             app.DisplayAlerts = 0
             try:
                 doc = app.Documents.Open(src, ReadOnly=True, AddToRecentFiles=False)
-                doc.ExportAsFixedFormat(dst, _WORD_PDF)
+                if accessible:
+                    doc.ExportAsFixedFormat(dst, _WORD_PDF, **_WORD_ACCESSIBLE)
+                else:
+                    doc.ExportAsFixedFormat(dst, _WORD_PDF)
                 doc.Close(False)
             finally:
                 app.Quit()

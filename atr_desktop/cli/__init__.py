@@ -35,6 +35,7 @@ NOUN_MODULES: tuple[str, ...] = (
     "atr_desktop.cli.papers_cmds",
     "atr_desktop.cli.forward_plan_cmds",
     "atr_desktop.cli.pack_cmds",
+    "atr_desktop.cli.publish_cmds",
     "atr_desktop.cli.attendance_cmds",
     "atr_desktop.cli.minutes_cmds",
     "atr_desktop.cli.decisions_cmds",

@@ -76,10 +76,13 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
             ],
             papers=len(result.plan.papers),
             notes=[str(n) for n in result.notes],
+            accessibility=[str(n) for n in result.accessibility],
         )
         return 1 if result.problems else 0
     for note in result.notes:
         print(f"Note: {note}")
+    for note in result.accessibility:
+        print(f"Accessibility: {note}")
     if result.problems:
         n = len(result.problems)
         head = f"{n} problem{'s' if n != 1 else ''} to fix before the pack is built:"

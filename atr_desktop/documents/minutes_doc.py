@@ -92,7 +92,8 @@ def build(house: word.House, data: MinutesDoc, out: Path, exempt_line: str = "")
             doc.add_paragraph(xml_safe(exempt_line) + ".")
     doc.add_heading(xml_safe(data.group_name), level=0)
     kind = "Confidential minutes (Part B)" if data.confidential else "Minutes"
-    doc.add_paragraph(xml_safe(f"{kind} of the meeting held on {data.held}"))
+    # A level-1 heading, so the items' level-2 headings nest (PDF/UA, screen readers).
+    doc.add_heading(xml_safe(f"{kind} of the meeting held on {data.held}"), level=1)
     if data.draft:
         doc.add_paragraph().add_run("DRAFT: not yet approved by the group.").italic = True
     elif data.approval:

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from docx.table import Table
 
 TEMPLATE_NAME = "template.docx"
-LANGUAGE = "en-GB"
+LANGUAGE = "en-GB"  # what a screen reader speaks, and the /Lang of a PDF made from it
 
 
 @dataclass(frozen=True)
@@ -58,7 +58,48 @@ def new_document(house: House, draft: bool = False, subject: str = "") -> DocxDo
         with contextlib.suppress(Exception):
             doc.add_picture(str(house.logo), height=Cm(1.8))
     doc.add_paragraph(xml_safe(house.organisation))
+    set_language(doc)
     return doc
+
+
+def set_language(doc: DocxDocument, language: str = LANGUAGE) -> None:
+    """The document's language (its default run language and its properties).
+
+    python-docx's default template says US English; Word and LibreOffice carry this
+    default into the PDF's /Lang, so without it a screen reader speaks British text in an
+    American voice.
+    """
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    doc.core_properties.language = language
+    styles = doc.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        return
+    r_pr = defaults.find(qn("w:rPrDefault"))
+    r_pr = r_pr.find(qn("w:rPr")) if r_pr is not None else None
+    if r_pr is None:
+        return
+    lang = r_pr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        r_pr.append(lang)
+    lang.set(qn("w:val"), language)
+    lang.set(qn("w:eastAsia"), language)
+
+
+def set_title(path: Path, title: str, author: str = "") -> Path:
+    """Give a saved Word file its title (and author): an accessible PDF shows the title,
+    not the file name, in the reader's title bar."""
+    from docx import Document
+
+    doc = Document(str(path))
+    doc.core_properties.title = xml_safe(title)
+    if author:
+        doc.core_properties.author = xml_safe(author)
+    set_language(doc)
+    return save(doc, path)
 
 
 def add_table(

@@ -75,3 +75,19 @@ def item_numbers(items: list[ItemPosition]) -> dict[int, str]:
 
     walk(None, "")
     return numbers
+
+
+def part_b_ids(parents: dict[int, int | None], marked: set[int]) -> set[int]:
+    """Items that are Part B themselves or sit beneath one that is: a sub-item of a
+    confidential item is confidential too, whatever its own flag says."""
+    out = set()
+    for item_id in parents:
+        node: int | None = item_id
+        seen: set[int] = set()
+        while node is not None and node not in seen:
+            if node in marked:
+                out.add(item_id)
+                break
+            seen.add(node)
+            node = parents.get(node)
+    return out

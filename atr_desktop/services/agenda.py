@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from atr_desktop.domain.agenda import Purpose, start_times
+from atr_desktop.domain.agenda import Purpose, part_b_ids, start_times
 from atr_desktop.domain.marking import exemption_problem
 from atr_desktop.domain.paper_refs import assign_letters
 from atr_desktop.errors import UserError
@@ -90,6 +90,11 @@ def ordered_items(session: Session, meeting_id: int) -> list[tuple[AgendaItem, i
 
     walk(None, 0)
     return out
+
+
+def part_b(rows: list[AgendaRow]) -> set[int]:
+    """The ids of the rows that are Part B, by their own flag or a parent's."""
+    return part_b_ids({r.id: r.parent_id for r in rows}, {r.id for r in rows if r.confidential})
 
 
 def rows_for(session: Session, meeting: Meeting) -> list[AgendaRow]:

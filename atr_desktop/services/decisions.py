@@ -243,16 +243,26 @@ def export(
     group: str | None = None,
     search: str = "",
     confidential: bool = False,
+    meeting: str | int | None = None,
 ) -> Path:
     """The decision log to Excel (.xlsx) or Word (.docx), by the file's extension.
 
-    Decisions under Part B items are left out unless ``confidential`` is asked for.
+    Decisions under Part B items are left out unless ``confidential`` is asked for;
+    ``meeting`` keeps only one meeting's decisions (its published decision log).
     """
     from atr_desktop.documents import logs
     from atr_desktop.services.house import house
     from atr_desktop.services.marking import part_b_note, records_marking
 
-    rows = [d for d in list_decisions(db, group, search) if confidential or not d.confidential]
+    only: int | None = None
+    if meeting is not None:
+        with db.session() as s:
+            only = find_meeting(s, meeting).id
+    rows = [
+        d
+        for d in list_decisions(db, group, search)
+        if (confidential or not d.confidential) and (only is None or d.meeting_id == only)
+    ]
     headers = ["Id", "Date", "Group", "Meeting", "Item", "Decision", "Status", "Ratification"]
     excel = out.suffix.lower() == ".xlsx"
     table = [
@@ -271,6 +281,8 @@ def export(
     title = "Decision log" + (f": {rows[0].group_name}" if group and rows else "")
     mark = records_marking(db, Decision, confidential, [d.id for d in rows if d.confidential])
     note = part_b_note(confidential, "decisions")
+    if only is not None and rows:
+        title = f"Decision log: {rows[0].group_name}, {short_date(rows[0].decided_on)}"
     if out.suffix.lower() == ".xlsx":
         return logs.table_xlsx(
             out, [(title[:31].replace(":", ""), headers, table, None)], house(db, mark), note

@@ -16,7 +16,7 @@ from atr_desktop.domain.marking import part_a
 from atr_desktop.errors import UserError
 from atr_desktop.paths import child_file
 from atr_desktop.services import settings
-from atr_desktop.services.agenda import rows_for
+from atr_desktop.services.agenda import part_b, rows_for
 from atr_desktop.services.groups import find_group
 from atr_desktop.services.house import house
 from atr_desktop.services.marking import part_b_marking
@@ -63,6 +63,7 @@ def export_agenda(db: Database, meeting_ref: str | int, out: Path, part: str = "
         meeting = find_meeting(s, meeting_ref)
         group = s.get_one(Group, meeting.group_id)
         rows = rows_for(s, meeting)
+        secret = part_b(rows)
         following = next_meeting(s, meeting)
         lines = [
             agenda_doc.AgendaLine(
@@ -75,7 +76,7 @@ def export_agenda(db: Database, meeting_ref: str | int, out: Path, part: str = "
                 level=r.level,
             )
             for r in rows
-            if r.confidential == (part == "B")
+            if (r.id in secret) == (part == "B")
         ]
         if part == "B" and not lines:
             raise UserError("This meeting has no Part B (confidential) items.")
@@ -89,7 +90,7 @@ def export_agenda(db: Database, meeting_ref: str | int, out: Path, part: str = "
             next_meeting=(
                 f"{long_date(following.date)}, {hhmm(following.start_time)}" if following else ""
             ),
-            has_part_b=part == "A" and any(r.confidential for r in rows),
+            has_part_b=part == "A" and bool(secret),
             part_b=part == "B",
             cancelled=(
                 "This meeting has been cancelled."

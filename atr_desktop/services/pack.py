@@ -11,7 +11,7 @@ import datetime as dt
 import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -102,6 +102,8 @@ class CheckResult:
     prepared: dict[str, Prepared]
     problems: list[Problem]
     notes: list[Note] = field(default_factory=list)
+    # Each PDF paper's own accessibility, as it came (what publishing would put online).
+    accessibility: list[Note] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -120,6 +122,7 @@ class BuildResult:
     warnings: list[str]
     entry_pages: list[int] = field(default_factory=list)
     notes: list[Note] = field(default_factory=list)  # active content removed, per paper
+    accessibility: list[Note] = field(default_factory=list)  # each PDF paper, as it came
 
 
 class PackProblems(UserError):
@@ -349,7 +352,25 @@ def check_plan(
             )
     problems.sort(key=lambda p: (number_key(p.item), p.paper))
     notes.sort(key=lambda n: (number_key(n.item), n.paper))
-    return CheckResult(plan_, prepared, problems, notes)
+    return CheckResult(plan_, prepared, problems, notes, paper_accessibility(plan_, skip))
+
+
+def paper_accessibility(plan_: PackPlan, skip: Collection[int] = ()) -> list[Note]:
+    """Whether each PDF paper is tagged for accessibility, read from the file as it came,
+    so the secretariat can ask an author for an accessible version before publishing."""
+    from atr_desktop.documents.pdf_access import read_tagging
+    from atr_desktop.storage.blobs import BlobStore
+
+    blobs = BlobStore(Path(plan_.blob_root))
+    out = []
+    for p in plan_.papers:
+        if not p.sha256 or p.paper_id in skip or not p.filename.lower().endswith(".pdf"):
+            continue
+        path = blobs.path_for(p.sha256)
+        if path.is_file():
+            out.append(Note(p.item, p.cover.title, p.filename, read_tagging(path).describe()))
+    out.sort(key=lambda n: (number_key(n.item), n.paper))
+    return out
 
 
 class PapersChanged(UserError):
@@ -523,6 +544,7 @@ def build_plan(
         warnings=warnings,
         entry_pages=built.entry_pages,
         notes=checked.notes,
+        accessibility=checked.accessibility,
     )
 
 

@@ -149,10 +149,17 @@ class MeetingsPage(QWidget):
         self.minutes_button.setMenu(minutes_menu)
         self.pack_button = self._button("Build &pack…", "buildPack", self.build_pack)
         self.brief_button = self._button("Chair's &brief…", "chairBrief", self.write_brief)
+        self.publish_button = self._button("P&ublish…", "publishMeeting", self.publish)
+        self.publish_button.setToolTip(
+            "Write the meeting's public page set for the website: a web page, accessible "
+            "PDFs and the papers (Part A only). The pack stays the print version."
+        )
+        self.publish_converter: object = "find"  # Word or LibreOffice (tests may say none)
         outputs = FlowLayout()
         # What can be done with the selected meeting (enabled only while one is selected).
         self.meeting_outputs: tuple[QAbstractButton, ...] = (
             self.pack_button,
+            self.publish_button,
             self.brief_button,
             self.agenda_button,
             self.chase_button,
@@ -278,6 +285,16 @@ class MeetingsPage(QWidget):
         if meeting is not None:
             PackDialog(self.db, meeting.id, self).exec()
             self.show_header()
+
+    def publish(self) -> None:
+        from atr_desktop.ui.publish_action import publish_meeting
+
+        meeting = self.current()
+        if meeting is None:
+            return
+        folder = self.choose_folder("Publish the meeting's public pages into")
+        if folder:
+            publish_meeting(self, self.db, meeting.id, Path(folder), self.publish_converter)
 
     def show_record(self, kind: str, record_id: int) -> None:
         """Select the meeting (and agenda item) a search result or Home line names."""

@@ -297,6 +297,7 @@ class PackDialog(QDialog):
         )
         lines += [f"Placeholder page for: {p}" for p in result.placeholders]
         lines += [f"Note: {n}" for n in result.notes]
+        lines += [f"Accessibility: {n}" for n in getattr(result, "accessibility", [])]
         lines += [f"Warning: {w}" for w in result.warnings]
         self.results.setPlainText("\n".join(lines))
         self.open_button.setEnabled(True)

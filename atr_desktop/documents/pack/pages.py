@@ -226,6 +226,8 @@ def _cover(
     if header.link:
         rows.append(("Online", header.link))
     rows.append(("Marking", header.marking))
+    # The pack is for printing and reading through; the website gets the accessible set.
+    rows.append(("Format", PRINT_VERSION))
     table = Table(
         [[P(_t(k), st["label"]), P(_t(v), st["body"])] for k, v in rows],
         colWidths=[3.2 * cm, 13.8 * cm],
@@ -341,6 +343,8 @@ def _agenda(
     )
     return out
 
+
+PRINT_VERSION = "Print version (the accessible version for publication is made separately)"
 
 COVER_ROWS = (
     ("Agenda item", "item"),
