@@ -302,7 +302,8 @@ def test_app_drawn_pdf_carries_the_marking_on_every_page(db, tmp_path: Path) -> 
 
     sg = strategy_group(db)
     for n in range(60):  # enough overdue actions to run the brief over several pages
-        actions.add_action(db, sg.meeting, "5", f"Action {n} " * 20, "Lead", dt.date(2026, 11, 1))
+        due = dt.date(2026, 12, 1)  # after the meeting that raised them, overdue by the brief
+        actions.add_action(db, sg.meeting, "5", f"Action {n} " * 20, "Lead", due)
     out = brief.write_brief(db, sg.next_meeting, tmp_path / "brief.pdf", dt.date(2027, 1, 5))
     pages = [" ".join((p.extract_text() or "").split()) for p in PdfReader(out).pages]
     assert len(pages) > 1

@@ -99,7 +99,7 @@ def set_title(path: Path, title: str, author: str = "") -> Path:
     if author:
         doc.core_properties.author = xml_safe(author)
     set_language(doc)
-    return save(doc, path)
+    return save(doc, path, title)
 
 
 def add_table(

@@ -80,8 +80,7 @@ def export_agenda(db: Database, meeting_ref: str | int, out: Path, part: str = "
         ]
         if part == "B" and not lines:
             raise UserError("This meeting has no Part B (confidential) items.")
-        secret = [r.id for r in rows if r.confidential]
-        mark = part_b_marking(s, secret) if part == "B" else part_a()
+        mark = part_b_marking(s, sorted(secret)) if part == "B" else part_a()
         data = agenda_doc.AgendaDoc(
             group_name=group.name,
             when=when_text(meeting),

@@ -34,10 +34,10 @@ from atr_desktop.errors import UserError
 from atr_desktop.services import decisions, minutes_export, pack, settings
 from atr_desktop.services.agenda import part_b, rows_for
 from atr_desktop.services.house import house
+from atr_desktop.services.marking import item_exemptions
 from atr_desktop.services.meeting_outputs import export_agenda, when_text, where_text
 from atr_desktop.services.minutes import show
 from atr_desktop.services.pack_data import PaperPlan
-from atr_desktop.services.marking import item_exemptions
 from atr_desktop.services.refs import find_meeting
 from atr_desktop.storage.database import Database
 from atr_desktop.storage.models import AgendaItem, Group
@@ -150,8 +150,7 @@ def publish(
         found = s.scalars(select(AgendaItem.id).where(AgendaItem.meeting_id == meeting.id))
         # The reason in words, a sub-item taking its Part B parent's (services.marking).
         reasons = {
-            item_id: next((e.words for e in item_exemptions(s, [item_id])), "")
-            for item_id in found
+            item_id: next((e.words for e in item_exemptions(s, [item_id])), "") for item_id in found
         }
         day, short = long_date(meeting.date), medium_date(meeting.date)
         when, where = when_text(meeting), where_text(meeting)
