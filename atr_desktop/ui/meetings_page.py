@@ -149,7 +149,7 @@ class MeetingsPage(QWidget):
         self.minutes_button.setMenu(minutes_menu)
         self.pack_button = self._button("Build &pack…", "buildPack", self.build_pack)
         self.brief_button = self._button("Chair's &brief…", "chairBrief", self.write_brief)
-        self.publish_button = self._button("P&ublish…", "publishMeeting", self.publish)
+        self.publish_button = self._button("Publish…", "publishMeeting", self.publish)
         self.publish_button.setToolTip(
             "Write the meeting's public page set for the website: a web page, accessible "
             "PDFs and the papers (Part A only). The pack stays the print version."

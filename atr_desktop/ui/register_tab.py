@@ -168,7 +168,7 @@ class RegisterTab(QWidget):
             "Everyone not marked yet is marked present; apologies and deputies stay as they are"
         )
         self.all_present_button.clicked.connect(self.mark_all_present)
-        self.replies_button = QPushButton("Apologies from &replies…")
+        self.replies_button = QPushButton("Apologies from repl&ies…")
         self.replies_button.setObjectName("apologiesFromReplies")
         self.replies_button.setToolTip(
             "Choose the replies to the invite saved from Outlook (.ics or .eml), or drop them "

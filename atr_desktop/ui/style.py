@@ -141,6 +141,7 @@ class FocusFrameStyle(QProxyStyle):
     FRAMED_CONTROLS = (
         QStyle.ComplexControl.CC_ComboBox,
         QStyle.ComplexControl.CC_SpinBox,
+        QStyle.ComplexControl.CC_ToolButton,  # split buttons (a button with its own menu)
     )
     FRAMED_ELEMENTS = (
         QStyle.ControlElement.CE_PushButton,
@@ -198,7 +199,7 @@ QCheckBox::indicator, QRadioButton::indicator {
     border: 1px solid #ffffff; width: 13px; height: 13px;
 }
 QCheckBox::indicator:checked { background: #ffff00; }
-QAbstractItemView:focus, QPushButton:focus, QComboBox:focus, QLineEdit:focus,
+QAbstractItemView:focus, QPushButton:focus, QToolButton:focus, QComboBox:focus, QLineEdit:focus,
 QAbstractSpinBox:focus, QCheckBox:focus, QTabBar::tab:focus { border: 2px solid #ffff00; }
 """
 

@@ -3,7 +3,7 @@
 ################################################################################
 ## Form generated from reading UI file 'agenda_item_dialog.ui'
 ##
-## Created by: Qt User Interface Compiler version 6.12.0
+## Created by: Qt User Interface Compiler version 6.11.3
 ##
 ## WARNING! All changes made in this file will be lost when recompiling UI file!
 ################################################################################
@@ -172,7 +172,7 @@ class Ui_AgendaItemDialog(object):
 #if QT_CONFIG(tooltip)
         self.exemptionCombo.setToolTip(QCoreApplication.translate("AgendaItemDialog", u"Why a Part B item is exempt from publication; its papers and minutes are marked OFFICIAL-SENSITIVE with this reason", None))
 #endif // QT_CONFIG(tooltip)
-        self.exemptionEditLabel.setText(QCoreApplication.translate("AgendaItemDialog", u"Other &reason:", None))
+        self.exemptionEditLabel.setText(QCoreApplication.translate("AgendaItemDialog", u"Other reaso&n:", None))
 #if QT_CONFIG(accessibility)
         self.exemptionEdit.setAccessibleName(QCoreApplication.translate("AgendaItemDialog", u"Other exemption reason", None))
 #endif // QT_CONFIG(accessibility)
