@@ -276,3 +276,15 @@ def test_status_bar_says_what_was_saved_and_undone(window, qtbot) -> None:
     assert message.startswith("Saved: ") and "Ctrl+Z" in message
     window.undo_action.trigger()
     assert window.statusBar().currentMessage().startswith("Undone: ")
+
+
+def test_pages_with_records_show_them_not_their_empty_message(window) -> None:
+    from atr_desktop.ui.record_view import RecordView
+
+    """The empty message is for an empty list only: the demo's pages show their tables
+    (the Actions table, which fetches rows in windows, once said 'No actions to show')."""
+    for area in ("People", "Meetings", "Actions", "Decisions"):
+        window.go_to(area)
+        for view in window.pages[area].findChildren(RecordView):
+            if view.empty is not None and view.isVisibleTo(window):
+                assert view.table.isVisible() and not view.empty.isVisible(), area

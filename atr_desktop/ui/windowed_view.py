@@ -60,6 +60,7 @@ class WindowedView(RecordView[R]):
         """Show the records with ``ids``, in that order, keeping the current one selected."""
         keep = self.current_id()
         self.ids_model.set_ids(ids)
+        self._show_empty(not ids)
         self.table.resizeColumnsToContents()  # measures one window of rows (see above)
         if keep is not None:
             self.select_id(keep)
