@@ -102,3 +102,26 @@ def cli(db_path: Path, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-u
         return code, out, err
 
     return run
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[object]:
+    """A throwaway PostgreSQL cluster for the whole session (tests/pg.py); skips without one."""
+    from tests.pg import start_cluster
+
+    cluster = start_cluster()
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_cluster: object) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database on the session's cluster, as a ``--db`` URL."""
+    from tests.pg import Cluster
+
+    assert isinstance(pg_cluster, Cluster)
+    name = pg_cluster.create_database()
+    yield pg_cluster.url(name)
+    pg_cluster.drop_database(name)
