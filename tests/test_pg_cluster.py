@@ -24,7 +24,7 @@ def test_without_the_server_binaries_ci_fails_and_a_laptop_skips(monkeypatch) ->
 
     monkeypatch.setattr(pg, "server_bin", lambda: None)
     monkeypatch.setenv("ATR_REQUIRE_PG", "1")
-    with pytest.raises(pytest.fail.Exception, match="tools/setup.sh"):
+    with pytest.raises(pytest.fail.Exception, match=r"tools/setup\.sh"):
         pg.start_cluster()
     monkeypatch.delenv("ATR_REQUIRE_PG")
     with pytest.raises(pytest.skip.Exception, match="postgresql"):
