@@ -53,12 +53,42 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "atr.db"
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Tests marked ``both_engines`` (a module's ``pytestmark``) run on SQLite and on
+    PostgreSQL: their ``db``, ``demo_db`` and ``cli`` are a file, then a server store."""
+    if "store_engine" in metafunc.fixturenames and metafunc.definition.get_closest_marker(
+        "both_engines"
+    ):
+        metafunc.parametrize("store_engine", ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-def db(db_path: Path) -> Iterator[object]:
-    """A new WY ATR database on disk."""
+def store_engine(request: pytest.FixtureRequest) -> str:
+    """Which engine holds this test's store: SQLite unless the test runs on both."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture
+def db_address(store_engine: str, db_path: Path, request: pytest.FixtureRequest) -> str:
+    """What the test's ``--db`` names: the file, or a fresh empty database on the server."""
+    if store_engine == "sqlite":
+        return str(db_path)
+    from tests.pg_stores import fresh_database
+
+    return fresh_database(request)
+
+
+@pytest.fixture
+def db(db_address: str, db_path: Path, store_engine: str) -> Iterator[object]:
+    """A new WY ATR database (on disk, or on the test server for a both-engines test)."""
     from atr_desktop.services.setup import init_database
 
-    database = init_database(db_path)
+    if store_engine == "postgresql":
+        from tests.pg_stores import open_copy
+
+        database = open_copy(db_address, "init", db_path)
+    else:
+        database = init_database(db_path)
     yield database
     database.close()
 
@@ -82,22 +112,28 @@ def demo_path(demo_template: Path, db_path: Path) -> Path:
 
 
 @pytest.fixture
-def demo_db(demo_path: Path) -> Iterator[object]:
+def demo_db(store_engine: str, request: pytest.FixtureRequest) -> Iterator[object]:
     """The WY ATR database filled with the demo programme (a copy of the session's build)."""
-    from atr_desktop.storage.database import open_database
+    if store_engine == "postgresql":
+        from tests.pg_stores import open_copy
 
-    database = open_database(demo_path)
+        address = request.getfixturevalue("db_address")
+        database = open_copy(address, "demo", request.getfixturevalue("db_path"))
+    else:
+        from atr_desktop.storage.database import open_database
+
+        database = open_database(request.getfixturevalue("demo_path"))
     yield database
     database.close()
 
 
 @pytest.fixture
-def cli(db_path: Path, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    """Run ``atr-desktop --db <db_path> ARGS``; returns (exit code, stdout, stderr)."""
+def cli(db_address: str, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+    """Run ``atr-desktop --db <the test's store> ARGS``; returns (exit code, stdout, stderr)."""
     from atr_desktop.app import main
 
     def run(*args: str, db: Path | None = None) -> tuple[int, str, str]:
-        code = main(["--db", str(db or db_path), *args])
+        code = main(["--db", str(db or db_address), *args])
         out, err = capsys.readouterr()
         return code, out, err
 
@@ -108,8 +144,10 @@ def cli(db_path: Path, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-u
 def pg_cluster() -> Iterator[object]:
     """A throwaway PostgreSQL cluster for the whole session (tests/pg.py); skips without one."""
     from tests.pg import start_cluster
+    from tests.pg_stores import remember
 
     cluster = start_cluster()
+    remember(cluster)
     try:
         yield cluster
     finally:

@@ -11,6 +11,8 @@ import os
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from atr_desktop.app import main
 from atr_desktop.logs import setup_logging
 from atr_desktop.paths import app_paths
@@ -29,6 +31,8 @@ from atr_desktop.storage.models import (
     Person,
     Setting,
 )
+
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
 
 EMAIL = "o.quennevais-xu@example.org"
 # Every way the records write her, cycled through the columns.

@@ -17,6 +17,8 @@ from atr_desktop.storage.database import open_database
 from atr_desktop.storage.models import ForwardPlanItem
 from tests.meeting_fixtures import strategy_group
 
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
+
 
 def test_minutes_drafted_at_one_meeting_are_approved_at_the_next_then_locked(db) -> None:
     sg = strategy_group(db)

@@ -6,6 +6,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
+
 from atr_desktop.storage.models import (
     Action,
     AgendaItem,
@@ -16,6 +18,8 @@ from atr_desktop.storage.models import (
     Minutes,
     Person,
 )
+
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
 
 EMAIL = "tariq.haddad@westyorkshire.police.uk"
 

@@ -9,6 +9,8 @@ from atr_desktop.errors import UserError
 from atr_desktop.services import actions, groups
 from atr_desktop.storage.undo import Changes
 
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
+
 
 def test_a_service_inside_a_unit_of_work_joins_it(db) -> None:
     with db.unit_of_work() as outer, db.session() as inner:

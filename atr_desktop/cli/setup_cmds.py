@@ -36,9 +36,8 @@ def register(nouns: Any) -> None:
 def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
     from atr_desktop.services.setup import init_database
 
-    path = ctx.db_path
-    ctx.adopt(init_database(path, args.template))
-    print(f"Created {path} from the {args.template} template.")
+    ctx.adopt(init_database(ctx.db_path, args.template, url=ctx.server_url))
+    print(f"Created {ctx.db_shown} from the {args.template} template.")
     return 0
 
 
@@ -50,8 +49,15 @@ def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
     check_years(args.years)
     if args.actions is not None:
         check_count(args.actions)
-    path = ctx.db_path
-    db = ctx.db() if path.exists() else ctx.adopt(init_database(path))
+    path = ctx.db_shown
+    if ctx.server_url:
+        db = (
+            ctx.db()
+            if _server_has_store(ctx.server_url)
+            else ctx.adopt(init_database(ctx.db_path, url=ctx.server_url))
+        )
+    else:
+        db = ctx.db() if ctx.db_path.exists() else ctx.adopt(init_database(ctx.db_path))
     if args.actions is None or db.meta("demo") is None:
         summary = build_demo(
             db, years=args.years, progress=lambda line: print(line, file=sys.stderr)
@@ -63,3 +69,19 @@ def cmd_demo(ctx: Context, args: argparse.Namespace) -> int:
         grown = grow_actions(db, args.actions)
         print(f"Added to {path}: " + ", ".join(f"{n:,} {k}" for k, n in grown.items()))
     return 0
+
+
+def _server_has_store(url: str) -> bool:
+    from atr_desktop.storage.database import make_server_engine, server_error
+    from atr_desktop.storage.migrate import current
+
+    engine = make_server_engine(url)
+    try:
+        return current(engine) is not None
+    except Exception as exc:
+        plain = server_error(exc, url)
+        if plain is not None:
+            raise plain from None
+        raise
+    finally:
+        engine.dispose()

@@ -209,6 +209,20 @@ def missing(path: Path, paths: AppPaths) -> StoreError:
     )
 
 
+def open_server(url: str, paths: AppPaths, readonly: bool = False) -> Opened:
+    """Open a team's store on a PostgreSQL server.
+
+    The file's safety machinery (the live-copy lock, quick_check, the write-ahead log's
+    watch, hand-over generations, the papers' sweep) is the server's job there: its own
+    locking, WAL and checks, and the organisation's backups (pg_dump).
+    """
+    from atr_desktop.paths import server_folder
+    from atr_desktop.storage.database import open_server_database
+
+    db = open_server_database(url, server_folder(url, paths), readonly=readonly)
+    return Opened(db, None, [], checked=True)
+
+
 def open_live(
     path: Path,
     paths: AppPaths,
