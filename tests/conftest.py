@@ -56,8 +56,11 @@ def db_path(tmp_path: Path) -> Path:
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Tests marked ``both_engines`` (a module's ``pytestmark``) run on SQLite and on
     PostgreSQL: their ``db``, ``demo_db`` and ``cli`` are a file, then a server store."""
-    if "store_engine" in metafunc.fixturenames and metafunc.definition.get_closest_marker(
-        "both_engines"
+    node = metafunc.definition
+    if (
+        "store_engine" in metafunc.fixturenames
+        and node.get_closest_marker("both_engines")
+        and not node.get_closest_marker("sqlite_only")
     ):
         metafunc.parametrize("store_engine", ["sqlite", "postgresql"], indirect=True)
 
@@ -76,6 +79,24 @@ def db_address(store_engine: str, db_path: Path, request: pytest.FixtureRequest)
     from tests.pg_stores import fresh_database
 
     return fresh_database(request)
+
+
+@pytest.fixture
+def reopen(store_engine: str, db_address: str, db_path: Path):  # type: ignore[no-untyped-def]
+    """Open the test's store again (after a command changed it), on whichever engine."""
+
+    def open_again(readonly: bool = False) -> object:
+        if store_engine == "postgresql":
+            from atr_desktop.paths import app_paths, server_folder
+            from atr_desktop.storage.database import open_server_database
+
+            local = server_folder(db_address, app_paths())
+            return open_server_database(db_address, local, readonly=readonly)
+        from atr_desktop.storage.database import open_database
+
+        return open_database(db_path, readonly=readonly)
+
+    return open_again
 
 
 @pytest.fixture

@@ -11,8 +11,6 @@ import os
 import sqlite3
 from pathlib import Path
 
-import pytest
-
 from atr_desktop.app import main
 from atr_desktop.logs import setup_logging
 from atr_desktop.paths import app_paths
@@ -31,8 +29,6 @@ from atr_desktop.storage.models import (
     Person,
     Setting,
 )
-
-pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
 
 EMAIL = "o.quennevais-xu@example.org"
 # Every way the records write her, cycled through the columns.
@@ -97,8 +93,6 @@ def _seed(db) -> int:  # type: ignore[no-untyped-def]
 
 def _fill_every_text_field(db_path: Path) -> list[str]:
     conn = sqlite3.connect(db_path)
-    conn.execute("INSERT INTO undo_steps(label) VALUES ('Edit Dr Quennevais-Xu')")
-    conn.execute("INSERT INTO undo_log(step, statement) VALUES (1, 'UPDATE x ottoline')")
     conn.execute("INSERT INTO db_meta(key, value) VALUES ('last_contact', ?)", (EMAIL,))
     filled = []
     n = 0

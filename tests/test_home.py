@@ -13,8 +13,6 @@ from atr_desktop.paths import app_paths
 from atr_desktop.services import home
 from atr_desktop.storage.models import Action, AgendaItem, Decision, Meeting, Minutes, Paper
 
-pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
-
 TODAY = dt.date(2026, 11, 25)
 
 

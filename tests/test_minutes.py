@@ -75,6 +75,7 @@ def test_aob_item_added_on_the_day_and_deferred_item_goes_to_the_forward_plan(db
     assert items["8.1"].added_on_day and items["6"].deferred
 
 
+@pytest.mark.sqlite_only  # kills a process holding the file
 def test_autosaved_typing_is_restored_after_the_app_dies(db, db_path) -> None:
     sg = strategy_group(db)
     item_id = minutes.show(db, sg.meeting).items[4].item_id
@@ -129,11 +130,11 @@ def test_an_item_id_from_the_window_is_never_taken_for_a_number(db) -> None:
     assert written[first.id] == "By id" and written[clash.id] == "By number"
 
 
-def test_a_read_only_copy_shows_registers_and_minutes_without_writing(db, db_path) -> None:
+def test_a_read_only_copy_shows_registers_and_minutes_without_writing(db, reopen) -> None:
     sg = strategy_group(db)
     minutes.write_item(db, sg.meeting, "5", "Kept")
     db.close()
-    copy = open_database(db_path, readonly=True)
+    copy = reopen(readonly=True)
     try:
         assert attendance.get_register(copy, sg.next_meeting).lines == ()
         assert minutes.show(copy, sg.meeting).items[4].discussion == "Kept"

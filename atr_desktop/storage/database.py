@@ -17,6 +17,7 @@ import logging
 import sqlite3
 import threading
 import uuid
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -185,6 +186,16 @@ class WriteGate:
             self._wait()
 
 
+_READ_ONLY: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def opened_read_only(session: Session) -> bool:
+    """The session's store was opened only to look (a handed-over copy, --read-only), on
+    either engine: a service that would tidy as it reads (a register's missing lines) leaves
+    it as it was kept."""
+    return session.get_bind().engine in _READ_ONLY
+
+
 def make_engine(path: Path, readonly: bool = False) -> Engine:
     """An engine whose every connection carries the app's pragmas."""
     if readonly:
@@ -192,6 +203,8 @@ def make_engine(path: Path, readonly: bool = False) -> Engine:
     else:
         url = f"sqlite:///{path.as_posix()}"
     engine = create_engine(url, hide_parameters=True)  # no record values in any message
+    if readonly:
+        _READ_ONLY.add(engine)
     event.listen(engine, "connect", _configure_connection)
     event.listen(engine, "begin", _begin)
     return engine
@@ -230,7 +243,7 @@ def make_server_engine(url: str, readonly: bool = False) -> Engine:
     if address.drivername in ("postgresql", "postgres"):
         address = address.set(drivername="postgresql+psycopg")
     options = "-c timezone=UTC" + (" -c default_transaction_read_only=on" if readonly else "")
-    return create_engine(
+    engine = create_engine(
         address,
         hide_parameters=True,
         pool_pre_ping=True,
@@ -240,6 +253,9 @@ def make_server_engine(url: str, readonly: bool = False) -> Engine:
             "connect_timeout": 10,
         },
     )
+    if readonly:
+        _READ_ONLY.add(engine)
+    return engine
 
 
 def shown(url: str) -> str:

@@ -121,9 +121,13 @@ def postgresql_statements(unaccent: bool) -> list[str]:
         f"hword, hword_part, word WITH {mapping}",
         f"CREATE TABLE {TABLE} (id BIGSERIAL PRIMARY KEY, kind TEXT NOT NULL, "
         "ref_id INTEGER NOT NULL, meeting_id INTEGER, title TEXT NOT NULL, body TEXT NOT NULL, "
+        # Punctuation parts words, as FTS5's unicode61 does: PostgreSQL's own parser would
+        # read SG-2026-001 as 'sg', '-2026', '-001' and paths and hosts as single words.
         "document TSVECTOR GENERATED ALWAYS AS ("
-        "setweight(to_tsvector('atr_search'::regconfig, title), 'A') || "
-        "setweight(to_tsvector('atr_search'::regconfig, body), 'B')) STORED)",
+        "setweight(to_tsvector('atr_search'::regconfig, "
+        "regexp_replace(title, '[[:punct:]]+', ' ', 'g')), 'A') || "
+        "setweight(to_tsvector('atr_search'::regconfig, "
+        "regexp_replace(body, '[[:punct:]]+', ' ', 'g')), 'B')) STORED)",
         f"CREATE INDEX ix_{TABLE}_document ON {TABLE} USING gin (document)",
         f"CREATE INDEX ix_{TABLE}_kind_ref ON {TABLE} (kind, ref_id)",
     ]
