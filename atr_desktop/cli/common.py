@@ -113,6 +113,14 @@ class Context:
             return shown(self.server_url)
         return str(self.db_path)
 
+    def file_only(self, what: str) -> None:
+        """Refuse, in one sentence, a safety command that belongs to a file (see
+        services.safety.SERVER_JOBS) when the store is on a server."""
+        if self.server_url:
+            from atr_desktop.services.safety import server_job
+
+            raise server_job(what)
+
     def db(self) -> Database:
         """The database, opened (and upgraded) on first use."""
         if self._db is None:

@@ -55,6 +55,7 @@ def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
+    ctx.file_only("restore")
     from atr_desktop.services.backup import info_of, restore
     from atr_desktop.storage.backup import read_backup
 
@@ -73,6 +74,7 @@ def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
+    ctx.file_only("check")
     from atr_desktop.services.safety import check_everything
 
     report = check_everything(ctx.db_path)
@@ -88,6 +90,7 @@ def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_backups_list(ctx: Context, args: argparse.Namespace) -> int:
+    ctx.file_only("backup")
     from atr_desktop.services.backup import folder_for, list_backups
 
     folder = Path(args.folder).expanduser() if args.folder else folder_for(ctx.db_path)
@@ -127,6 +130,7 @@ def cmd_handover_export(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_handover_import(ctx: Context, args: argparse.Namespace) -> int:
+    ctx.file_only("handover")
     from atr_desktop.services.handover import import_from
 
     source = Path(args.file).expanduser()

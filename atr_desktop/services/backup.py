@@ -85,6 +85,10 @@ def back_up(
     db: Database, reason: str = "manual", out: Path | None = None, now: dt.datetime | None = None
 ) -> BackupResult:
     """A verified backup of the open database and its papers; then old ones are rotated."""
+    if db.on_server:
+        from atr_desktop.services.safety import server_job
+
+        raise server_job("backup")
     folder = out or folder_for(db.path)
     report = store.write_backup(
         db.path, db.blobs, folder, reason, now=now, skip_if_unchanged=reason in UNATTENDED

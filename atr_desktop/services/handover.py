@@ -74,6 +74,10 @@ def export_to(
     step: Step = _no_step,
 ) -> HandoverResult:
     """Write the hand-over copy into ``folder``; this copy stops being live."""
+    if db.on_server:
+        from atr_desktop.services.safety import server_job
+
+        raise server_job("handover")
     if db.readonly:
         raise UserError("This copy is open read-only, so it cannot be handed over.")
     now = now or dt.datetime.now(dt.UTC)
