@@ -117,7 +117,7 @@ class Context:
         """Refuse, in one sentence, a safety command that belongs to a file (see
         services.safety.SERVER_JOBS) when the store is on a server."""
         if self.server_url:
-            from atr_desktop.services.safety import server_job
+            from atr_desktop.services.server_jobs import server_job
 
             raise server_job(what)
 

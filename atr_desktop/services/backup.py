@@ -11,6 +11,7 @@ from pathlib import Path
 
 from atr_desktop.errors import UserError
 from atr_desktop.services import personal_data
+from atr_desktop.services.server_jobs import server_job
 from atr_desktop.storage import backup as store
 from atr_desktop.storage.blobs import store_for
 from atr_desktop.storage.database import Database, papers_of_file, read_meta, sniff
@@ -86,8 +87,6 @@ def back_up(
 ) -> BackupResult:
     """A verified backup of the open database and its papers; then old ones are rotated."""
     if db.on_server:
-        from atr_desktop.services.safety import server_job
-
         raise server_job("backup")
     folder = out or folder_for(db.path)
     report = store.write_backup(

@@ -31,6 +31,7 @@ from atr_desktop.errors import UserError
 from atr_desktop.paths import AppPaths, share_with_folder
 from atr_desktop.services import erasure_ledger, personal_data
 from atr_desktop.services.backup import folder_for, move_aside
+from atr_desktop.services.server_jobs import server_job
 from atr_desktop.storage import backup as store
 from atr_desktop.storage.blobs import papers_root, store_for
 from atr_desktop.storage.database import Database, papers_of_file, sniff
@@ -75,8 +76,6 @@ def export_to(
 ) -> HandoverResult:
     """Write the hand-over copy into ``folder``; this copy stops being live."""
     if db.on_server:
-        from atr_desktop.services.safety import server_job
-
         raise server_job("handover")
     if db.readonly:
         raise UserError("This copy is open read-only, so it cannot be handed over.")
