@@ -136,6 +136,7 @@ def test_names_and_emails_are_unique_in_any_case(db) -> None:
     assert found.id == person.id
 
 
+@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection:sqlalchemy.exc.SAWarning")
 def test_the_server_schema_matches_the_models(db, store_engine: str) -> None:
     with db.engine.connect() as conn:
         context = MigrationContext.configure(
