@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -411,9 +410,7 @@ def highest_generation(
 def referenced_papers(db: Database) -> set[str]:
     """Every stored file a record points at (any 'sha256' column; see storage.backup)."""
     with db.session() as s:
-        conn = s.connection().connection.dbapi_connection
-        assert isinstance(conn, sqlite3.Connection)
-        return store.paper_hashes(conn)
+        return store.referenced_hashes(s)
 
 
 def sweep_papers(db: Database, now: dt.datetime | None = None) -> SweepReport:
@@ -477,15 +474,12 @@ def check_everything(path: Path) -> CheckReport:
             "'atr-desktop restore PATH'); the damaged file will be kept aside."
         )
         return CheckReport(problems, 0)
-    conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
-    try:
+    with store.reading_file(path) as conn:
         hashes = store.paper_hashes(conn)
         papers = papers_of_file(path)
         missing_ = sorted(h for h in hashes if not papers.exists(h))
         changed = sorted(h for h in hashes if papers.exists(h) and not papers.verify(h))
         names = store.describe_papers(conn, missing_ + changed)
-    finally:
-        conn.close()
     problems += [f"Missing from {papers.root}: {names[h]}." for h in missing_]
     problems += [f"Changed on disk since it was stored: {names[h]}." for h in changed]
     if missing_ or changed:
