@@ -219,7 +219,19 @@ def open_server(url: str, paths: AppPaths, readonly: bool = False) -> Opened:
     from atr_desktop.storage.database import open_server_database
 
     db = open_server_database(url, server_folder(url, paths), readonly=readonly)
-    return Opened(db, None, [], checked=True)
+    notes: list[str] = []
+    gone = db.meta("handed_over_to")
+    if gone:  # copied elsewhere (store copy): that copy is the live one now
+        message = (
+            f"{db.shown} is no longer the live store: it was copied to {gone} on "
+            f"{db.meta('handed_over_at') or 'an earlier date'}. Open it read-only to look "
+            "(on the command line, add --read-only), or open the copy."
+        )
+        if not readonly:
+            db.close()
+            raise NotLive(message)
+        notes.append(message)
+    return Opened(db, None, notes, checked=True)
 
 
 def open_live(
