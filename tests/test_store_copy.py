@@ -42,7 +42,9 @@ def test_the_demo_goes_to_a_server_and_back_with_every_row_and_paper_equal(
     demo_path: Path, pg_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     before = every_row(demo_path)
-    code, out, err = run(capsys, "store", "copy", "--from", str(demo_path), "--to", pg_url, "--json")
+    code, out, err = run(
+        capsys, "store", "copy", "--from", str(demo_path), "--to", pg_url, "--json"
+    )
     assert code == 0, err
     there = json.loads(out)
     counts = {t["table"]: t["rows"] for t in there["tables"]}
