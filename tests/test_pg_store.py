@@ -155,3 +155,55 @@ def test_the_server_schema_matches_the_models(db, store_engine: str) -> None:
         )
         diff = compare_metadata(context, Base.metadata)
     assert diff == [], f"{store_engine}: models and migrations differ: {diff}"
+
+
+def test_roles_a_secretariat_writes_and_erases_a_chair_only_reads(
+    db, db_address: str, store_engine: str, capsys
+) -> None:
+    """The SQL 'init --roles' prints, run by the administrator; then each officer logs in
+    as their own role."""
+    if store_engine == "sqlite":
+        pytest.skip("roles are PostgreSQL's")
+    db.close()
+    code, sql, _ = run(capsys, db_address, "init", "--roles")
+    assert code == 0 and "CREATE ROLE atr_owner NOLOGIN" in sql
+    with psycopg.connect(db_address, autocommit=True) as conn:
+        conn.execute(sql)
+        conn.execute("CREATE ROLE sec_test LOGIN IN ROLE atr_secretariat")
+        conn.execute("CREATE ROLE chair_test LOGIN IN ROLE atr_chair")
+        owner = conn.execute("SELECT tableowner FROM pg_tables WHERE tablename = 'audit_log'")
+        assert owner.fetchone() == ("atr_owner",)
+    secretariat = db_address.replace("postgres@", "sec_test@")
+    chair = db_address.replace("postgres@", "chair_test@")
+    try:
+        code, _, err = run(
+            capsys,
+            secretariat,
+            "people",
+            "add",
+            "--first",
+            "Kit",
+            "--last",
+            "Marlow",
+            "--email",
+            "kit@example.org",
+        )
+        assert code == 0, err
+        code, out, err = run(capsys, secretariat, "person", "erase", "kit@example.org", "--yes")
+        assert code == 0 and "Former member" in out, err
+        with (
+            psycopg.connect(secretariat) as conn,
+            pytest.raises(psycopg.errors.InsufficientPrivilege),
+        ):
+            conn.execute("DELETE FROM audit_log")
+        code, out, err = run(capsys, chair, "actions", "list")
+        assert code == 0, err
+        code, _, err = run(
+            capsys, chair, "people", "add", "--first", "No", "--last", "Body", "--email", "n@x.org"
+        )
+        assert code == 1 and "may not make that change" in err
+    finally:
+        with psycopg.connect(db_address, autocommit=True) as conn:
+            for role in ("sec_test", "chair_test"):
+                conn.execute(f"DROP OWNED BY {role}")
+                conn.execute(f"DROP ROLE {role}")

@@ -13,6 +13,11 @@ from atr_desktop.domain.groups import TEMPLATES
 def register(nouns: Any) -> None:
     init = nouns.add_parser("init", help="create a new database from a template")
     init.add_argument("--template", default="wy-atr", choices=sorted(TEMPLATES))
+    init.add_argument(
+        "--roles",
+        action="store_true",
+        help="print the SQL that gives a server store its owner, secretariat and chair roles",
+    )
     init.set_defaults(handler=cmd_init)
     demo = nouns.add_parser(
         "demo", help="fill a database with a realistic demo programme (created if missing)"
@@ -36,6 +41,11 @@ def register(nouns: Any) -> None:
 def cmd_init(ctx: Context, args: argparse.Namespace) -> int:
     from atr_desktop.services.setup import init_database
 
+    if args.roles:
+        from atr_desktop.storage.roles import roles_sql
+
+        print(roles_sql(), end="")
+        return 0
     ctx.adopt(init_database(ctx.db_path, args.template, url=ctx.server_url))
     print(f"Created {ctx.db_shown} from the {args.template} template.")
     return 0

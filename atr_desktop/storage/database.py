@@ -275,6 +275,17 @@ def server_error(exc: BaseException, url: str) -> UserError | None:
         import psycopg
     except ImportError:  # pragma: no cover - psycopg is a dependency
         return None
+    if isinstance(orig, psycopg.errors.InsufficientPrivilege):
+        if "append-only" in str(orig):
+            return None  # the audit guard: only a bug of ours would try
+        return UserError(
+            f"Your login on {shown(url)} may not make that change (your role reads only, or "
+            "lacks this permission): nothing was saved; ask your database administrator."
+        )
+    if isinstance(orig, psycopg.errors.ReadOnlySqlTransaction):
+        return UserError(
+            f"{shown(url)} is open read-only, so that change was not saved: open it normally."
+        )
     if not isinstance(orig, psycopg.OperationalError):
         return None
     text = str(orig).lower()
