@@ -196,6 +196,17 @@ def opened_read_only(session: Session) -> bool:
     return session.get_bind().engine in _READ_ONLY
 
 
+def server_role(session: Session) -> str | None:
+    """The PostgreSQL role this session logged in as (each officer has their own), read
+    once per connection; None on SQLite, where the computer's user is who did it."""
+    conn = session.connection()
+    if conn.dialect.name != "postgresql":
+        return None
+    if "role" not in conn.info:
+        conn.info["role"] = str(conn.exec_driver_sql("SELECT session_user").scalar())
+    return str(conn.info["role"])
+
+
 def make_engine(path: Path, readonly: bool = False) -> Engine:
     """An engine whose every connection carries the app's pragmas."""
     if readonly:
