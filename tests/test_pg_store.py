@@ -16,7 +16,7 @@ from atr_desktop.app import main
 from atr_desktop.errors import UserError
 from atr_desktop.services import groups, people
 from atr_desktop.storage.models import Base, Person
-from atr_desktop.storage.search_schema import is_search_table
+from atr_desktop.storage.search_schema import is_storage_table
 
 pytestmark = [pytest.mark.both_engines]
 HAND_MADE_INDEXES = {"ix_actions_open_due", "ix_actions_open_order"}
@@ -146,7 +146,7 @@ def test_the_server_schema_matches_the_models(db, store_engine: str) -> None:
                 # (SQLite's reflection skips them; PostgreSQL's shows them).
                 "include_name": lambda name, kind, parent: (
                     not (
-                        (kind == "table" and is_search_table(name))
+                        (kind == "table" and is_storage_table(name))
                         or (kind == "index" and name in HAND_MADE_INDEXES)
                     )
                 ),

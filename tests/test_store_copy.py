@@ -78,3 +78,51 @@ def test_a_store_already_there_is_refused_and_left_alone(
     assert code == 1 and "already exists" in err
     code, _, err = run(capsys, "--db", str(demo_path), "actions", "list")
     assert code == 0, "a refused copy retires nothing"
+
+
+def test_a_paper_attached_on_one_computer_opens_on_another(
+    pg_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch
+) -> None:
+    """Papers live in the server store (0010): another officer's computer, with an empty
+    cache of its own, opens the same paper, byte for byte."""
+    from tests.test_search import _pdf_with
+
+    assert run(capsys, "--db", pg_url, "init")[0] == 0
+    assert (
+        run(
+            capsys,
+            "--db",
+            pg_url,
+            "meetings",
+            "add",
+            "--group",
+            "SG",
+            "--date",
+            "2027-02-09",
+            "--start",
+            "10:00",
+        )[0]
+        == 0
+    )
+    assert run(capsys, "--db", pg_url, "agenda", "add", "SG:2027-02-09", "--title", "Plan")[0] == 0
+    pdf = tmp_path / "plan.pdf"
+    _pdf_with(pdf, "Reflective supervision in the Calderdale pilot.")
+    code, _, err = run(
+        capsys, "--db", pg_url, "papers", "attach", "SG:2027-02-09", "5", str(pdf), "--title", "P"
+    )
+    assert code == 0, err
+    monkeypatch.setenv("ATR_DESKTOP_HOME", str(tmp_path / "another-computer"))
+    from atr_desktop.paths import app_paths, server_folder
+    from atr_desktop.storage.database import open_server_database
+
+    db = open_server_database(pg_url, server_folder(pg_url, app_paths()))
+    try:
+        with db.engine.connect() as conn:
+            sha = conn.exec_driver_sql("SELECT sha256 FROM paper_files").scalar_one()
+        assert not (db.blobs.root / sha[:2] / sha).exists()  # nothing cached here yet
+        assert db.blobs.verify(sha)
+        assert db.blobs.path_for(sha).read_bytes() == pdf.read_bytes()
+    finally:
+        db.close()
+    code, out, err = run(capsys, "--db", pg_url, "search", '"Calderdale pilot"', "--json")
+    assert code == 0 and [r["kind"] for r in json.loads(out)["results"]] == ["paper"], err

@@ -20,7 +20,6 @@ from sqlalchemy import delete, func, insert, select, text
 from atr_desktop.errors import StoreError, UserError
 from atr_desktop.paths import AppPaths, is_server, server_folder
 from atr_desktop.storage import backup as store
-from atr_desktop.storage.blobs import store_for
 from atr_desktop.storage.database import (
     Database,
     create_database,
@@ -151,9 +150,10 @@ def _restart_sequences(conn: object) -> None:
 def _copy_papers(origin: Database, copy: Database) -> int:
     with origin.session() as s:
         hashes = store.referenced_hashes(s)
-    # The programme's UUID replaced the one the empty store was made with: its papers'
-    # folder is the programme's (Database.blobs was opened under the other one).
-    papers = store_for(copy.path, copy.meta("uuid") or "")
+    # The programme's UUID replaced the one the empty store was made with: its papers are
+    # the programme's (Database.blobs was opened under the other one).
+    copy.forget_blobs()
+    papers = copy.blobs
     store.copy_papers(origin.blobs, papers, hashes)
     with copy.session() as s:
         copied = store.referenced_hashes(s)

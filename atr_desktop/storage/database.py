@@ -457,8 +457,17 @@ class Database:
     def blobs(self) -> BlobStore:
         """This database's papers: the folder named by its UUID, never by its path alone."""
         if self._blobs is None:
-            self._blobs = store_for(self.path, self.uuid)
+            if self.on_server:
+                from atr_desktop.storage.server_blobs import ServerBlobStore
+
+                self._blobs = ServerBlobStore(store_for(self.path, self.uuid).root, self)
+            else:
+                self._blobs = store_for(self.path, self.uuid)
         return self._blobs
+
+    def forget_blobs(self) -> None:
+        """The store's UUID changed (a copy takes its programme's): find its papers again."""
+        self._blobs = None
 
     @contextmanager
     def quick_commits(self) -> Iterator[None]:
