@@ -207,3 +207,31 @@ def test_roles_a_secretariat_writes_and_erases_a_chair_only_reads(
             for role in ("sec_test", "chair_test"):
                 conn.execute(f"DROP OWNED BY {role}")
                 conn.execute(f"DROP ROLE {role}")
+
+
+def test_another_officers_change_is_heard_as_a_change_notice(db, reopen, store_engine) -> None:
+    """LISTEN/NOTIFY: what one connection commits reaches another store's listeners within
+    seconds, as the kinds of record that changed; its own edits are not told twice."""
+    if store_engine == "sqlite":
+        pytest.skip("a file has one live copy: nothing to hear")
+    import time
+
+    heard: list[object] = []
+    db.watch_others()
+    db.on_commit(heard.append)
+    other = reopen()
+    try:
+        groups.close_group(other, "NET", "Paused")
+        deadline = time.monotonic() + 10
+        while not heard and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert heard, "no notice within 10 s"
+        notice = heard[0]
+        assert "groups" in notice.kinds and "audit_log" in notice.kinds  # type: ignore[attr-defined]
+        assert notice.label == "another officer's change"  # type: ignore[attr-defined]
+        heard.clear()
+        groups.close_group(db, "MNC", "Merged")  # our own edit: told once, with its rows
+        time.sleep(1.5)
+        assert len(heard) == 1 and heard[0].rows  # type: ignore[attr-defined]
+    finally:
+        other.close()

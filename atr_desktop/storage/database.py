@@ -336,6 +336,7 @@ class Database:
         self.engine = engine
         self.readonly = readonly
         self._blobs: BlobStore | None = None
+        self._watch: Any = None  # other officers' change notices, on a server
         self.gate = WriteGate()
         event.listen(engine, "commit", self.gate.on_commit)
         event.listen(engine, "before_cursor_execute", self.gate.on_statement)
@@ -402,11 +403,23 @@ class Database:
                 self._local.session = None
                 self._local.connected = False
         if changes.kinds:
-            for listener in list(self._listeners):
-                try:
-                    listener(changes)
-                except Exception:  # the edit is saved: a listener's bug must not undo that
-                    log.exception("a change listener failed after a commit")
+            self.tell(changes)
+
+    def tell(self, changes: Changes) -> None:
+        """Hand ``changes`` to every on_commit listener (ours, or heard from the server)."""
+        for listener in list(self._listeners):
+            try:
+                listener(changes)
+            except Exception:  # the edit is saved: a listener's bug must not undo that
+                log.exception("a change listener failed after a commit")
+
+    def watch_others(self) -> None:
+        """On a server: hear other officers' commits as change notices (storage/notices.py)."""
+        if self.on_server and self._watch is None:
+            from atr_desktop.storage.notices import ServerWatch
+
+            self._watch = ServerWatch(self)
+            self._watch.start()
 
     def _plain(self, exc: Exception) -> UserError | None:
         if self.url is not None:
@@ -488,6 +501,9 @@ class Database:
             self.engine.dispose()
 
     def close(self) -> None:
+        if self._watch is not None:
+            self._watch.stop()
+            self._watch = None
         self.engine.dispose()
 
 

@@ -299,6 +299,7 @@ class MainWindow(QMainWindow):
             return False
         where = shown(url)
         self._show_store(opened, where, where.rsplit("/", 1)[-1].split("?", 1)[0])
+        opened.db.watch_others()  # others' edits reach the pages as change notices
         return True
 
     def _show_store(self, opened: Opened, label: str, title: str) -> None:

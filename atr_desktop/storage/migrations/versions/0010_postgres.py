@@ -1,9 +1,15 @@
-"""Papers kept in the database on PostgreSQL, so a team needs nothing but the server.
+"""A team's store on PostgreSQL: papers in the database, and a notice of every change.
 
+Papers:
 A store on a server keeps each paper's bytes once, named by their SHA-256 (deduplicated as
 in the folder), in ``paper_blobs``; each computer keeps a cache of what it has opened in
 its own folder. SQLite keeps papers in the folder beside the file, as before: nothing
 changes there.
+
+Notices: a statement trigger on every table sends ``pg_notify('atr_changes', table)``
+when a transaction that changed it commits (PostgreSQL folds repeats into one), so each
+officer's window hears what the others changed (storage/notices.py). The tables are those
+the store holds when this runs; a later migration that adds a table adds its trigger too.
 
 Revision ID: 0010_postgres
 Revises: 0007_paper_letters  (to be re-chained after 0009_marking)
@@ -19,9 +25,29 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 
+NOT_NOTIFIED = {"alembic_version", "search_index", "paper_blobs"}
+
+
+def notified_tables() -> list[str]:
+    bind = op.get_bind()
+    rows = bind.exec_driver_sql(
+        "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"
+    ).all()
+    return [r[0] for r in rows if r[0] not in NOT_NOTIFIED]
+
+
 def upgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
+    op.execute(
+        "CREATE FUNCTION atr_notify() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "PERFORM pg_notify('atr_changes', TG_TABLE_NAME); RETURN NULL; END $$"
+    )
+    for table in notified_tables():
+        op.execute(
+            f'CREATE TRIGGER atr_notify AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON "{table}" '
+            "FOR EACH STATEMENT EXECUTE FUNCTION atr_notify()"
+        )
     op.execute(
         "CREATE TABLE paper_blobs (sha256 CHAR(64) PRIMARY KEY, size BIGINT NOT NULL, "
         "data BYTEA NOT NULL, "
@@ -34,4 +60,7 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
+        for table in notified_tables():
+            op.execute(f'DROP TRIGGER IF EXISTS atr_notify ON "{table}"')
+        op.execute("DROP FUNCTION IF EXISTS atr_notify()")
         op.execute("DROP TABLE IF EXISTS paper_blobs")
