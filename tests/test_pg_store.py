@@ -64,7 +64,6 @@ def test_an_empty_or_unreachable_server_gets_one_sentence(
     [
         (("backup",), "pg_dump"),
         (("backups", "list"), "pg_dump"),
-        (("check",), "checked by the server"),
         (("restore", "x.zip", "--yes"), "pg_restore"),
         (("handover", "export", "--to", "x"), "nothing to hand over"),
     ],
@@ -235,3 +234,20 @@ def test_another_officers_change_is_heard_as_a_change_notice(db, reopen, store_e
         assert len(heard) == 1 and heard[0].rows  # type: ignore[attr-defined]
     finally:
         other.close()
+
+
+def test_check_on_a_server_verifies_the_schema_and_every_papers_hash(
+    demo_db, db_address: str, store_engine: str, capsys
+) -> None:
+    if store_engine == "sqlite":
+        pytest.skip("the file's check: tests/test_paper_integrity.py")
+    demo_db.close()
+    code, out, err = run(capsys, db_address, "check")
+    assert code == 0 and "is whole" in out and "papers" in out, err
+    with psycopg.connect(db_address) as conn:
+        conn.execute(
+            "UPDATE paper_blobs SET data = 'x'::bytea, size = 1 "
+            "WHERE sha256 = (SELECT min(sha256) FROM paper_blobs)"
+        )
+    code, _, err = run(capsys, db_address, "check")
+    assert code == 1 and "has changed on the server" in err and "pg_dump" in err

@@ -74,16 +74,15 @@ def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
-    ctx.file_only("check")
-    from atr_desktop.services.safety import check_everything
+    from atr_desktop.services.safety import check_everything, check_server
 
-    report = check_everything(ctx.db_path)
+    report = check_server(ctx.db()) if ctx.server_url else check_everything(ctx.db_path)
     for line in report.problems:
         print(line, file=__import__("sys").stderr)
     if report.problems:
         return 1
     print(
-        f"{ctx.db_path} is whole: the integrity check passed and all {report.papers} "
+        f"{ctx.db_shown} is whole: the integrity check passed and all {report.papers} "
         "papers are present and unchanged (checked by their SHA-256)."
     )
     return 0

@@ -497,3 +497,32 @@ def check_everything(path: Path) -> CheckReport:
     if missing_ or changed:
         problems.append("Restore the papers from the newest backup ('atr-desktop restore PATH').")
     return CheckReport(problems, len(hashes))
+
+
+def check_server(db: Database) -> CheckReport:
+    """``check`` on a server store: the schema against a fresh store's, and every paper
+    present on the server and still hashing to its name. (The server keeps its own pages
+    and foreign keys whole; its backups are the administrator's.)"""
+    from sqlalchemy import inspect
+
+    from atr_desktop.storage import migrate
+
+    problems: list[str] = []
+    schema = schema_problem(db)
+    if schema:
+        problems.append(f"{db.shown} is not as ATR Desktop left it: {schema}.")
+    if migrate.current(db.engine) != migrate.head():
+        problems.append(f"{db.shown} is not at this version's schema: open it normally first.")
+    with db.session() as s:
+        hashes = store.referenced_hashes(s)
+        held = "paper_blobs" in inspect(s.connection()).get_table_names()
+    for sha in sorted(hashes):
+        if not held or not db.blobs.exists(sha):
+            problems.append(f"The paper {sha[:12]}… is missing from the server.")
+        elif not db.blobs.verify(sha):
+            problems.append(f"The paper {sha[:12]}… has changed on the server since it was stored.")
+    if problems:
+        problems.append(
+            "Ask your database administrator to restore it from the organisation's pg_dump."
+        )
+    return CheckReport(problems, len(hashes))

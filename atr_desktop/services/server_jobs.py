@@ -1,5 +1,5 @@
 """What a store on a PostgreSQL server leaves to the server: the file's own safety features
-(backups, restore, the integrity check, hand-over) answer with whose job it is there."""
+(backups, restore, hand-over) answer with whose job it is there."""
 
 from __future__ import annotations
 
@@ -11,8 +11,6 @@ SERVER_JOBS = {
     "file on this computer)",
     "restore": "a store on a server is restored by its administrator (pg_restore from the "
     "organisation's pg_dump), not by ATR Desktop",
-    "check": "a store on a server is checked by the server itself (its write-ahead log and "
-    "checksums); ATR Desktop's check is for a file on this computer",
     "handover": "a store on a server is shared already: there is nothing to hand over; give "
     "your colleague the same --db address and ask your administrator for their login",
 }
