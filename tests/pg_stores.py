@@ -44,7 +44,7 @@ def _template(cluster: Cluster, which: str) -> tuple[str, Path, str]:
     from atr_desktop.services.setup import init_database
 
     name = cluster.create_database(stem=f"template_{which}")
-    home = Path(tempfile.mkdtemp(prefix="atr-pg-home-"))
+    home = Path(tempfile.mkdtemp(prefix="home-", dir=cluster.root))  # goes with the cluster
     local = home / "store"
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("ATR_DESKTOP_HOME", str(home))
