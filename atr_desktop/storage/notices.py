@@ -11,14 +11,20 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from sqlalchemy import event
+from sqlalchemy import Engine, event
 
 from atr_desktop.storage.undo import Changes
 
-if TYPE_CHECKING:
-    from atr_desktop.storage.database import Database
+
+class Store(Protocol):
+    """What the watch needs of its Database (database.py imports us, not the other way)."""
+
+    engine: Engine
+
+    def tell(self, changes: Changes) -> None: ...
+
 
 log = logging.getLogger(__name__)
 
@@ -27,7 +33,7 @@ OTHERS = "another officer's change"  # the label of a notice heard from the serv
 
 
 class ServerWatch:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Store) -> None:
         self._db = db
         self._own: set[int] = set()  # backend pids of this store's own connections
         self._stop = threading.Event()

@@ -16,18 +16,25 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from sqlalchemy import text
+from sqlalchemy import Engine, text
+from sqlalchemy.orm import Session
 
 from atr_desktop.storage.blobs import BlobStore
 
-if TYPE_CHECKING:
-    from atr_desktop.storage.database import Database
+
+class Store(Protocol):
+    """What the papers need of their Database (named here so database.py imports us, not
+    the other way round)."""
+
+    engine: Engine
+
+    def current_session(self) -> Session | None: ...
 
 
 class ServerBlobStore(BlobStore):
-    def __init__(self, root: Path, db: Database) -> None:
+    def __init__(self, root: Path, db: Store) -> None:
         super().__init__(root)
         self._db = db
 
