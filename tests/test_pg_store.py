@@ -251,3 +251,29 @@ def test_check_on_a_server_verifies_the_schema_and_every_papers_hash(
         )
     code, _, err = run(capsys, db_address, "check")
     assert code == 1 and "has changed on the server" in err and "pg_dump" in err
+
+
+def test_a_save_over_someone_elses_change_is_refused_not_lost(db, reopen, store_engine) -> None:
+    """Record versions: two officers read the same action; the second save is refused."""
+    if store_engine == "sqlite":
+        pytest.skip("a file has one writer at a time (its lock)")
+    from atr_desktop.services import actions
+    from atr_desktop.storage.models import Action
+    from tests.meeting_fixtures import strategy_group
+
+    sg = strategy_group(db)
+    ref = actions.add_action(db, sg.meeting, "5", "Map the pathway", "Owner A", None).ref
+    other = reopen()
+    try:
+        with (
+            pytest.raises(UserError, match="Someone else saved a change to the same actions"),
+            db.unit_of_work() as s,
+        ):
+            mine = s.query(Action).filter(Action.ref == ref).one()
+            mine.description = "Mine"
+            actions.update_action(
+                other, ref, actions.ActionChange(description="Theirs", note="Edited.")
+            )
+        assert actions.get_action(db, ref).description == "Theirs"
+    finally:
+        other.close()

@@ -14,6 +14,7 @@ import contextlib
 import datetime as dt
 import errno
 import logging
+import re
 import sqlite3
 import threading
 import uuid
@@ -422,6 +423,16 @@ class Database:
             self._watch.start()
 
     def _plain(self, exc: Exception) -> UserError | None:
+        from sqlalchemy.orm.exc import StaleDataError
+
+        if isinstance(exc, StaleDataError):
+            found = re.search(r"table '(\w+)'", str(exc))
+            what = found.group(1).replace("_", " ") if found else "records"
+            return UserError(
+                f"Someone else saved a change to the same {what} while this one was being "
+                "made, so it was not saved (theirs is kept): look at the record again and "
+                "make your change once more."
+            )
         if self.url is not None:
             return server_error(exc, self.url)
         return plain_error(exc, self.path)

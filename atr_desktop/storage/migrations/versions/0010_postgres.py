@@ -1,4 +1,8 @@
-"""A team's store on PostgreSQL: papers in the database, and a notice of every change.
+"""A team's store: record versions, papers in the database, a notice of every change.
+
+Versions (both engines): every editable record carries ``row_version`` (``version`` is a pack's own number), raised by each save
+and checked by it, so a save over someone else's change since the record was read is
+refused instead of silently overwriting it.
 
 Papers:
 A store on a server keeps each paper's bytes once, named by their SHA-256 (deduplicated as
@@ -17,6 +21,7 @@ Revises: 0007_paper_letters  (to be re-chained after 0009_marking)
 
 from collections.abc import Sequence
 
+import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0010_postgres"
@@ -24,6 +29,12 @@ down_revision: str | None = "0007_paper_letters"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
+
+VERSIONED = (  # every editable (Stamped) table at this revision
+    "actions", "agenda_items", "attendance", "decisions", "declarations", "forward_plan",
+    "groups", "item_declarations", "meeting_series", "meetings", "memberships",
+    "minute_entries", "minutes", "organisations", "packs", "papers", "people", "tor_versions",
+)  # fmt: skip
 
 NOT_NOTIFIED = {"alembic_version", "search_index", "paper_blobs"}
 
@@ -37,6 +48,10 @@ def notified_tables() -> list[str]:
 
 
 def upgrade() -> None:
+    for table in VERSIONED:
+        op.add_column(
+            table, sa.Column("row_version", sa.Integer(), nullable=False, server_default="1")
+        )
     if op.get_bind().dialect.name != "postgresql":
         return
     op.execute(
@@ -59,6 +74,9 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    for table in VERSIONED:
+        with op.batch_alter_table(table) as batch:
+            batch.drop_column("row_version")
     if op.get_bind().dialect.name == "postgresql":
         for table in notified_tables():
             op.execute(f'DROP TRIGGER IF EXISTS atr_notify ON "{table}"')
