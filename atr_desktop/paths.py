@@ -103,9 +103,37 @@ def app_paths(
 
 def resolve_db_path(cli_db: str | None, paths: AppPaths, env: dict[str, str] | None = None) -> Path:
     """``--db`` wins, then ``ATR_DESKTOP_DB``, then the default in the data folder."""
-    env = dict(os.environ) if env is None else env
-    chosen = cli_db or env.get("ATR_DESKTOP_DB")
+    chosen = chosen_db(cli_db, env)
+    if is_server(chosen):
+        assert chosen is not None
+        return server_folder(chosen, paths) / DB_FILENAME
     return Path(chosen).expanduser() if chosen else paths.default_db
+
+
+SERVER_SCHEMES = ("postgresql://", "postgres://", "postgresql+psycopg://")
+
+
+def is_server(address: str | Path | None) -> bool:
+    """A PostgreSQL URL (a team's shared store on a server) rather than a file's path."""
+    return isinstance(address, str) and address.strip().lower().startswith(SERVER_SCHEMES)
+
+
+def chosen_db(cli_db: str | None, env: dict[str, str] | None = None) -> str | None:
+    """What the user chose: ``--db``, then ``ATR_DESKTOP_DB`` (a path or a server URL)."""
+    env = dict(os.environ) if env is None else env
+    return cli_db or env.get("ATR_DESKTOP_DB") or None
+
+
+def server_folder(url: str, paths: AppPaths) -> Path:
+    """Where this machine keeps what belongs to a server store but not in it (the erasure
+    ledger's copy, papers until they move into the database): named by host and database,
+    never by the password."""
+    rest = url.split("://", 1)[1]
+    where, _, query = rest.partition("?")
+    where = where.rsplit("@", 1)[-1]
+    host = next((p[5:] for p in query.split("&") if p.startswith("host=")), "")
+    name = re.sub(r"[^A-Za-z0-9._-]+", "_", f"{host}_{where}").strip("_.") or "server"
+    return paths.data / "servers" / name[:120]
 
 
 PRIVATE_UMASK = 0o077

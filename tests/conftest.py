@@ -53,12 +53,63 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "atr.db"
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """Tests marked ``both_engines`` (a module's ``pytestmark``) run on SQLite and on
+    PostgreSQL: their ``db``, ``demo_db`` and ``cli`` are a file, then a server store."""
+    node = metafunc.definition
+    if (
+        "store_engine" in metafunc.fixturenames
+        and node.get_closest_marker("both_engines")
+        and not node.get_closest_marker("sqlite_only")
+    ):
+        metafunc.parametrize("store_engine", ["sqlite", "postgresql"], indirect=True)
+
+
 @pytest.fixture
-def db(db_path: Path) -> Iterator[object]:
-    """A new WY ATR database on disk."""
+def store_engine(request: pytest.FixtureRequest) -> str:
+    """Which engine holds this test's store: SQLite unless the test runs on both."""
+    return str(getattr(request, "param", "sqlite"))
+
+
+@pytest.fixture
+def db_address(store_engine: str, db_path: Path, request: pytest.FixtureRequest) -> str:
+    """What the test's ``--db`` names: the file, or a fresh empty database on the server."""
+    if store_engine == "sqlite":
+        return str(db_path)
+    from tests.pg_stores import fresh_database
+
+    return fresh_database(request)
+
+
+@pytest.fixture
+def reopen(store_engine: str, db_address: str, db_path: Path):  # type: ignore[no-untyped-def]
+    """Open the test's store again (after a command changed it), on whichever engine."""
+
+    def open_again(readonly: bool = False) -> object:
+        if store_engine == "postgresql":
+            from atr_desktop.paths import app_paths, server_folder
+            from atr_desktop.storage.database import open_server_database
+
+            local = server_folder(db_address, app_paths())
+            return open_server_database(db_address, local, readonly=readonly)
+        from atr_desktop.storage.database import open_database
+
+        return open_database(db_path, readonly=readonly)
+
+    return open_again
+
+
+@pytest.fixture
+def db(db_address: str, db_path: Path, store_engine: str) -> Iterator[object]:
+    """A new WY ATR database (on disk, or on the test server for a both-engines test)."""
     from atr_desktop.services.setup import init_database
 
-    database = init_database(db_path)
+    if store_engine == "postgresql":
+        from tests.pg_stores import open_copy
+
+        database = open_copy(db_address, "init", db_path)
+    else:
+        database = init_database(db_path)
     yield database
     database.close()
 
@@ -82,23 +133,54 @@ def demo_path(demo_template: Path, db_path: Path) -> Path:
 
 
 @pytest.fixture
-def demo_db(demo_path: Path) -> Iterator[object]:
+def demo_db(store_engine: str, request: pytest.FixtureRequest) -> Iterator[object]:
     """The WY ATR database filled with the demo programme (a copy of the session's build)."""
-    from atr_desktop.storage.database import open_database
+    if store_engine == "postgresql":
+        from tests.pg_stores import open_copy
 
-    database = open_database(demo_path)
+        address = request.getfixturevalue("db_address")
+        database = open_copy(address, "demo", request.getfixturevalue("db_path"))
+    else:
+        from atr_desktop.storage.database import open_database
+
+        database = open_database(request.getfixturevalue("demo_path"))
     yield database
     database.close()
 
 
 @pytest.fixture
-def cli(db_path: Path, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
-    """Run ``atr-desktop --db <db_path> ARGS``; returns (exit code, stdout, stderr)."""
+def cli(db_address: str, capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
+    """Run ``atr-desktop --db <the test's store> ARGS``; returns (exit code, stdout, stderr)."""
     from atr_desktop.app import main
 
     def run(*args: str, db: Path | None = None) -> tuple[int, str, str]:
-        code = main(["--db", str(db or db_path), *args])
+        code = main(["--db", str(db or db_address), *args])
         out, err = capsys.readouterr()
         return code, out, err
 
     return run
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[object]:
+    """A throwaway PostgreSQL cluster for the whole session (tests/pg.py); skips without one."""
+    from tests.pg import start_cluster
+    from tests.pg_stores import remember
+
+    cluster = start_cluster()
+    remember(cluster)
+    try:
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def pg_url(pg_cluster: object) -> Iterator[str]:
+    """A fresh, empty PostgreSQL database on the session's cluster, as a ``--db`` URL."""
+    from tests.pg import Cluster
+
+    assert isinstance(pg_cluster, Cluster)
+    name = pg_cluster.create_database()
+    yield pg_cluster.url(name)
+    pg_cluster.drop_database(name)

@@ -14,6 +14,8 @@ from atr_desktop.services import action_outputs, actions, actions_import
 from atr_desktop.services.actions import ActionChange, ActionFilter
 from tests.meeting_fixtures import add_meeting, strategy_group
 
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
+
 TODAY = dt.date(2026, 12, 1)
 
 

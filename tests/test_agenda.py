@@ -15,6 +15,8 @@ from atr_desktop.services.agenda import ItemInput
 from tests.office import pdf_text
 from tests.paper_files import docx, pdf
 
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
+
 
 def _meeting(db, day: dt.date = dt.date(2027, 2, 9), group: str = "SG") -> str:
     made = meetings.schedule_meetings(

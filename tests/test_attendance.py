@@ -11,6 +11,8 @@ from atr_desktop.services import attendance, attendance_matrix
 from atr_desktop.services.attendance import LineChange
 from tests.meeting_fixtures import add_meeting, add_member, add_person, approve_rule, strategy_group
 
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
+
 
 def test_register_is_prefilled_and_not_quorate_until_enough_members_are_present(db) -> None:
     sg = strategy_group(db)

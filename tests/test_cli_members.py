@@ -6,7 +6,11 @@ import csv
 import datetime as dt
 import json
 
+import pytest
+
 from atr_desktop.services import members
+
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
 
 
 def test_people_add_list_and_case_insensitive_unique_email(cli, db) -> None:

@@ -12,6 +12,8 @@ from atr_desktop.services import attendance, decisions
 from atr_desktop.services.attendance import LineChange
 from tests.meeting_fixtures import add_meeting, add_member, add_person, approve_rule, strategy_group
 
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
+
 
 def _quorate(db, sg, meeting) -> None:
     for name in ("Siân", "Zoë", "Tariq", "Niamh"):

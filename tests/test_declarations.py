@@ -5,7 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
+
 from atr_desktop.services import declarations, people, settings
+
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
 
 
 def _person(db, email: str = "sian@leeds.gov.uk") -> None:  # type: ignore[no-untyped-def]

@@ -9,6 +9,8 @@ import pytest
 
 from atr_desktop.domain.schedule import Exceptions, parse_rule, series_dates
 
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
+
 
 def test_a_year_of_bimonthly_network_and_quarterly_joint_meetings_in_one_step_each(cli) -> None:
     assert cli("init")[0] == 0

@@ -20,6 +20,8 @@ from atr_desktop.services.pack_issue import distribution
 from atr_desktop.storage.models import Meeting
 from tests.meeting_fixtures import add_meeting, strategy_group
 
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
+
 LAST_DAY = dt.date(2026, 11, 10)  # the first SG meeting of strategy_group()
 NEXT_DAY = LAST_DAY + dt.timedelta(days=1)
 ZOE = "Zoë Clarke"

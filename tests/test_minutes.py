@@ -18,6 +18,7 @@ from atr_desktop.storage.models import ForwardPlanItem
 from tests.meeting_fixtures import strategy_group
 
 HELD = dt.datetime(2027, 2, 9, 12, 0)  # the next meeting (10:00) is in progress
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
 
 
 def test_minutes_drafted_at_one_meeting_are_approved_at_the_next_then_locked(db) -> None:
@@ -77,6 +78,7 @@ def test_aob_item_added_on_the_day_and_deferred_item_goes_to_the_forward_plan(db
     assert items["8.1"].added_on_day and items["6"].deferred
 
 
+@pytest.mark.sqlite_only  # kills a process holding the file
 def test_autosaved_typing_is_restored_after_the_app_dies(db, db_path) -> None:
     sg = strategy_group(db)
     item_id = minutes.show(db, sg.meeting).items[4].item_id
@@ -131,11 +133,11 @@ def test_an_item_id_from_the_window_is_never_taken_for_a_number(db) -> None:
     assert written[first.id] == "By id" and written[clash.id] == "By number"
 
 
-def test_a_read_only_copy_shows_registers_and_minutes_without_writing(db, db_path) -> None:
+def test_a_read_only_copy_shows_registers_and_minutes_without_writing(db, reopen) -> None:
     sg = strategy_group(db)
     minutes.write_item(db, sg.meeting, "5", "Kept")
     db.close()
-    copy = open_database(db_path, readonly=True)
+    copy = reopen(readonly=True)
     try:
         assert attendance.get_register(copy, sg.next_meeting).lines == ()
         assert minutes.show(copy, sg.meeting).items[4].discussion == "Kept"

@@ -6,6 +6,8 @@ import datetime as dt
 import json
 from pathlib import Path
 
+import pytest
+
 from atr_desktop.storage.models import (
     Action,
     AgendaItem,
@@ -16,6 +18,8 @@ from atr_desktop.storage.models import (
     Minutes,
     Person,
 )
+
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
 
 EMAIL = "tariq.haddad@westyorkshire.police.uk"
 
@@ -70,7 +74,9 @@ def seed(db) -> int:
         return person.id
 
 
-def test_subject_access_then_erasure_leaves_no_copy(cli, db, db_path: Path, tmp_path) -> None:
+def test_subject_access_then_erasure_leaves_no_copy(
+    cli, db, db_path: Path, tmp_path, reopen
+) -> None:
     person_id = seed(db)
     from atr_desktop.services import audit
 
@@ -92,9 +98,7 @@ def test_subject_access_then_erasure_leaves_no_copy(cli, db, db_path: Path, tmp_
     assert code == 0, err
     assert "Former member" in out_text
 
-    from atr_desktop.storage.database import open_database
-
-    again = open_database(db_path)
+    again = reopen()
     with again.session() as s:
         person = s.get(Person, person_id)
         assert person.email is None and person.first_name == f"Former member {person_id}"

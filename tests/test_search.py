@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
+
 from atr_desktop.services import search
 from atr_desktop.storage.models import (
     AgendaItem,
@@ -15,6 +17,8 @@ from atr_desktop.storage.models import (
     PaperFile,
     Person,
 )
+
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
 
 
 def add_meeting_with_minute(db) -> tuple[int, int]:

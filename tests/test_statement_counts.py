@@ -32,6 +32,8 @@ from atr_desktop.storage.database import Database, open_database
 from atr_desktop.storage.models import Group, Meeting
 from tests.scale_rows import TODAY, grow
 
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
+
 SIZES = (10, 1000)
 
 

@@ -5,9 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
+
 from atr_desktop.domain.quorum import QuorumRule
 from atr_desktop.services import settings, tor
 from tests.office import needs_soffice, pdf_text
+
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
 
 SECTIONS = {
     "purpose": "To lead the ATR Programme across West Yorkshire.",

@@ -12,6 +12,8 @@ from atr_desktop.services.undo import History, step_of
 from atr_desktop.storage.database import Database
 from atr_desktop.storage.undo import Changes
 
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
+
 
 def recorder(db: Database) -> History:
     """What the window does: every unit of work that is not itself an undo becomes a step."""

@@ -9,6 +9,8 @@ from atr_desktop.errors import UserError
 from atr_desktop.services import actions, groups
 from atr_desktop.storage.undo import Changes
 
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
+
 
 def test_a_service_inside_a_unit_of_work_joins_it(db) -> None:
     with db.unit_of_work() as outer, db.session() as inner:
@@ -73,21 +75,21 @@ def test_a_command_is_one_unit_of_work_that_commits(cli, db) -> None:
     assert groups.get_group(db, "MNC").active is False
 
 
-def test_a_command_that_fails_half_way_keeps_nothing(db_path, db, tmp_path) -> None:
+def test_a_command_that_fails_half_way_keeps_nothing(db_address, db, tmp_path) -> None:
     """The CLI's edge: every edit of one command commits together, or none does."""
     from atr_desktop.cli.common import Context
     from atr_desktop.paths import app_paths
 
     db.close()
     ctx = Context(app_paths(), tmp_path / "log.txt")
-    ctx.db_arg = str(db_path)
+    ctx.db_arg = db_address
     with pytest.raises(UserError), ctx.command():
         groups.add_group(ctx.db(), groups.GroupInput(code="TC", name="Training Collaborative"))
         groups.close_group(ctx.db(), "MNC", "merged")
         groups.add_group(ctx.db(), groups.GroupInput(code="TC", name="The same code again"))
     ctx.close()
     again = Context(app_paths(), tmp_path / "log.txt")
-    again.db_arg = str(db_path)
+    again.db_arg = db_address
     with again.command():
         codes = {g.code: g.active for g in groups.list_groups(again.db())}
     again.close()

@@ -8,7 +8,9 @@ cd "$ROOT"
 
 # Qt's runtime libraries, a virtual screen for screenshots, the fonts that stand in for
 # Calibri/Cambria/Arial, poppler (pdftoppm) and LibreOffice to turn Word/Excel/PowerPoint
-# papers into PDF; D-Bus, AT-SPI and pyatspi for the screen-reader check (pytest -m a11y).
+# papers into PDF; D-Bus, AT-SPI and pyatspi for the screen-reader check (pytest -m a11y);
+# PostgreSQL's server binaries (/usr/lib/postgresql/<version>/bin), with which the tests start
+# a throwaway cluster of their own (tests/pg.py) to run the suites on the second engine.
 APT_PACKAGES=(
   python3-venv
   libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0 fonts-dejavu-core
@@ -17,6 +19,7 @@ APT_PACKAGES=(
   fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2 poppler-utils
   libreoffice-writer-nogui libreoffice-calc-nogui libreoffice-impress-nogui
   dbus at-spi2-core python3-pyatspi
+  postgresql
 )
 
 # Libraries checked by their shared-object name rather than their package name: Debian 13
@@ -71,7 +74,7 @@ fi
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
     echo "Installing ${#missing[@]} system packages (Qt's libraries, fonts, poppler, LibreOffice"
-    echo "for turning papers into PDF); this takes about 2 to 5 minutes on a fresh machine."
+    echo "for turning papers into PDF, PostgreSQL for the tests); this takes about 2 to 5 minutes on a fresh machine."
     echo "  ${missing[*]}"
     export DEBIAN_FRONTEND=noninteractive
     apt_log="$(mktemp -t atr-apt.XXXXXX.log)"

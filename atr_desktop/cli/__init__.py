@@ -41,6 +41,7 @@ NOUN_MODULES: tuple[str, ...] = (
     "atr_desktop.cli.decisions_cmds",
     "atr_desktop.cli.actions_cmds",
     "atr_desktop.cli.safety_cmds",
+    "atr_desktop.cli.store_cmds",
 )
 
 
@@ -73,7 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
 # Commands that work on the database file as a whole (backups, restore, check, hand-over,
 # erasure's vacuum, creating and filling a database) manage their own units of work.
 FILE_LEVEL = frozenset(
-    {"atr_desktop.cli.safety_cmds", "atr_desktop.cli.setup_cmds", "atr_desktop.cli.person_cmds"}
+    {
+        "atr_desktop.cli.safety_cmds",
+        "atr_desktop.cli.setup_cmds",
+        "atr_desktop.cli.person_cmds",
+        "atr_desktop.cli.store_cmds",
+    }
 )
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from atr_desktop.errors import NeedsConfirmation, UserError
-from atr_desktop.paths import AppPaths, resolve_db_path
+from atr_desktop.paths import AppPaths, chosen_db, is_server, resolve_db_path
 from atr_desktop.storage.database import Database
 
 
@@ -95,14 +95,41 @@ class Context:
 
     @property
     def db_path(self) -> Path:
+        """The file, or for a server store this computer's stand-in for it."""
         return resolve_db_path(self.db_arg, self.paths)
+
+    @property
+    def server_url(self) -> str | None:
+        """The PostgreSQL URL when the store chosen is on a server, else None."""
+        chosen = chosen_db(self.db_arg)
+        return chosen.strip() if chosen and is_server(chosen) else None
+
+    @property
+    def db_shown(self) -> str:
+        """The store as a user would name it: its path, or its URL without a password."""
+        if self.server_url:
+            from atr_desktop.storage.database import shown
+
+            return shown(self.server_url)
+        return str(self.db_path)
+
+    def file_only(self, what: str) -> None:
+        """Refuse, in one sentence, a safety command that belongs to a file (see
+        services.safety.SERVER_JOBS) when the store is on a server."""
+        if self.server_url:
+            from atr_desktop.services.server_jobs import server_job
+
+            raise server_job(what)
 
     def db(self) -> Database:
         """The database, opened (and upgraded) on first use."""
         if self._db is None:
-            from atr_desktop.services.safety import open_live
+            from atr_desktop.services.safety import open_live, open_server
 
-            self._opened = open_live(self.db_path, self.paths, readonly=self.readonly)
+            if self.server_url:
+                self._opened = open_server(self.server_url, self.paths, readonly=self.readonly)
+            else:
+                self._opened = open_live(self.db_path, self.paths, readonly=self.readonly)
             self._db = self._opened.db
             for note in self._opened.notes:
                 print(note, file=sys.stderr)

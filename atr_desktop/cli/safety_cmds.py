@@ -55,6 +55,7 @@ def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
+    ctx.file_only("restore")
     from atr_desktop.services.backup import info_of, restore
     from atr_desktop.storage.backup import read_backup
 
@@ -73,21 +74,22 @@ def cmd_restore(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_check(ctx: Context, args: argparse.Namespace) -> int:
-    from atr_desktop.services.safety import check_everything
+    from atr_desktop.services.safety import check_everything, check_server
 
-    report = check_everything(ctx.db_path)
+    report = check_server(ctx.db()) if ctx.server_url else check_everything(ctx.db_path)
     for line in report.problems:
         print(line, file=__import__("sys").stderr)
     if report.problems:
         return 1
     print(
-        f"{ctx.db_path} is whole: the integrity check passed and all {report.papers} "
+        f"{ctx.db_shown} is whole: the integrity check passed and all {report.papers} "
         "papers are present and unchanged (checked by their SHA-256)."
     )
     return 0
 
 
 def cmd_backups_list(ctx: Context, args: argparse.Namespace) -> int:
+    ctx.file_only("backup")
     from atr_desktop.services.backup import folder_for, list_backups
 
     folder = Path(args.folder).expanduser() if args.folder else folder_for(ctx.db_path)
@@ -127,6 +129,7 @@ def cmd_handover_export(ctx: Context, args: argparse.Namespace) -> int:
 
 
 def cmd_handover_import(ctx: Context, args: argparse.Namespace) -> int:
+    ctx.file_only("handover")
     from atr_desktop.services.handover import import_from
 
     source = Path(args.file).expanduser()

@@ -145,11 +145,12 @@ def quorum_groups(session: Session, meeting: Meeting) -> list[Group]:
 def ensure_register(session: Session, meeting: Meeting) -> None:
     """Add a line for each member on the meeting's date who is not on the register yet."""
     from atr_desktop.services.record_lock import minutes_of
+    from atr_desktop.storage.database import opened_read_only
 
     minutes = minutes_of(session, meeting)
     if minutes is not None and minutes.status == "approved":
         return
-    if "mode=ro" in str(session.get_bind().engine.url):
+    if opened_read_only(session):
         return  # a read-only copy (handed over): show the register as it was kept
     listed = set(
         session.scalars(

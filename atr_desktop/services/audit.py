@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from atr_desktop.adapters.identity import current_user, machine_name
-from atr_desktop.storage.database import Database
+from atr_desktop.storage.database import Database, server_role
 from atr_desktop.storage.models import AuditEntry
 
 
@@ -20,8 +20,13 @@ def _who() -> tuple[str, str]:
 
 
 def record(session: Session, entity: str, entity_id: int, action: str, summary: str = "") -> None:
-    """Add an audit line to ``session``'s unit of work, so it lands only if the change does."""
+    """Add an audit line to ``session``'s unit of work, so it lands only if the change does.
+
+    On a server store the line names the officer's own PostgreSQL role (the login the
+    server vouches for); on a file, the computer's user.
+    """
     user, machine = _who()
+    user = server_role(session) or user
     session.add(
         AuditEntry(
             user=user,

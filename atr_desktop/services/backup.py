@@ -11,6 +11,7 @@ from pathlib import Path
 
 from atr_desktop.errors import UserError
 from atr_desktop.services import personal_data
+from atr_desktop.services.server_jobs import server_job
 from atr_desktop.storage import backup as store
 from atr_desktop.storage.blobs import store_for
 from atr_desktop.storage.database import Database, papers_of_file, read_meta, sniff
@@ -85,6 +86,8 @@ def back_up(
     db: Database, reason: str = "manual", out: Path | None = None, now: dt.datetime | None = None
 ) -> BackupResult:
     """A verified backup of the open database and its papers; then old ones are rotated."""
+    if db.on_server:
+        raise server_job("backup")
     folder = out or folder_for(db.path)
     report = store.write_backup(
         db.path, db.blobs, folder, reason, now=now, skip_if_unchanged=reason in UNATTENDED

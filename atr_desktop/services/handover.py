@@ -21,16 +21,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from atr_desktop.adapters.identity import current_user, machine_name
-from atr_desktop.errors import UserError
+from atr_desktop.errors import StoreError, UserError
 from atr_desktop.paths import AppPaths, share_with_folder
 from atr_desktop.services import erasure_ledger, personal_data
 from atr_desktop.services.backup import folder_for, move_aside
+from atr_desktop.services.server_jobs import server_job
 from atr_desktop.storage import backup as store
 from atr_desktop.storage.blobs import papers_root, store_for
 from atr_desktop.storage.database import Database, papers_of_file, sniff
@@ -54,7 +54,7 @@ class HandoverResult:
     papers: int
 
 
-def _blank_handover(conn: sqlite3.Connection) -> None:
+def _blank_handover(conn: store.FileConnection) -> None:
     """A copy starts clean of this copy's hand-over marks (rows kept, so counts verify)."""
     marks = ",".join("?" * len(HANDOVER_KEYS))
     conn.execute(f"UPDATE db_meta SET value='' WHERE key IN ({marks})", HANDOVER_KEYS)
@@ -74,6 +74,8 @@ def export_to(
     step: Step = _no_step,
 ) -> HandoverResult:
     """Write the hand-over copy into ``folder``; this copy stops being live."""
+    if db.on_server:
+        raise server_job("handover")
     if db.readonly:
         raise UserError("This copy is open read-only, so it cannot be handed over.")
     now = now or dt.datetime.now(dt.UTC)
@@ -90,7 +92,7 @@ def export_to(
     step("backed-up")
     incoming = folder / f".{dest.name}.incoming"
 
-    def bump(conn: sqlite3.Connection) -> None:
+    def bump(conn: store.FileConnection) -> None:
         generation = int(store.meta_value(conn, "generation") or 1) + 1
         conn.execute("UPDATE db_meta SET value=? WHERE key='generation'", (str(generation),))
         _blank_handover(conn)
@@ -187,11 +189,8 @@ def import_from(
             f"{source.name} is damaged ({problems[0]}): ask for it to be handed over again."
         )
     meta = _meta_of(source)
-    conn = sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True)
-    try:
+    with store.reading_file(source) as conn:
         hashes = store.paper_hashes(conn)
-    finally:
-        conn.close()
     uuid = meta.get("uuid", "")
     generation = int(meta.get("generation", "0") or 0)
     mark = taken_mark(live)
@@ -253,22 +252,10 @@ def import_from(
 def _retire(source: Path, mark: str, now: dt.datetime) -> None:
     """Mark the shared copy taken on, so nobody carries on in it (a fork)."""
     when = now.astimezone().strftime("%d %B %Y %H:%M")
+    marks = {"handed_over_to": mark, "handed_over_at": when, "taken_for": mark}
     try:
-        conn = sqlite3.connect(source, isolation_level=None)
-        try:
-            conn.execute("PRAGMA busy_timeout=5000")
-            conn.execute("BEGIN IMMEDIATE")
-            marks = (("handed_over_to", mark), ("handed_over_at", when), ("taken_for", mark))
-            for key, value in marks:
-                conn.execute(
-                    "INSERT INTO db_meta (key, value) VALUES (?, ?) "
-                    "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
-                    (key, value),
-                )
-            conn.execute("COMMIT")
-        finally:
-            conn.close()
-    except sqlite3.Error as exc:
+        store.mark_file(source, marks)
+    except StoreError as exc:
         raise UserError(
             f"{source.name} could not be marked as taken on ({exc}), so it was not taken on "
             "(nobody must carry on in it afterwards): ask for write access to its folder, "

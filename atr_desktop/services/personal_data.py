@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Boolean, String, func, or_, select
+from sqlalchemy import Boolean, String, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from atr_desktop.adapters.identity import current_user
@@ -32,6 +32,7 @@ from atr_desktop.errors import UserError
 from atr_desktop.services import audit, erasure_ledger
 from atr_desktop.services.refs import find_person
 from atr_desktop.storage.database import Database
+from atr_desktop.storage.erasure import purge_free_space, redact_audit
 from atr_desktop.storage.models import (
     Action,
     Attendance,
@@ -45,7 +46,6 @@ from atr_desktop.storage.models import (
     Membership,
     Person,
 )
-from atr_desktop.storage.search_schema import refill_statements
 
 # Redacted through their own path: the audit trail's trigger allows only its summary to
 # change, and only while an erasure is under way.
@@ -118,7 +118,9 @@ def text_columns() -> Iterator[tuple[str, list[str]]]:
         if table.name in OWN_PATH:
             continue
         columns = [
-            c.name for c in table.columns if isinstance(c.type, String) and not c.primary_key
+            c.name
+            for c in table.columns
+            if isinstance(getattr(c.type, "impl_instance", c.type), String) and not c.primary_key
         ]
         if columns:
             yield table.name, columns
@@ -140,39 +142,38 @@ def _redactor(session: Session, person: Person, placeholder: str) -> Redactor:
     return Redactor(person, shared, placeholder)
 
 
-class _Functions:
-    """The redactor as SQL functions on the session's connection, for set-based updates."""
+def _primary_key(table: str) -> list[str]:
+    return [c.name for c in Base.metadata.tables[table].primary_key.columns]
 
-    def __init__(self, session: Session, redactor: Redactor) -> None:
-        raw = session.connection().connection.driver_connection
-        assert raw is not None  # the session's connection is open inside its unit of work
-        self.raw = raw
-        self.redactor = redactor
 
-    def __enter__(self) -> _Functions:
-        self.raw.create_function("atr_mentions", 1, self.redactor.matches, deterministic=True)
-        self.raw.create_function("atr_redact", 1, self.redactor, deterministic=True)
-        return self
+def _naming_rows(
+    session: Session, redactor: Redactor, table: str, columns: list[str]
+) -> Iterator[tuple[tuple[Any, ...], dict[str, Any]]]:
+    """(primary key, {column: text}) of the rows of ``table`` that name the person.
 
-    def __exit__(self, *_exc: object) -> None:
-        self.raw.create_function("atr_mentions", 1, None)
-        self.raw.create_function("atr_redact", 1, None)
+    Matched in Python, whichever engine holds the rows (no engine-only SQL functions);
+    only rows with some text are read.
+    """
+    keys = _primary_key(table)
+    quoted = ", ".join(f'"{c}"' for c in [*keys, *columns])
+    where = " OR ".join(f'"{c}" IS NOT NULL AND "{c}" <> \'\'' for c in columns)
+    rows = session.connection().exec_driver_sql(f'SELECT {quoted} FROM "{table}" WHERE {where}')
+    for row in rows:
+        values = dict(zip(columns, row[len(keys) :], strict=True))
+        if any(redactor.matches(v) for v in values.values()):
+            yield tuple(row[: len(keys)]), values
 
 
 def _mentions(session: Session, redactor: Redactor) -> list[dict[str, Any]]:
     """Every text value in the database that names the person, wherever it is."""
     found = []
-    with _Functions(session, redactor):
-        for table, columns in text_columns():
-            if table == "people":
-                continue
-            for column in columns:
-                rows = session.connection().exec_driver_sql(
-                    f'SELECT rowid, "{column}" FROM "{table}" WHERE atr_mentions("{column}")'
-                )
-                found += [
-                    {"table": table, "column": column, "id": r[0], "text": r[1]} for r in rows
-                ]
+    for table, columns in text_columns():
+        if table == "people":
+            continue
+        for key, values in _naming_rows(session, redactor, table, columns):
+            for column, value in values.items():
+                if redactor.matches(value):
+                    found.append({"table": table, "column": column, "id": key[0], "text": value})
     return found
 
 
@@ -267,9 +268,8 @@ def erase(
         placeholder = f"Former member {person.id}"
         redactor = _redactor(s, person, placeholder)
         digest = ledger.digest(person.email, person.first_name, person.last_name)
-        with _Functions(s, redactor):
-            _redact_tables(s)
-            _redact_audit(s)
+        _redact_tables(s, redactor)
+        _redact_audit(s, redactor)
         s.expire_all()
         person = s.get_one(Person, person.id)
         for declaration in s.scalars(select(Declaration).where(Declaration.person_id == person.id)):
@@ -301,26 +301,29 @@ def erase(
     return ErasureResult(person_id, placeholder, redactor.count)
 
 
-def _redact_tables(session: Session) -> None:
-    """Every text column of every table, in SQL: only rows that name the person change."""
+def _redact_tables(session: Session, redactor: Redactor) -> None:
+    """Every text column of every table: only rows that name the person change."""
     conn = session.connection()
     for table, columns in text_columns():
-        sets = ", ".join(f'"{c}" = atr_redact("{c}")' for c in columns)
+        keys = _primary_key(table)
+        changed = []
+        for key, values in _naming_rows(session, redactor, table, columns):
+            new = {f"v_{c}": redactor(v) for c, v in values.items()}
+            changed.append({**new, **{f"k_{k}": v for k, v in zip(keys, key, strict=True)}})
+        if not changed:
+            continue
+        sets = ", ".join(f'"{c}" = :v_{c}' for c in columns)
         if "updated_at" in Base.metadata.tables[table].columns:
             sets += ", updated_at = CURRENT_TIMESTAMP"
-        where = " OR ".join(f'atr_mentions("{c}")' for c in columns)
-        conn.exec_driver_sql(f'UPDATE "{table}" SET {sets} WHERE {where}')
+        match = " AND ".join(f'"{k}" = :k_{k}' for k in keys)
+        conn.execute(text(f'UPDATE "{table}" SET {sets} WHERE {match}'), changed)
 
 
-def _redact_audit(session: Session) -> None:
-    """The audit trail is append-only by trigger; an erasure is its one permitted change,
-    allowed only while the 'erasing' flag is set, and only to the summary."""
-    conn = session.connection()
-    conn.exec_driver_sql("INSERT INTO db_meta(key, value) VALUES ('erasing', '1')")
-    conn.exec_driver_sql(
-        "UPDATE audit_log SET summary = atr_redact(summary) WHERE atr_mentions(summary)"
-    )
-    conn.exec_driver_sql("DELETE FROM db_meta WHERE key = 'erasing'")
+def _redact_audit(session: Session, redactor: Redactor) -> None:
+    """The audit trail is append-only in the database; an erasure's redaction of its
+    summaries is the one permitted change, through storage's one path for it."""
+    rows = session.execute(select(AuditEntry.id, AuditEntry.summary)).all()
+    redact_audit(session, {i: str(redactor(t)) for i, t in rows if redactor.matches(t)})
 
 
 def _blank_person(person: Person, placeholder: str) -> None:
@@ -403,19 +406,8 @@ def reapply_erasures_at(db_path: Path) -> list[int]:
 
 
 def _purge_free_space(db: Database) -> None:
-    """Leave no copy of what was erased in free pages, the index or the WAL.
+    """Leave no copy of what was erased (storage knows how on each engine).
 
     (The window's undo history forgets everything when it sees an erasure commit.)
     """
-    raw = db.engine.raw_connection()  # VACUUM cannot run inside a transaction
-    try:
-        cursor = raw.cursor()
-        cursor.execute("BEGIN")
-        for statement in refill_statements():
-            cursor.execute(statement)
-        cursor.execute("COMMIT")
-        cursor.execute("VACUUM")
-        cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        cursor.close()
-    finally:
-        raw.close()
+    purge_free_space(db)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -115,11 +114,11 @@ def full_check(path: Path) -> list[str]:
 
 
 def schema_problem(db: Database) -> str | None:
-    """The tables this version needs, present (reading sqlite_master parses the schema)."""
+    """The tables this version needs, present (reading the catalogue parses the schema)."""
+    from sqlalchemy import inspect
+
     with db.engine.connect() as conn:
-        have = {
-            r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")
-        }
+        have = set(inspect(conn).get_table_names())
     missing = sorted(set(Base.metadata.tables) - have)
     return f"its tables {', '.join(missing)} are missing" if missing else None
 
@@ -207,6 +206,32 @@ def missing(path: Path, paths: AppPaths) -> StoreError:
         backup,
         copy.problem or "moved aside",
     )
+
+
+def open_server(url: str, paths: AppPaths, readonly: bool = False) -> Opened:
+    """Open a team's store on a PostgreSQL server.
+
+    The file's safety machinery (the live-copy lock, quick_check, the write-ahead log's
+    watch, hand-over generations, the papers' sweep) is the server's job there: its own
+    locking, WAL and checks, and the organisation's backups (pg_dump).
+    """
+    from atr_desktop.paths import server_folder
+    from atr_desktop.storage.database import open_server_database
+
+    db = open_server_database(url, server_folder(url, paths), readonly=readonly)
+    notes: list[str] = []
+    gone = db.meta("handed_over_to")
+    if gone:  # copied elsewhere (store copy): that copy is the live one now
+        message = (
+            f"{db.shown} is no longer the live store: it was copied to {gone} on "
+            f"{db.meta('handed_over_at') or 'an earlier date'}. Open it read-only to look "
+            "(on the command line, add --read-only), or open the copy."
+        )
+        if not readonly:
+            db.close()
+            raise NotLive(message)
+        notes.append(message)
+    return Opened(db, None, notes, checked=True)
 
 
 def open_live(
@@ -397,9 +422,7 @@ def highest_generation(
 def referenced_papers(db: Database) -> set[str]:
     """Every stored file a record points at (any 'sha256' column; see storage.backup)."""
     with db.session() as s:
-        conn = s.connection().connection.dbapi_connection
-        assert isinstance(conn, sqlite3.Connection)
-        return store.paper_hashes(conn)
+        return store.referenced_hashes(s)
 
 
 def sweep_papers(db: Database, now: dt.datetime | None = None) -> SweepReport:
@@ -463,17 +486,43 @@ def check_everything(path: Path) -> CheckReport:
             "'atr-desktop restore PATH'); the damaged file will be kept aside."
         )
         return CheckReport(problems, 0)
-    conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
-    try:
+    with store.reading_file(path) as conn:
         hashes = store.paper_hashes(conn)
         papers = papers_of_file(path)
         missing_ = sorted(h for h in hashes if not papers.exists(h))
         changed = sorted(h for h in hashes if papers.exists(h) and not papers.verify(h))
         names = store.describe_papers(conn, missing_ + changed)
-    finally:
-        conn.close()
     problems += [f"Missing from {papers.root}: {names[h]}." for h in missing_]
     problems += [f"Changed on disk since it was stored: {names[h]}." for h in changed]
     if missing_ or changed:
         problems.append("Restore the papers from the newest backup ('atr-desktop restore PATH').")
+    return CheckReport(problems, len(hashes))
+
+
+def check_server(db: Database) -> CheckReport:
+    """``check`` on a server store: the schema against a fresh store's, and every paper
+    present on the server and still hashing to its name. (The server keeps its own pages
+    and foreign keys whole; its backups are the administrator's.)"""
+    from sqlalchemy import inspect
+
+    from atr_desktop.storage import migrate
+
+    problems: list[str] = []
+    schema = schema_problem(db)
+    if schema:
+        problems.append(f"{db.shown} is not as ATR Desktop left it: {schema}.")
+    if migrate.current(db.engine) != migrate.head():
+        problems.append(f"{db.shown} is not at this version's schema: open it normally first.")
+    with db.session() as s:
+        hashes = store.referenced_hashes(s)
+        held = "paper_blobs" in inspect(s.connection()).get_table_names()
+    for sha in sorted(hashes):
+        if not held or not db.blobs.exists(sha):
+            problems.append(f"The paper {sha[:12]}… is missing from the server.")
+        elif not db.blobs.verify(sha):
+            problems.append(f"The paper {sha[:12]}… has changed on the server since it was stored.")
+    if problems:
+        problems.append(
+            "Ask your database administrator to restore it from the organisation's pg_dump."
+        )
     return CheckReport(problems, len(hashes))

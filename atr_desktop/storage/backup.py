@@ -18,9 +18,12 @@ import json
 import logging
 import os
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from sqlalchemy import inspect
+from sqlalchemy.orm import Session
 
 from atr_desktop.domain.rotation import DEFAULT_POLICY, Policy, to_keep
 from atr_desktop.errors import StoreError
@@ -151,6 +154,57 @@ def paper_hashes(conn: sqlite3.Connection) -> set[str]:
     for table, column in hash_columns(conn):
         found.update(r[0] for r in conn.execute(f'SELECT "{column}" FROM "{table}"') if r[0])
     return found
+
+
+FileConnection = sqlite3.Connection  # what the file-level helpers hand their callbacks
+
+
+def referenced_hashes(session: Session) -> set[str]:
+    """Every paper a store's records point at, through the session (either engine): the
+    same columns as :func:`hash_columns`, found from the live schema."""
+    found: set[str] = set()
+    conn = session.connection()
+    schema = inspect(conn)
+    for table in schema.get_table_names():
+        for column in schema.get_columns(table):
+            name = str(column["name"])
+            if name == "sha256" or name.endswith("_sha256"):
+                rows = conn.exec_driver_sql(
+                    f'SELECT "{name}" FROM "{table}" WHERE "{name}" IS NOT NULL'
+                )
+                found.update(str(r[0]) for r in rows if r[0])
+    return found
+
+
+@contextlib.contextmanager
+def reading_file(path: Path) -> Iterator[sqlite3.Connection]:
+    """The database file opened read-only with plain SQL (before or beside the engine)."""
+    conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True)
+    try:
+        yield conn
+    finally:
+        conn.close()
+
+
+def mark_file(path: Path, values: dict[str, str]) -> None:
+    """Write db_meta rows into a closed database file (a handed-over copy taken on);
+    raises StoreError with SQLite's words when the file cannot be written."""
+    try:
+        conn = sqlite3.connect(path, isolation_level=None)
+        try:
+            conn.execute("PRAGMA busy_timeout=5000")
+            conn.execute("BEGIN IMMEDIATE")
+            for key, value in values.items():
+                conn.execute(
+                    "INSERT INTO db_meta (key, value) VALUES (?, ?) "
+                    "ON CONFLICT(key) DO UPDATE SET value=excluded.value",
+                    (key, value),
+                )
+            conn.execute("COMMIT")
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise StoreError(str(exc)) from None
 
 
 def meta_value(conn: sqlite3.Connection, key: str) -> str | None:

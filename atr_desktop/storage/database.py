@@ -14,15 +14,17 @@ import contextlib
 import datetime as dt
 import errno
 import logging
+import re
 import sqlite3
 import threading
 import uuid
+import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy import Engine, create_engine, event, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from atr_desktop.errors import StoreError, UserError
@@ -185,6 +187,27 @@ class WriteGate:
             self._wait()
 
 
+_READ_ONLY: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def opened_read_only(session: Session) -> bool:
+    """The session's store was opened only to look (a handed-over copy, --read-only), on
+    either engine: a service that would tidy as it reads (a register's missing lines) leaves
+    it as it was kept."""
+    return session.get_bind().engine in _READ_ONLY
+
+
+def server_role(session: Session) -> str | None:
+    """The PostgreSQL role this session logged in as (each officer has their own), read
+    once per connection; None on SQLite, where the computer's user is who did it."""
+    conn = session.connection()
+    if conn.dialect.name != "postgresql":
+        return None
+    if "role" not in conn.info:
+        conn.info["role"] = str(conn.exec_driver_sql("SELECT session_user").scalar())
+    return str(conn.info["role"])
+
+
 def make_engine(path: Path, readonly: bool = False) -> Engine:
     """An engine whose every connection carries the app's pragmas."""
     if readonly:
@@ -192,6 +215,8 @@ def make_engine(path: Path, readonly: bool = False) -> Engine:
     else:
         url = f"sqlite:///{path.as_posix()}"
     engine = create_engine(url, hide_parameters=True)  # no record values in any message
+    if readonly:
+        _READ_ONLY.add(engine)
     event.listen(engine, "connect", _configure_connection)
     event.listen(engine, "begin", _begin)
     return engine
@@ -220,6 +245,80 @@ def sniff(path: Path) -> None:
         )
 
 
+def make_server_engine(url: str, readonly: bool = False) -> Engine:
+    """An engine on a PostgreSQL server through psycopg 3: UTC timestamps like SQLite's
+    CURRENT_TIMESTAMP, a connection that gives up after 10 s rather than hanging the window,
+    and read-only transactions when opened only to look."""
+    from sqlalchemy.engine import make_url
+
+    address = make_url(url.strip())
+    if address.drivername in ("postgresql", "postgres"):
+        address = address.set(drivername="postgresql+psycopg")
+    options = "-c timezone=UTC" + (" -c default_transaction_read_only=on" if readonly else "")
+    engine = create_engine(
+        address,
+        hide_parameters=True,
+        pool_pre_ping=True,
+        connect_args={
+            "options": options,
+            "application_name": "ATR Desktop",
+            "connect_timeout": 10,
+        },
+    )
+    if readonly:
+        _READ_ONLY.add(engine)
+    return engine
+
+
+def shown(url: str) -> str:
+    """A server URL fit to show and log: its password, if someone wrote one in, hidden."""
+    from sqlalchemy.engine import make_url
+
+    try:
+        return make_url(url.strip()).render_as_string(hide_password=True)
+    except Exception:
+        return "the database server"
+
+
+def server_error(exc: BaseException, url: str) -> UserError | None:
+    """A server that cannot be reached, refuses the login, or dropped the connection."""
+    orig = getattr(exc, "orig", None) or exc
+    try:
+        import psycopg
+    except ImportError:  # pragma: no cover - psycopg is a dependency
+        return None
+    if isinstance(orig, psycopg.errors.InsufficientPrivilege):
+        if "append-only" in str(orig):
+            return None  # the audit guard: only a bug of ours would try
+        return UserError(
+            f"Your login on {shown(url)} may not make that change (your role reads only, or "
+            "lacks this permission): nothing was saved; ask your database administrator."
+        )
+    if isinstance(orig, psycopg.errors.ReadOnlySqlTransaction):
+        return UserError(
+            f"{shown(url)} is open read-only, so that change was not saved: open it normally."
+        )
+    if not isinstance(orig, psycopg.OperationalError):
+        return None
+    text = str(orig).lower()
+    where = shown(url)
+    if "password" in text or "authentication" in text or "role" in text:
+        return UserError(
+            f"The database server refused the login for {where}: check the user name and "
+            "that your password is in your PostgreSQL password file (or ask your "
+            "database administrator)."
+        )
+    if "does not exist" in text:
+        return UserError(
+            f"There is no database {where} on that server: ask your database administrator "
+            "to create it, then run 'atr-desktop --db URL init'."
+        )
+    return UserError(
+        f"The database server for {where} could not be reached (it may be down, or this "
+        "computer is off the network): nothing was changed; try again when it is back."
+    )
+
+
 class Database:
     """An open database: the engine, one unit of work per user action, the papers' store.
 
@@ -230,11 +329,15 @@ class Database:
     never share one: a background job opens its own unit of work on its own thread.
     """
 
-    def __init__(self, path: Path, engine: Engine, readonly: bool = False) -> None:
-        self.path = path
+    def __init__(
+        self, path: Path, engine: Engine, readonly: bool = False, url: str | None = None
+    ) -> None:
+        self.path = path  # a server store's stand-in in the data folder (paths.server_folder)
+        self.url = url  # the PostgreSQL URL of a server store; None for a file
         self.engine = engine
         self.readonly = readonly
         self._blobs: BlobStore | None = None
+        self._watch: Any = None  # other officers' change notices, on a server
         self.gate = WriteGate()
         event.listen(engine, "commit", self.gate.on_commit)
         event.listen(engine, "before_cursor_execute", self.gate.on_statement)
@@ -289,7 +392,7 @@ class Database:
                 session.commit()
             except BaseException as exc:
                 session.rollback()
-                plain = plain_error(exc, self.path) if isinstance(exc, Exception) else None
+                plain = self._plain(exc) if isinstance(exc, Exception) else None
                 if plain is not None and not isinstance(exc, UserError):
                     log.info(
                         "save refused: %s",
@@ -301,11 +404,38 @@ class Database:
                 self._local.session = None
                 self._local.connected = False
         if changes.kinds:
-            for listener in list(self._listeners):
-                try:
-                    listener(changes)
-                except Exception:  # the edit is saved: a listener's bug must not undo that
-                    log.exception("a change listener failed after a commit")
+            self.tell(changes)
+
+    def tell(self, changes: Changes) -> None:
+        """Hand ``changes`` to every on_commit listener (ours, or heard from the server)."""
+        for listener in list(self._listeners):
+            try:
+                listener(changes)
+            except Exception:  # the edit is saved: a listener's bug must not undo that
+                log.exception("a change listener failed after a commit")
+
+    def watch_others(self) -> None:
+        """On a server: hear other officers' commits as change notices (storage/notices.py)."""
+        if self.on_server and self._watch is None:
+            from atr_desktop.storage.notices import ServerWatch
+
+            self._watch = ServerWatch(self)
+            self._watch.start()
+
+    def _plain(self, exc: Exception) -> UserError | None:
+        from sqlalchemy.orm.exc import StaleDataError
+
+        if isinstance(exc, StaleDataError):
+            found = re.search(r"table '(\w+)'", str(exc))
+            what = found.group(1).replace("_", " ") if found else "records"
+            return UserError(
+                f"Someone else saved a change to the same {what} while this one was being "
+                "made, so it was not saved (theirs is kept): look at the record again and "
+                "make your change once more."
+            )
+        if self.url is not None:
+            return server_error(exc, self.url)
+        return plain_error(exc, self.path)
 
     def _began(self, session: Session, _transaction: Any, _connection: Any) -> None:
         if session is self.current_session():
@@ -319,6 +449,16 @@ class Database:
                 "a second connection was opened inside a unit of work; it would not see, "
                 "or could block on, the edits in progress"
             )
+
+    @property
+    def on_server(self) -> bool:
+        """A team's store on a PostgreSQL server rather than a file on this computer."""
+        return self.url is not None
+
+    @property
+    def shown(self) -> str:
+        """What to call this store in a message: the file's path, or the server's URL."""
+        return shown(self.url) if self.url else str(self.path)
 
     def meta(self, key: str) -> str | None:
         with self.session() as s:
@@ -341,10 +481,40 @@ class Database:
     def blobs(self) -> BlobStore:
         """This database's papers: the folder named by its UUID, never by its path alone."""
         if self._blobs is None:
-            self._blobs = store_for(self.path, self.uuid)
+            if self.on_server:
+                from atr_desktop.storage.server_blobs import ServerBlobStore
+
+                self._blobs = ServerBlobStore(store_for(self.path, self.uuid).root, self)
+            else:
+                self._blobs = store_for(self.path, self.uuid)
         return self._blobs
 
+    def forget_blobs(self) -> None:
+        """The store's UUID changed (a copy takes its programme's): find its papers again."""
+        self._blobs = None
+
+    @contextmanager
+    def quick_commits(self) -> Iterator[None]:
+        """Commits wait for the disk less while the block runs (a demo being built: if the
+        power goes, it is simply built again): SQLite's synchronous=NORMAL, PostgreSQL's
+        synchronous_commit=off. Afterwards the pool is emptied, so every later connection
+        is as durable as ever."""
+        relax = "SET synchronous_commit = off" if self.on_server else "PRAGMA synchronous=NORMAL"
+
+        def on_checkout(dbapi_conn: Any, _record: Any, _proxy: Any) -> None:
+            dbapi_conn.execute(relax)
+
+        event.listen(self.engine, "checkout", on_checkout)
+        try:
+            yield
+        finally:
+            event.remove(self.engine, "checkout", on_checkout)
+            self.engine.dispose()
+
     def close(self) -> None:
+        if self._watch is not None:
+            self._watch.stop()
+            self._watch = None
         self.engine.dispose()
 
 
@@ -452,6 +622,87 @@ def create_database(path: Path) -> Database:
         db.close()
         raise StoreError(f"Cannot make the papers folder beside {path}: {exc}.") from None
     log.info("created database")
+    return db
+
+
+def create_server_database(url: str, local: Path) -> Database:
+    """Make the current schema in an empty PostgreSQL database (made by its administrator).
+
+    ``local`` is this computer's folder for the store (paths.server_folder). A database that
+    already holds a store, or anything else, is refused rather than mixed with.
+    """
+    engine = make_server_engine(url)
+    try:
+        with engine.connect() as conn:
+            tables = inspect(conn).get_table_names()
+        if tables:
+            known = "alembic_version" in tables
+            raise StoreError(
+                f"{shown(url)} already holds "
+                + (
+                    "an ATR Desktop store: open it instead of creating one."
+                    if known
+                    else "other tables: give ATR Desktop an empty database of its own."
+                )
+            )
+        migrate.upgrade(engine)
+    except Exception as exc:
+        engine.dispose()
+        plain = server_error(exc, url)
+        if plain is not None:
+            raise plain from None
+        raise
+    db = Database(local / "atr-desktop.db", engine, url=url)
+    new_uuid = str(uuid.uuid4())
+    with db.session() as s:
+        s.add_all([DbMeta(key="uuid", value=new_uuid), DbMeta(key="generation", value="1")])
+    try:
+        db.blobs.mark(new_uuid, dt.datetime.now(dt.UTC))
+    except OSError as exc:
+        db.close()
+        raise StoreError(f"Cannot make the papers folder in {local}: {exc}.") from None
+    log.info("created a store on a server")
+    return db
+
+
+def open_server_database(url: str, local: Path, readonly: bool = False) -> Database:
+    """Open a store on a PostgreSQL server, upgrading its schema when this version is newer.
+
+    No backup is made first: a server's backups are its administrator's (pg_dump), and
+    the upgrade runs in one transaction (PostgreSQL's DDL is transactional), so a failed
+    upgrade leaves the store as it was.
+    """
+    engine = make_server_engine(url, readonly=readonly)
+    try:
+        state = migrate.state(engine)
+        if migrate.current(engine) is None:
+            raise StoreError(
+                f"There is no ATR Desktop store in {shown(url)}: create one with "
+                "'atr-desktop --db URL init' (the database must exist and be empty)."
+            )
+        if state == "newer":
+            raise StoreError(
+                f"{shown(url)} was written by a newer version of ATR Desktop: "
+                "install the newer version to open it."
+            )
+        if state == "behind":
+            if readonly:
+                raise StoreError(
+                    f"{shown(url)} needs upgrading but is open read-only: open it normally first."
+                )
+            migrate.upgrade(engine)
+        db = Database(local / "atr-desktop.db", engine, readonly=readonly, url=url)
+        with db.session() as s:
+            s.execute(select(DbMeta).limit(1)).all()
+    except StoreError:
+        engine.dispose()
+        raise
+    except Exception as exc:
+        engine.dispose()
+        plain = server_error(exc, url)
+        if plain is not None:
+            raise plain from None
+        raise
     return db
 
 

@@ -122,3 +122,12 @@ def drop_statements() -> list[str]:
 def is_search_table(name: str | None) -> bool:
     """For Alembic's comparisons: the FTS table and its shadow tables are not models."""
     return bool(name) and str(name).startswith(TABLE)
+
+
+SERVER_ONLY_TABLES = frozenset({"paper_blobs"})  # papers in the database (migration 0010)
+
+
+def is_storage_table(name: str | None) -> bool:
+    """For Alembic's comparisons: tables storage keeps for itself, not models (the search
+    index on either engine, papers' bytes on a server)."""
+    return is_search_table(name) or str(name) in SERVER_ONLY_TABLES

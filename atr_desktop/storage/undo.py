@@ -20,7 +20,7 @@ from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Mapper, ORMExecuteState, Session, UOWTransaction, sessionmaker
 
 NOT_RECORDED = frozenset({"alembic_version", "audit_log", "db_meta", "draft_text", "erasures"})
-STAMPS = frozenset({"created_at", "updated_at"})
+STAMPS = frozenset({"created_at", "updated_at", "row_version"})  # kept by the database itself
 INFO_KEY = "atr_changes"
 
 

@@ -12,7 +12,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from atr_desktop import APP_NAME, __version__
-from atr_desktop.paths import AppPaths, resolve_db_path, resources_dir
+from atr_desktop.paths import AppPaths, chosen_db, is_server, resolve_db_path, resources_dir
 from atr_desktop.ui.errors import install_excepthook
 from atr_desktop.ui.main_window import MainWindow
 from atr_desktop.ui.style import apply_style, saved_high_contrast
@@ -51,9 +51,18 @@ def run_gui(paths: AppPaths, log_file: Path, db_arg: str | None) -> int:
                 QTimer.singleShot(0, app.quit),
             )
         )
-    db_path = resolve_db_path(db_arg, paths)
+    chosen = chosen_db(db_arg)
     # Open the store only once the shell has painted: the user sees a window at once.
-    window.first_paint.connect(lambda: QTimer.singleShot(0, lambda: open_first(window, db_path)))
+    if chosen is not None and is_server(chosen):
+        url = chosen
+        window.first_paint.connect(
+            lambda: QTimer.singleShot(0, lambda: window.open_server_store(url))
+        )
+    else:
+        db_path = resolve_db_path(db_arg, paths)
+        window.first_paint.connect(
+            lambda: QTimer.singleShot(0, lambda: open_first(window, db_path))
+        )
     window.show()
     code: int = app.exec()
     window.close_store()

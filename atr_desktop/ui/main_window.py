@@ -49,6 +49,7 @@ from atr_desktop.ui.style import (
 from atr_desktop.ui.undo import UndoController
 
 if TYPE_CHECKING:
+    from atr_desktop.services.safety import Opened
     from atr_desktop.storage.database import Database
 
 AREAS = ("Home", "Groups", "People", "Meetings", "Actions", "Decisions")
@@ -276,17 +277,42 @@ class MainWindow(QMainWindow):
             if self.db is None:
                 self.statusBar().showMessage("No database open: use File > Open or New database.")
             return False
+        self._show_store(opened, str(path), path.name)
+        return True
+
+    def open_server_store(self, url: str) -> bool:
+        """Open a team's store on a PostgreSQL server (--db postgresql://...).
+
+        The file's safety machinery (lock, check on opening, automatic backups) is the
+        server's there, so the store opens at once, or one sentence says why not.
+        """
+        from atr_desktop.errors import UserError
+        from atr_desktop.services.safety import open_server
+        from atr_desktop.storage.database import shown
+
+        self.close_store()
+        try:
+            opened = open_server(url, self.paths)
+        except UserError as exc:
+            show_user_error(self, str(exc))
+            self.statusBar().showMessage("No database open: use File > Open or New database.")
+            return False
+        where = shown(url)
+        self._show_store(opened, where, where.rsplit("/", 1)[-1].split("?", 1)[0])
+        opened.db.watch_others()  # others' edits reach the pages as change notices
+        return True
+
+    def _show_store(self, opened: Opened, label: str, title: str) -> None:
         self.close_store()
         self.db = db = opened.db
         self.safety.adopt(opened)
         self.undo.attach(db)
         self.changes.attach(db)
         suffix = " (read-only)" if db.readonly else ""
-        self.db_label.setText(f"{path}{suffix}")
-        self.setWindowTitle(f"{path.name}{suffix} - {APP_NAME}")
+        self.db_label.setText(f"{label}{suffix}")
+        self.setWindowTitle(f"{title}{suffix} - {APP_NAME}")
         self._install_pages(db)
         self.populated.emit()
-        return True
 
     def close_store(self) -> None:
         self.tasks.wait()  # a job still running finishes with the database it started on

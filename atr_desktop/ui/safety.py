@@ -210,8 +210,8 @@ class Safety(QObject):
         from atr_desktop.services import settings
 
         self.backup_timer.stop()
-        if self.opened is None or self.opened.db.readonly:
-            return
+        if self.opened is None or self.opened.db.readonly or self.opened.db.on_server:
+            return  # a server's backups are its administrator's (services.safety.SERVER_JOBS)
         minutes = int(settings.get(self.opened.db, "backup_interval_minutes"))
         if minutes > 0:
             self.backup_timer.start(minutes * 60 * 1000)
@@ -274,6 +274,11 @@ class Safety(QObject):
         if self.opened is None or self.opened.db.readonly:
             show_user_error(self.window, "Open a database you may change to back it up.")
             return
+        if self.opened.db.on_server:
+            from atr_desktop.services.server_jobs import server_job
+
+            show_user_error(self.window, str(server_job("backup")))
+            return
         db = self.opened.db
 
         def done(result: Any) -> None:
@@ -296,6 +301,8 @@ class Safety(QObject):
         from atr_desktop.services.backup import back_up
 
         if self.opened is None or self.opened.db.readonly or self.worker is not None:
+            return
+        if self.opened.db.on_server:
             return
         db = self.opened.db
 
@@ -326,7 +333,7 @@ class Safety(QObject):
 
     def on_exit(self) -> None:
         """Back up as the window closes (skipped for a read-only copy)."""
-        if self.opened is not None and not self.opened.db.readonly:
+        if self.opened is not None and not (self.opened.db.readonly or self.opened.db.on_server):
             self.back_up("exit", quiet=True)
 
     def restore_dialog(self) -> None:

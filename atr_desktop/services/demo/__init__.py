@@ -13,11 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from typing import Any, Protocol
-
-from sqlalchemy import event
+from collections.abc import Callable
+from typing import Protocol
 
 from atr_desktop.errors import UserError
 from atr_desktop.services.demo import agendas, calendar, governance, packs, people, records
@@ -70,31 +67,11 @@ def build_demo(
     today = today or dt.date.today()
     rng = random.Random(2027)
     summary: dict[str, int] = {}
-    with _quick_commits(db):
+    with db.quick_commits():
         _run_steps(db, today, rng, years, progress, summary)
     with db.session() as s:
         s.add(DbMeta(key="demo", value=today.isoformat()))
     return summary
-
-
-@contextmanager
-def _quick_commits(db: Database) -> Iterator[None]:
-    """While the demo is built, commits wait for the disk less (synchronous=NORMAL).
-
-    A demo is thousands of small units of work; if the power goes mid-build the demo is
-    simply built again. Afterwards the pool is emptied, so every later connection has the
-    app's synchronous=FULL again.
-    """
-
-    def relax(dbapi_conn: Any, _record: Any, _proxy: Any) -> None:
-        dbapi_conn.execute("PRAGMA synchronous=NORMAL")
-
-    event.listen(db.engine, "checkout", relax)
-    try:
-        yield
-    finally:
-        event.remove(db.engine, "checkout", relax)
-        db.engine.dispose()
 
 
 def _run_steps(

@@ -3,7 +3,7 @@
 from alembic import context
 
 from atr_desktop.storage.models import Base
-from atr_desktop.storage.search_schema import is_search_table
+from atr_desktop.storage.search_schema import is_storage_table
 
 config = context.config
 connection = config.attributes.get("connection")
@@ -18,7 +18,7 @@ context.configure(
     target_metadata=Base.metadata,
     render_as_batch=True,
     compare_type=True,
-    include_name=lambda name, kind, parent: not (kind == "table" and is_search_table(name)),
+    include_name=lambda name, kind, parent: not (kind == "table" and is_storage_table(name)),
 )
 with context.begin_transaction():
     context.run_migrations()

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from sqlalchemy import MetaData, func
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import MetaData, func, text
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -21,9 +22,17 @@ class Base(DeclarativeBase):
 
 
 class Stamped:
-    """Created and updated times (UTC), for audit and for 'what changed since'."""
+    """Created and updated times (UTC), for audit and for 'what changed since'; and a
+    version, raised and checked by every save, so a save over someone else's change made
+    since the record was read is refused rather than silently lost (a team's shared
+    store; it holds on a file too)."""
 
     created_at: Mapped[dt.datetime] = mapped_column(server_default=func.current_timestamp())
     updated_at: Mapped[dt.datetime] = mapped_column(
         server_default=func.current_timestamp(), onupdate=func.current_timestamp()
     )
+    row_version: Mapped[int] = mapped_column(server_default=text("1"))  # packs have 'version'
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.row_version}

@@ -8,25 +8,26 @@ from sqlalchemy import Boolean, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from atr_desktop.storage.models.base import Base, Stamped
+from atr_desktop.storage.models.types import nocase
 
 
 class Sector(Base):
     __tablename__ = "sectors"
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(100, collation="NOCASE"), unique=True)
+    name: Mapped[str] = mapped_column(nocase(100), unique=True)
     builtin: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Organisation(Stamped, Base):
     __tablename__ = "organisations"
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(200, collation="NOCASE"), unique=True)
+    name: Mapped[str] = mapped_column(nocase(200), unique=True)
     sector_id: Mapped[int | None] = mapped_column(ForeignKey("sectors.id"))
     sector: Mapped[Sector | None] = relationship()
 
 
 class Person(Stamped, Base):
-    """Email is unique compared case-insensitively (NOCASE); blank emails are NULL."""
+    """Email is unique compared case-insensitively (NOCASE / citext); blank emails are NULL."""
 
     __tablename__ = "people"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -35,7 +36,7 @@ class Person(Stamped, Base):
     last_name: Mapped[str] = mapped_column(String(100), default="")
     job_title: Mapped[str] = mapped_column(String(200), default="")
     organisation_id: Mapped[int | None] = mapped_column(ForeignKey("organisations.id"))
-    email: Mapped[str | None] = mapped_column(String(254, collation="NOCASE"), unique=True)
+    email: Mapped[str | None] = mapped_column(nocase(254), unique=True)
     phone: Mapped[str] = mapped_column(String(50), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
     lived_experience: Mapped[bool] = mapped_column(Boolean, default=False)

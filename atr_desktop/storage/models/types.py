@@ -12,8 +12,9 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import String
+from sqlalchemy.dialects.postgresql import CITEXT
 from sqlalchemy.engine import Dialect
-from sqlalchemy.types import TypeDecorator
+from sqlalchemy.types import TypeDecorator, TypeEngine
 
 
 class StrEnumType(TypeDecorator[StrEnum]):
@@ -36,3 +37,9 @@ class StrEnumType(TypeDecorator[StrEnum]):
             return self.enum(value)
         except ValueError:
             return value
+
+
+def nocase(length: int) -> TypeEngine[str]:
+    """Text unique and compared case-insensitively on either engine: SQLite's NOCASE
+    collation, PostgreSQL's citext (so ``Person.email == typed`` matches in any case on both)."""
+    return String(length, collation="NOCASE").with_variant(CITEXT(), "postgresql")

@@ -24,6 +24,22 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        # The same indexes; PostgreSQL wants each expression in its own parentheses.
+        for name, columns in (
+            ("ix_actions_open_due", "(coalesce(revised_due_date, due_date)), ref"),
+            (
+                "ix_actions_open_order",
+                "((coalesce(revised_due_date, due_date) IS NULL)), "
+                "(coalesce(revised_due_date, due_date)), ref",
+            ),
+        ):
+            op.execute(
+                f"CREATE INDEX {name} ON actions ({columns}) "
+                "WHERE status IN ('open', 'in progress', 'proposed for closure')"
+            )
+        op.execute("ANALYZE actions")
+        return
     op.execute(
         "CREATE INDEX ix_actions_open_due ON actions "
         "(coalesce(revised_due_date, due_date), ref) "
