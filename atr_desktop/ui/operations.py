@@ -117,6 +117,7 @@ class Task:
     error: BaseException | None = None
     working: bool = True  # False once the work itself has returned (before the callbacks)
     ended_at: float = 0.0  # time.perf_counter() when the work returned
+    thread: int = 0  # the thread the work ran on (never the GUI thread's)
 
 
 class TaskRunner(QObject):
@@ -187,6 +188,7 @@ class TaskRunner(QObject):
 
         def job() -> None:
             _lower_priority()
+            task.thread = threading.get_ident()
             try:
                 task.result = task.work(task.progress)
             except BaseException as exc:  # delivered to the GUI thread, never lost

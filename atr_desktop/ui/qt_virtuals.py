@@ -13,24 +13,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import QTreeWidgetItem
 
 
 class SortFilterProxy(QSortFilterProxyModel):
-    """Qt's sort and filter proxy, its header asked through Python."""
+    """Qt's sort and filter proxy, its header asked through Python (its cells need not be:
+    measured without a loss, and a Python call per cell would slow sizing and painting)."""
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         return super().headerData(section, orientation, role)
-
-    def data(
-        self,
-        index: QModelIndex | QPersistentModelIndex,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        return super().data(index, role)
 
 
 class TreeLine(QTreeWidgetItem):
