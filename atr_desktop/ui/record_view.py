@@ -65,6 +65,9 @@ class ChipDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+SIZING_ROWS = 200  # rows measured when columns are sized to their contents
+
+
 class RecordView(QWidget, Generic[R]):
     """Emits ``activated(record)`` on double-click or Enter."""
 
@@ -97,6 +100,9 @@ class RecordView(QWidget, Generic[R]):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Columns fit the rows on screen and a few hundred more, not every row: a decade's
+        # 730 decisions were measured cell by cell on every refresh (issue 12).
+        self.table.horizontalHeader().setResizeContentsPrecision(SIZING_ROWS)
         self.chips = ChipDelegate(self.table)
         for number, column in enumerate(columns):
             if column.background is not None:
