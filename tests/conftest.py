@@ -184,3 +184,18 @@ def pg_url(pg_cluster: object) -> Iterator[str]:
     name = pg_cluster.create_database()
     yield pg_cluster.url(name)
     pg_cluster.drop_database(name)
+
+
+@pytest.fixture
+def demo_window(qtbot, tmp_path: Path, demo_db, db_path: Path):  # type: ignore[no-untyped-def]
+    """The main window, shown, on a copy of the demo programme."""
+    from atr_desktop.paths import app_paths
+    from atr_desktop.ui.main_window import MainWindow
+
+    demo_db.close()
+    win = MainWindow(app_paths(), tmp_path / "log.txt")
+    qtbot.addWidget(win)
+    win.show()
+    win.open_store(db_path)
+    yield win
+    win.close_store()

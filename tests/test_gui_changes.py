@@ -3,23 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
-from atr_desktop.paths import app_paths
-from atr_desktop.ui.main_window import MainWindow
-
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, demo_db, db_path: Path):
-    demo_db.close()
-    win = MainWindow(app_paths(), tmp_path / "log.txt")
-    qtbot.addWidget(win)
-    win.show()
-    win.open_store(db_path)
-    yield win
-    win.close_store()
+def window(demo_window):
+    return demo_window
 
 
 def agenda_titles(page) -> list[str]:

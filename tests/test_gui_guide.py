@@ -3,26 +3,18 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QApplication, QTabWidget
 
-from atr_desktop.paths import app_paths
-from atr_desktop.ui.main_window import AREAS, MainWindow
+from atr_desktop.ui.main_window import AREAS
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, demo_db, db_path: Path):
-    demo_db.close()
-    win = MainWindow(app_paths(), tmp_path / "log.txt")
-    qtbot.addWidget(win)
-    win.show()
-    win.open_store(db_path)
-    yield win
-    win.close_store()
+def window(demo_window):
+    return demo_window
 
 
 def words_on_screen(window) -> set[str]:

@@ -27,14 +27,8 @@ TITLE_BAR = 40  # a window manager's title bar, in Qt's (scaled) pixels
 
 
 @pytest.fixture
-def window(qtbot, tmp_path: Path, demo_db, db_path: Path):
-    demo_db.close()
-    win = MainWindow(app_paths(), tmp_path / "log.txt")
-    qtbot.addWidget(win)
-    win.show()
-    win.open_store(db_path)
-    yield win
-    win.close_store()
+def window(demo_window):
+    return demo_window
 
 
 @pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="xvfb-run is not installed")

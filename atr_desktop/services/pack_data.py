@@ -24,6 +24,7 @@ from atr_desktop.documents.pack.spec import (
 from atr_desktop.domain.agenda import start_times
 from atr_desktop.domain.dates import hhmm, long_date, medium_date, short_date
 from atr_desktop.domain.rag import rag
+from atr_desktop.domain.settings import COVER_SHEET_FIELDS
 from atr_desktop.services.meetings import previous_meeting
 from atr_desktop.services.refs import meeting_item_numbers
 from atr_desktop.storage.models import (
@@ -218,20 +219,8 @@ def paper_plans(
 
 def expected_paper(item: AgendaItem, number: str) -> PaperPlan:
     """The stand-in for a paper an item expects but nobody has recorded yet."""
-    blank = dict.fromkeys(
-        (
-            "author",
-            "sponsor",
-            "purpose",
-            "summary",
-            "recommendation",
-            "risks",
-            "equality_impact",
-            "previously_considered",
-            "appendices",
-        ),
-        "",
-    )
+    named = ("title", "agenda_reference")  # given below, from the item
+    blank = dict.fromkeys((*(f for f in COVER_SHEET_FIELDS if f not in named), "appendices"), "")
     cover = CoverSheet(item=number, item_title=item.title, reference="", title=item.title, **blank)
     return PaperPlan(paper_id=0, item=number, item_id=item.id, cover=cover)
 

@@ -673,37 +673,17 @@ def open_server_database(url: str, local: Path, readonly: bool = False) -> Datab
     upgrade leaves the store as it was.
     """
     engine = make_server_engine(url, readonly=readonly)
-    try:
-        state = migrate.state(engine)
+
+    def opened() -> Database:
         if migrate.current(engine) is None:
             raise StoreError(
                 f"There is no ATR Desktop store in {shown(url)}: create one with "
                 "'atr-desktop --db URL init' (the database must exist and be empty)."
             )
-        if state == "newer":
-            raise StoreError(
-                f"{shown(url)} was written by a newer version of ATR Desktop: "
-                "install the newer version to open it."
-            )
-        if state == "behind":
-            if readonly:
-                raise StoreError(
-                    f"{shown(url)} needs upgrading but is open read-only: open it normally first."
-                )
-            migrate.upgrade(engine)
-        db = Database(local / "atr-desktop.db", engine, readonly=readonly, url=url)
-        with db.session() as s:
-            s.execute(select(DbMeta).limit(1)).all()
-    except StoreError:
-        engine.dispose()
-        raise
-    except Exception as exc:
-        engine.dispose()
-        plain = server_error(exc, url)
-        if plain is not None:
-            raise plain from None
-        raise
-    return db
+        _bring_up_to_date(engine, shown(url), readonly, lambda: migrate.upgrade(engine))
+        return Database(local / "atr-desktop.db", engine, readonly=readonly, url=url)
+
+    return _first_read(engine, opened, lambda exc: server_error(exc, url))
 
 
 def open_database(path: Path, readonly: bool = False) -> Database:
@@ -717,27 +697,49 @@ def open_database(path: Path, readonly: bool = False) -> Database:
     with contextlib.suppress(OSError, sqlite3.Error):
         adopt_legacy_papers(path)  # a read-only place: the papers are read where they are
     engine = make_engine(path, readonly=readonly)
-    try:
-        state = migrate.state(engine)
-        if state == "newer":
+
+    def upgrade() -> None:
+        backup_before_upgrade(path)
+        try:
+            migrate.upgrade(engine)
+        except Exception as exc:
             raise StoreError(
-                f"{path} was written by a newer version of ATR Desktop: "
-                "install the newer version to open it."
+                f"Upgrading {path.name} failed ({exc}); it was backed up just before, "
+                "so nothing is lost: restore the newest backup and report this."
+            ) from exc
+
+    def opened() -> Database:
+        _bring_up_to_date(engine, str(path), readonly, upgrade)
+        return Database(path, engine, readonly=readonly)
+
+    return _first_read(engine, opened, lambda exc: plain_error(exc, path))
+
+
+def _bring_up_to_date(
+    engine: Engine, where: str, readonly: bool, upgrade: Callable[[], None]
+) -> None:
+    """Refuse a store from a newer version; upgrade an older one (never when read-only)."""
+    state = migrate.state(engine)
+    if state == "newer":
+        raise StoreError(
+            f"{where} was written by a newer version of ATR Desktop: "
+            "install the newer version to open it."
+        )
+    if state == "behind":
+        if readonly:
+            raise StoreError(
+                f"{where} needs upgrading but is open read-only: open it normally first."
             )
-        if state == "behind":
-            if readonly:
-                raise StoreError(
-                    f"{path} needs upgrading but is open read-only: open it normally first."
-                )
-            backup_before_upgrade(path)
-            try:
-                migrate.upgrade(engine)
-            except Exception as exc:
-                raise StoreError(
-                    f"Upgrading {path.name} failed ({exc}); it was backed up just before, "
-                    "so nothing is lost: restore the newest backup and report this."
-                ) from exc
-        db = Database(path, engine, readonly=readonly)
+        upgrade()
+
+
+def _first_read(
+    engine: Engine, opened: Callable[[], Database], plain: Callable[[Exception], Exception | None]
+) -> Database:
+    """The store ``opened()`` gives, read once; on any failure the engine is let go and a
+    plain sentence raised where one is known."""
+    try:
+        db = opened()
         with db.session() as s:
             s.execute(select(DbMeta).limit(1)).all()
     except StoreError:
@@ -745,8 +747,8 @@ def open_database(path: Path, readonly: bool = False) -> Database:
         raise
     except Exception as exc:
         engine.dispose()
-        plain = plain_error(exc, path)
-        if plain is not None:
-            raise plain from None
+        sentence = plain(exc)
+        if sentence is not None:
+            raise sentence from None
         raise
     return db
