@@ -199,19 +199,7 @@ class ActionsPage(QWidget):
     def show_due_within(self, days: int) -> None:
         """Every open action overdue or due within ``days``, of every group: what Home's
         "Actions overdue and due soon" lists, all of it (its "and N more")."""
-        for widget in (self.group, self.status, self.owner, self.overdue, self.due_within):
-            widget.blockSignals(True)
-        self.group.setCurrentIndex(0)
-        self.status.setCurrentIndex(0)  # all open
-        self.owner.clear()
-        self.overdue.setChecked(False)
-        self.due_within.setValue(max(days, 1))
-        for widget in (self.group, self.status, self.owner, self.overdue, self.due_within):
-            widget.blockSignals(False)
-        self.view.filter.blockSignals(True)
-        self.view.filter.clear()
-        self.view.filter.blockSignals(False)
-        self.refresh()
+        self._reset_filters(status_index=0, due_within=max(days, 1))  # all open
 
     def show_record(self, kind: str, record_id: int) -> None:
         """Select the action a Home line or search hit names (clearing filters that hide it)."""
@@ -221,18 +209,28 @@ class ActionsPage(QWidget):
 
     def clear_filters(self) -> None:
         """Every action, open or closed, of every group and owner."""
-        for widget in (self.group, self.status, self.owner, self.overdue, self.due_within):
+        self._reset_filters(status_index=self.status.findData(None), due_within=0)
+
+    def _reset_filters(self, status_index: int, due_within: int) -> None:
+        """Every group and owner, no text, the status and days given; one re-read."""
+        quiet = (
+            self.group,
+            self.status,
+            self.owner,
+            self.overdue,
+            self.due_within,
+            self.view.filter,
+        )
+        for widget in quiet:
             widget.blockSignals(True)
         self.group.setCurrentIndex(0)
-        self.status.setCurrentIndex(self.status.findData(None))
+        self.status.setCurrentIndex(status_index)
         self.owner.clear()
         self.overdue.setChecked(False)
-        self.due_within.setValue(0)
-        for widget in (self.group, self.status, self.owner, self.overdue, self.due_within):
-            widget.blockSignals(False)
-        self.view.filter.blockSignals(True)
+        self.due_within.setValue(due_within)
         self.view.filter.clear()
-        self.view.filter.blockSignals(False)
+        for widget in quiet:
+            widget.blockSignals(False)
         self.refresh()
 
     def _enable(self) -> None:
