@@ -90,6 +90,7 @@ def test_the_import_window_asks_before_handing_the_chair_over(qtbot, db, db_path
     try:
         window.go_to("People")
         tab = window.pages["People"].importer
+        window.pages["People"].tabs.setCurrentWidget(tab)  # the Import members tab
         path = tmp_path / "new chair.csv"
         write_csv(path, [replace(NEW_CHAIR, role="chair")])
         tab.group.setCurrentIndex(tab.group.findData("SG"))

@@ -37,6 +37,7 @@ def _rows(page) -> list[str]:
 def test_tracker_filters_sorts_and_updates_several_at_once(qtbot, db) -> None:
     refs = _tracker(db)
     page = ActionsPage(db)
+    page.refresh()  # what showing it does
     qtbot.addWidget(page)
     assert _rows(page) == ["Overdue report", "Soon", "Later"]
     assert page.count.text() == "3 actions, 1 overdue"
@@ -83,6 +84,7 @@ def test_tracker_filters_sorts_and_updates_several_at_once(qtbot, db) -> None:
 def test_action_editor_moves_the_due_date_and_overrides_rag(qtbot, db) -> None:
     refs = _tracker(db)
     page = ActionsPage(db)
+    page.refresh()  # what showing it does
     qtbot.addWidget(page)
     page.view.select_where(lambda a: a.ref == refs[2])
 
@@ -125,6 +127,7 @@ def test_import_wizard_blocks_problem_rows_until_skipped(qtbot, db, tmp_path) ->
 def test_export_and_reminders_from_the_page(qtbot, db, tmp_path) -> None:
     _tracker(db)
     page = ActionsPage(db)
+    page.refresh()  # what showing it does
     qtbot.addWidget(page)
     done = page.export_to(tmp_path / "log.xlsx")
     assert done is not None and done.path == tmp_path / "log.xlsx" and done.written == 3
@@ -147,6 +150,7 @@ def test_the_exported_log_holds_what_the_filtered_view_shows(
     for text in ("Negotiate the contract", "Agree the price"):
         actions.add_action(db, sg.meeting, part_b.number, text, sg.ref("Tariq"), due)
     page = ActionsPage(db)
+    page.refresh()  # what showing it does
     qtbot.addWidget(page)
     page.show()
     assert len(_rows(page)) == 5
@@ -186,6 +190,7 @@ def test_the_exported_log_holds_what_the_filtered_view_shows(
 def test_meeting_record_is_reachable_from_the_actions_page(qtbot, db) -> None:
     sg = strategy_group(db)
     page = ActionsPage(db)
+    page.refresh()  # what showing it does
     qtbot.addWidget(page)
     opened: list[str] = []
 
@@ -218,6 +223,7 @@ def test_decision_log_searches_and_withdraws(qtbot, db) -> None:
     decisions.add_decision(db, sg.meeting, "5", "The Group APPROVED the training offer.")
     decisions.add_decision(db, sg.meeting, "6", "The Group NOTED the budget.")
     page = DecisionsPage(db)
+    page.refresh()  # what showing it does
     qtbot.addWidget(page)
     assert page.view.proxy.rowCount() == 2
     qtbot.keyClicks(page.search, "training")
@@ -243,6 +249,7 @@ def test_decision_taken_while_not_quorate_is_ratified_from_the_log(qtbot, db) ->
             db, sg.next_meeting, sg.ref(name), attendance.LineChange("present")
         )
     page = DecisionsPage(db)
+    page.refresh()  # what showing it does
     qtbot.addWidget(page)
     page.view.select_where(lambda x: x.id == d.id)
     assert page.ratify_button.isEnabled()

@@ -134,6 +134,7 @@ def test_action_due_date_before_its_meeting_is_refused_in_the_window(qtbot, db) 
     sg = strategy_group(db)  # raised at the meeting of 10 November 2026
     a = actions.add_action(db, sg.meeting, "1", "Circulate the budget", "A", None)
     page = ActionsPage(db)
+    page.refresh()  # what showing it does
     qtbot.addWidget(page)
     page.view.select_where(lambda x: x.ref == a.ref)
     texts: list[str] = []

@@ -47,6 +47,7 @@ def test_export_leaves_part_b_out_unless_chosen(qtbot, db, tmp_path: Path, monke
     decisions.add_decision(db, sg.meeting, "5", "Public decision.")
     decisions.add_decision(db, sg.meeting, "7", "Confidential award.")
     page = DecisionsPage(db)
+    page.refresh()  # what showing it does
     qtbot.addWidget(page)
     out = tmp_path / "log.xlsx"
     monkeypatch.setattr(

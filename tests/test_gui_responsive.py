@@ -100,6 +100,7 @@ def test_attach_backup_import_and_pack_build_never_freeze_the_window(
 
     window.go_to("People")
     importer = window.pages["People"].importer
+    window.pages["People"].tabs.setCurrentWidget(importer)
     sheet = tmp_path / "SG members.xlsx"
     write_xlsx(sheet, fixed(membership_sheet(400)))
     importer.path.setText(str(sheet))

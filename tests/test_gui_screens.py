@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QTabWidget
 
 from atr_desktop.paths import app_paths
 from atr_desktop.ui.main_window import MainWindow
@@ -140,6 +140,7 @@ def test_focus_is_visible_on_every_control_lists_included(styled, window, qtbot)
 def test_typing_into_a_purpose_box_chooses_by_its_word(window, qtbot) -> None:
     from atr_desktop.ui.item_dialogs import AgendaItemDialog
 
+    window.go_to("Meetings")
     meeting = window.pages["Meetings"].current()
     dialog = AgendaItemDialog(window.db, meeting.id, None, None, window)
     qtbot.addWidget(dialog)
@@ -174,6 +175,11 @@ def coloured_cells(window) -> list[tuple[str, object, object]]:
 
     found = []
     for area, page in window.pages.items():
+        window.go_to(area)  # a page reads what it shows when it is first shown
+        for tabs in page.findChildren(QTabWidget):  # and a tab when it is chosen
+            for index in range(tabs.count()):
+                tabs.setCurrentIndex(index)
+        QApplication.processEvents()  # the rows painted are fetched
         for view in page.findChildren(RecordView):
             model = view.model
             for row in range(model.rowCount()):

@@ -7,13 +7,16 @@ any failure gives no text rather than refusing a paper that is otherwise fine.
 
 from __future__ import annotations
 
+import json
 import logging
+import subprocess
 from pathlib import Path
 
 log = logging.getLogger(__name__)
 
 MAX_PAGES = 150
 MAX_CHARS = 200_000
+APART_TIMEOUT = 120.0  # seconds a paper's text may take in the worker before it is skipped
 
 
 def extract_text(path: Path) -> str:
@@ -25,6 +28,43 @@ def extract_text(path: Path) -> str:
             return _docx(path)[:MAX_CHARS]
     except Exception as exc:  # a paper's text is a convenience for search, never a blocker
         log.info("no text taken from a %s paper: %s", suffix, type(exc).__name__)
+    return ""
+
+
+def extract_text_apart(path: Path, timeout: float = APART_TIMEOUT) -> str:
+    """:func:`extract_text` in the pack worker's process, for the window's attach job.
+
+    pypdf reads a 150-page paper in about a second of pure Python; on a thread it holds
+    the interpreter's lock in bursts and the window stutters (issue 12). In its own
+    process it costs the window nothing, and a hostile file that hangs it is stopped
+    after ``timeout``. Any failure gives no text, as in-process extraction does.
+    """
+    from atr_desktop.documents.pack.runner import worker_command
+
+    if path.suffix.lower() not in (".pdf", ".docx"):
+        return ""
+    job = json.dumps({"mode": "text", "path": str(path)}) + "\n"
+    try:
+        done = subprocess.run(
+            worker_command(),
+            input=job,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=timeout,
+            check=False,
+        )
+    except (OSError, subprocess.SubprocessError) as exc:
+        log.info("no text taken from a paper apart: %s", type(exc).__name__)
+        return ""
+    for line in done.stdout.splitlines():
+        try:
+            event = json.loads(line)
+        except ValueError:
+            continue
+        if event.get("event") == "text":
+            return str(event.get("text", ""))[:MAX_CHARS]
+    log.info("no text taken from a paper apart: the worker gave none")
     return ""
 
 

@@ -11,8 +11,6 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from holidays.countries.united_kingdom import UnitedKingdom
-
 LONDON = "Europe/London"
 
 
@@ -140,7 +138,13 @@ def parse_hhmm(text: str) -> dt.time:
 
 @cache
 def _bank_holidays(year: int) -> dict[dt.date, str]:
-    """England and Wales bank holidays, substitute days included (the pinned package)."""
+    """England and Wales bank holidays, substitute days included (the pinned package).
+
+    Imported on first use: the package imports every country's calendar (0.2 s), which
+    opening the window need not wait for.
+    """
+    from holidays.countries.united_kingdom import UnitedKingdom
+
     return dict(UnitedKingdom(subdiv="ENG", years=year, observed=True).items())
 
 

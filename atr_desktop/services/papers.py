@@ -14,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from atr_desktop.documents.text_extract import extract_text
+from atr_desktop.documents.text_extract import extract_text, extract_text_apart
 from atr_desktop.domain.kinds import PaperStatus
 from atr_desktop.domain.paper_refs import assign_letters, reference
 from atr_desktop.domain.people import email_problem
@@ -240,13 +240,18 @@ def attach_file(
     title: str | None = None,
     paper_id: int | None = None,
     today: dt.date | None = None,
+    text_apart: bool = False,
 ) -> PaperInfo:
     """Attach a file to an item: to ``paper_id`` (a new version), else to the item's first
-    expected paper without a file, else as a new paper. Refused files change nothing."""
+    expected paper without a file, else as a new paper. Refused files change nothing.
+
+    ``text_apart``: read the paper's words for search in a separate process (the window,
+    whose painting a long PDF read on a thread would stall).
+    """
     path = Path(path)
     max_mb = int(settings.get(db, "paper_max_mb"))
     checked = check_paper_file(path, max_mb)
-    text = extract_text(path)
+    text = extract_text_apart(path) if text_apart else extract_text(path)
     try:
         sha, size = db.blobs.put_file(path)
     except FileNotFoundError:

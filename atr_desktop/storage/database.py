@@ -31,6 +31,7 @@ from atr_desktop.errors import StoreError, UserError
 from atr_desktop.storage import migrate, text_guard, undo
 from atr_desktop.storage.blobs import BlobStore, papers_root, store_for
 from atr_desktop.storage.models import DbMeta
+from atr_desktop.storage.planner import refresh_statistics
 from atr_desktop.storage.undo import Changes
 
 log = logging.getLogger(__name__)
@@ -710,6 +711,8 @@ def open_database(path: Path, readonly: bool = False) -> Database:
 
     def opened() -> Database:
         _bring_up_to_date(engine, str(path), readonly, upgrade)
+        if not readonly:
+            refresh_statistics(engine)  # a grown log keeps its indexes chosen
         return Database(path, engine, readonly=readonly)
 
     return _first_read(engine, opened, lambda exc: plain_error(exc, path))

@@ -163,7 +163,6 @@ class ActionsPage(QWidget):
         self.view.activated.connect(lambda _: self.edit_action())
         self.view.selection_changed.connect(self._enable)
         self._fill_groups()
-        self.refresh()
 
     def _fill_groups(self) -> None:
         self.group.blockSignals(True)

@@ -326,7 +326,9 @@ class PapersPanel(QWidget):
                 progress.update(index, len(paths), path.name)
                 try:
                     done.append(
-                        papers.attach_file(db, meeting_id, item_id, path, paper_id=paper_id)
+                        papers.attach_file(
+                            db, meeting_id, item_id, path, paper_id=paper_id, text_apart=True
+                        )
                     )
                 except UserError as exc:
                     refused.append(str(exc))

@@ -89,12 +89,15 @@ class ChangeNotices(QObject):
             if not (shows & kinds and (external or not others_only)):
                 continue
             if not others_only and widget.window().isVisible() and not widget.isVisible():
-                # A page not on screen re-reads when it is next shown, not now.
-                if id(widget) not in self._stale:
-                    widget.installEventFilter(self)
-                self._stale[id(widget)] = refresh
+                self.mark_stale(widget, refresh)  # re-read when next shown, not now
             else:
                 refresh()
+
+    def mark_stale(self, widget: QWidget, refresh: Callable[[], None]) -> None:
+        """Call ``refresh`` when ``widget`` is next shown (a page off screen reads nothing)."""
+        if id(widget) not in self._stale:
+            widget.installEventFilter(self)
+        self._stale[id(widget)] = refresh
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Show:

@@ -121,7 +121,6 @@ class DecisionsPage(QWidget):
         self.group.currentIndexChanged.connect(lambda _: self.refresh())
         self.search.textChanged.connect(lambda _: self.refresh())
         self.view.selection_changed.connect(self._enable)
-        self.refresh()
 
     def refresh(self) -> None:
         self.view.set_records(

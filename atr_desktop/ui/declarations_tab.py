@@ -156,7 +156,6 @@ class DeclarationsTab(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         self.due_only.toggled.connect(lambda *_: self.refresh())
-        self.refresh()
 
     def refresh(self) -> None:
         rows = declarations.list_declarations(self.db)

@@ -89,7 +89,6 @@ class GroupsPage(QWidget):
         layout.addWidget(splitter, 1)
         self.view.selection_changed.connect(self._show_selected)
         self.view.activated.connect(lambda g: self.edit_group())
-        self.refresh()
 
     def _button(self, text: str, name: str, slot: object) -> QPushButton:
         button = QPushButton(text)

@@ -168,7 +168,6 @@ class HomePage(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
         self._sized = False
-        self.refresh()
 
     def refresh(self) -> None:
         self.data = data = home.home(self.db)

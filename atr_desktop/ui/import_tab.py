@@ -98,7 +98,6 @@ class ImportTab(QWidget):
         self.skip.toggled.connect(lambda *_: self._enable())
         self.path.textChanged.connect(lambda *_: self._forget())
         self.group.currentIndexChanged.connect(lambda *_: self._forget())
-        self.refresh()
 
     def refresh(self) -> None:
         fill_groups(self.group, self.db)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from atr_desktop import APP_NAME, __version__
 from atr_desktop.paths import AppPaths
+from atr_desktop.ui import main_thread_gc
 from atr_desktop.ui.changes import ChangeNotices
 from atr_desktop.ui.errors import show_user_error
 from atr_desktop.ui.operations import TaskRunner
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self.paths = paths
         self.log_file = log_file
         self.db: Database | None = None
+        main_thread_gc.install()  # no Qt object is ever freed on a worker thread
         self.safety = Safety(self)
         self.pages: dict[str, QWidget] = {}
         self._painted = False
@@ -355,6 +357,14 @@ class MainWindow(QMainWindow):
                 more.connect(self.open_section)
         self.stack.setCurrentIndex(current)
         apply_icons(self)
+        # Only the page on screen reads now; the others read when first shown, so opening
+        # a decade's store costs one page, not six (issue 12).
+        shown = self.stack.currentWidget()
+        for page in self.pages.values():
+            if page is shown or not self.isVisible():
+                page.refresh()  # type: ignore[attr-defined]
+            else:
+                self.changes.mark_stale(page, page.refresh)  # type: ignore[attr-defined]
 
     def refresh_pages(self) -> None:
         """Redraw every page (after something outside the database changed: settings file)."""

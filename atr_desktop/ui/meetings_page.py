@@ -191,7 +191,6 @@ class MeetingsPage(QWidget):
         self.view.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_selected())
         self.view.activated.connect(lambda m: self.edit())
         self.editor.changed.connect(self.show_header)
-        self.refresh()
 
     def _button(self, text: str, name: str, slot: object) -> QPushButton:
         button = QPushButton(text)

@@ -104,7 +104,6 @@ class MembersTab(QWidget):
         self.group.currentIndexChanged.connect(lambda *_: self.refresh_members())
         self.history.toggled.connect(lambda *_: self.refresh_members())
         self.view.selection_changed.connect(self._enable)
-        self.refresh()
 
     def code(self) -> str:
         return str(self.group.currentData() or "")

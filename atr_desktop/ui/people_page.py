@@ -47,17 +47,25 @@ class PeoplePage(QWidget):
             (self.importer, "&Import members"),
         ):
             self.tabs.addTab(tab, title)
+        self._stale: set[QWidget] = set()
+        self.tabs.currentChanged.connect(lambda _: self._read_shown())
         layout = QVBoxLayout(self)
         layout.addWidget(heading("People"))
         layout.addWidget(self.tabs, 1)
 
     def changed(self) -> None:
         """Something was saved: every tab re-reads what it shows."""
-        self.refresh()
 
     def refresh(self) -> None:
-        for tab in (self.people, self.members, self.declarations, self.tor, self.importer):
-            tab.refresh()
+        """Re-read the tab on screen; the others re-read when they are next chosen."""
+        self._stale = {self.people, self.members, self.declarations, self.tor, self.importer}
+        self._read_shown()
+
+    def _read_shown(self) -> None:
+        tab = self.tabs.currentWidget()
+        if tab in self._stale:
+            self._stale.discard(tab)
+            tab.refresh()  # type: ignore[attr-defined]
 
     def show_record(self, kind: str, record_id: int) -> None:
         """Open the tab that holds the record a Home line or search hit names, and select it."""
@@ -75,6 +83,6 @@ class PeoplePage(QWidget):
                 self.people.view.show_id(record_id)
 
     def start_import(self, group: str) -> None:
+        self.tabs.setCurrentWidget(self.importer)  # reads the tab (its groups) first
         self.importer.set_group(group)
-        self.tabs.setCurrentWidget(self.importer)
         self.importer.path.setFocus()

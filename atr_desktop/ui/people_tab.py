@@ -48,7 +48,6 @@ class PeopleTab(QWidget):
         )
         self.view.activated.connect(lambda p: self.edit_person())
         self.view.selection_changed.connect(self._enable)
-        self.refresh()
 
     def refresh(self) -> None:
         self.view.set_records(people.list_people(self.db))

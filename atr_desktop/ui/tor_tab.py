@@ -202,7 +202,6 @@ class TorTab(QWidget):
         layout.addWidget(self.status)
         self.group.currentIndexChanged.connect(lambda *_: self.refresh_versions())
         self.view.selection_changed.connect(self._show_selected)
-        self.refresh()
 
     def code(self) -> str:
         return str(self.group.currentData() or "")

@@ -5,7 +5,8 @@ jobs on stdin, one a line, and writes one JSON event per line on stdout (``end``
 each job):
 ``{"event": "start", "key": ...}`` before each paper, ``{"event": "done", ...}`` after it,
 ``{"event": "progress", "text": ...}`` while assembling, ``{"event": "built", ...}`` at
-the end, or ``{"event": "error", "message": ...}``.
+the end, or ``{"event": "error", "message": ...}``. A ``text`` job answers
+``{"event": "text", "text": ...}``: a paper's words for search (text_extract.py).
 
 Run as ``python -m atr_desktop.documents.pack.worker`` (or ``ATR-Desktop --pack-worker``
 in the frozen bundle, where sys.executable is the app).
@@ -45,6 +46,10 @@ def run_job(job: dict[str, Any]) -> None:
         spec = PackSpec.from_json(job["spec"])
         built = build_pack(spec, Path(job["out"]), lambda text: _emit("progress", text=text))
         _emit("built", result=dataclasses.asdict(built))
+    elif job["mode"] == "text":
+        from atr_desktop.documents.text_extract import extract_text
+
+        _emit("text", text=extract_text(Path(job["path"])))
     else:
         _emit("error", message=f"unknown job {job['mode']!r}")
 

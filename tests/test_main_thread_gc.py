@@ -1,0 +1,37 @@
+"""Garbage is collected on the GUI thread only, once a window exists (ui/main_thread_gc)."""
+
+from __future__ import annotations
+
+import gc
+import threading
+
+from atr_desktop.ui import main_thread_gc
+
+
+class Cycle:
+    def __init__(self) -> None:
+        self.me = self
+
+    def __del__(self) -> None:
+        FREED.append(threading.current_thread().name)
+
+
+FREED: list[str] = []
+
+
+def test_cycles_made_on_a_worker_are_freed_on_the_gui_thread(qtbot) -> None:
+    collector = main_thread_gc.install()
+    assert not gc.isenabled()
+    FREED.clear()
+
+    def work() -> None:  # a job that leaves more cycles than the first threshold
+        for _ in range(2_000):
+            Cycle()
+
+    worker = threading.Thread(target=work, name="a job")
+    worker.start()
+    worker.join()
+    assert FREED == []  # nothing collected on the worker
+    qtbot.waitUntil(lambda: len(FREED) >= 1_000, timeout=5_000)
+    assert set(FREED) == {threading.main_thread().name}
+    assert collector.timer.isActive()
