@@ -160,3 +160,61 @@ def test_a_command_is_refused_under_a_live_lease_and_takes_over_a_lapsed_one(
     assert "Sam Patel on LAPTOP-3 was editing the minutes until" in err and "took over" in err
     assert leases.who_holds(db, "minutes", sg.meeting).holder is None
     assert leases.who_holds(db, "register", sg.meeting).holder == SAM  # untouched
+
+
+def test_on_a_server_the_holder_is_the_officers_own_login_and_others_hear_of_it(
+    db, db_address, store_engine
+) -> None:  # type: ignore[no-untyped-def]
+    """The roles 'init --roles' prints: a secretariat login takes, renews and releases
+    leases, named by the server; a chair's login may look but not take; another window
+    hears a lease change as a change notice."""
+    if store_engine == "sqlite":
+        pytest.skip("logins are the server's; a file has the computer's user")
+    import time
+
+    import psycopg
+
+    from atr_desktop.paths import app_paths, server_folder
+    from atr_desktop.storage.database import open_server_database
+    from atr_desktop.storage.roles import roles_sql
+
+    sg = strategy_group(db)
+    with psycopg.connect(db_address, autocommit=True) as conn:
+        conn.execute(roles_sql())  # type: ignore[arg-type]
+        conn.execute("CREATE ROLE lease_sec LOGIN IN ROLE atr_secretariat")
+        conn.execute("CREATE ROLE lease_chair LOGIN IN ROLE atr_chair")
+    opened = []
+
+    def login(role: str):  # type: ignore[no-untyped-def]
+        url = db_address.replace("postgres@", f"{role}@")
+        opened.append(open_server_database(url, server_folder(url, app_paths())))
+        return opened[-1]
+
+    try:
+        heard: list[object] = []
+        db.watch_others()
+        db.on_commit(heard.append)
+        officer = login("lease_sec")
+        held = leases.take(officer, "register", sg.meeting)
+        assert held.mine and held.holder is not None and held.holder.login == "lease_sec"
+        seen = leases.who_holds(db, "register", sg.meeting)
+        assert seen.elsewhere and seen.holder is not None and seen.holder.login == "lease_sec"
+        with pytest.raises(UserError, match="is editing the register of"):
+            attendance.add_guest(db, sg.meeting, "A presenter")
+        deadline = time.monotonic() + 10
+        while not any("leases" in n.kinds for n in heard) and time.monotonic() < deadline:  # type: ignore[attr-defined]
+            time.sleep(0.1)
+        assert any("leases" in n.kinds for n in heard), "no notice of the lease within 10 s"  # type: ignore[attr-defined]
+        assert leases.renew(officer, "register", sg.meeting).mine
+        leases.release(officer, "register", sg.meeting)
+        chair = login("lease_chair")
+        with pytest.raises(UserError, match="may not make that change"):
+            leases.take(chair, "register", sg.meeting)
+        assert leases.who_holds(chair, "register", sg.meeting).holder is None
+    finally:
+        for store in opened:
+            store.close()
+        with psycopg.connect(db_address, autocommit=True) as conn:
+            for role in ("lease_sec", "lease_chair"):
+                conn.execute(f"DROP OWNED BY {role}")
+                conn.execute(f"DROP ROLE {role}")
