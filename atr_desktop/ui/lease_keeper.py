@@ -73,6 +73,17 @@ class LeaseKeeper(QObject):
             self.state = leases.who_holds(self.db, self.kind, self.meeting_id, self.clock())
         self.changed.emit()
 
+    def look(self) -> None:
+        """Another officer took, renewed or gave back a lease: see where this one stands
+        (taking it if it was freed), without renewing one of ours."""
+        if not self.state.mine:
+            self.refresh()
+            return
+        held = leases.who_holds(self.db, self.kind, self.meeting_id, self.clock())
+        if not held.mine:
+            self.state = held
+            self.changed.emit()
+
     def touch(self) -> None:
         """The officer edited: renew on the next minute's tick."""
         self.active = True

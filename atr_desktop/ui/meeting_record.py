@@ -59,8 +59,7 @@ class MeetingRecordDialog(QDialog):
 
     def _leases_changed(self) -> None:
         for tab in (self.register_tab, self.minutes_tab):
-            if not tab.lease.state.mine:
-                tab.lease.refresh()
+            tab.lease.look()
 
     def _minutes_changed(self) -> None:
         """An undo (or a job) changed the minutes: show what is saved now, except where the
