@@ -149,3 +149,27 @@ def test_typing_renews_the_lease_every_minute_and_closing_gives_it_back(qtbot, d
     dialog.close()
     for kind in ("minutes", "register"):
         assert leases.who_holds(db, kind, sg.meeting).holder is None
+
+
+def test_typing_not_saved_is_kept_when_another_officer_takes_over(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    sg = strategy_group(db)
+    clock = Clock()
+    start = clock.at = now(db)
+    dialog = open_record(qtbot, db, sg.meeting, clock)
+    dialog.tabs.setCurrentIndex(1)
+    tab = dialog.minutes_tab
+    tab.item_list.setCurrentRow(4)
+    tab.editor.setFocus()
+    qtbot.keyClicks(tab.editor, "Typed before the laptop slept")
+    tab.timer.stop()  # the laptop slept before the pause's autosave
+    later = start + LEASE_FOR + dt.timedelta(minutes=10)
+    assert leases.take_over(db, "minutes", sg.meeting, now=later, officer=SAM).mine
+    clock.at = later
+    tab.lease.tick()  # woken: the minute's check finds Sam editing
+    assert tab.editor.isReadOnly() and tab.editor.toPlainText() == ""
+    assert tab.notice.text() == (
+        "Sam Patel took over these minutes: what you typed and had not saved is kept, and "
+        "offered again when you next open them."
+    )
+    item = next(i for i in minutes.show(db, sg.meeting).items if i.number == "5")
+    assert item.pending_draft == "Typed before the laptop slept" and item.discussion == ""

@@ -304,8 +304,26 @@ class MinutesTab(QWidget):
         self.editor.setReadOnly(self.read_only)
 
     def _lease_changed(self) -> None:
-        """Someone else took or freed the minutes: show the saved text when they are theirs."""
+        """Someone else took or freed the minutes: show the saved text when they are theirs.
+
+        Typing not yet saved is kept as unsaved typing (offered again when the minutes are
+        next opened here), never simply dropped."""
         if not self.lease.editable:
+            kept = [
+                (i, text)
+                for i, text in self.texts.items()
+                if i in self.items and text != self.items[i].discussion
+            ]
+            for item_id, text in kept:
+                attempt(self, lambda i=item_id, t=text: minutes.autosave(  # type: ignore[misc]
+                    self.db, self.meeting_id, i, t))  # fmt: skip
+            holder = self.lease.state.holder
+            if kept and holder is not None:
+                self.notice.setText(
+                    f"{holder.name} took over these minutes: what you typed and had not saved "
+                    "is kept, and offered again when you next open them."
+                )
+                self.notice.show()
             self.texts = {i: m.discussion for i, m in self.items.items()}
             if self.current_id is not None:
                 self.editor.blockSignals(True)
