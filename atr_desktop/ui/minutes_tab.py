@@ -309,16 +309,8 @@ class MinutesTab(QWidget):
         Typing not yet saved is kept as unsaved typing (offered again when the minutes are
         next opened here), never simply dropped."""
         if not self.lease.editable:
-            kept = [
-                (i, text)
-                for i, text in self.texts.items()
-                if i in self.items and text != self.items[i].discussion
-            ]
-            for item_id, text in kept:
-                attempt(self, lambda i=item_id, t=text: minutes.autosave(  # type: ignore[misc]
-                    self.db, self.meeting_id, i, t))  # fmt: skip
             holder = self.lease.state.holder
-            if kept and holder is not None:
+            if self._keep_unsaved_typing() and holder is not None:
                 self.notice.setText(
                     f"{holder.name} took over these minutes: what you typed and had not saved "
                     "is kept, and offered again when you next open them."
@@ -330,6 +322,19 @@ class MinutesTab(QWidget):
                 self.editor.setPlainText(self.texts.get(self.current_id, ""))
                 self.editor.blockSignals(False)
         self._enable()
+
+    def _keep_unsaved_typing(self) -> bool:
+        """Keep typing not yet saved as unsaved typing; True when there was some."""
+        kept = False
+        for item_id, text in self.texts.items():
+            item = self.items.get(item_id)
+            if item is not None and text != item.discussion:
+                kept = True
+                try:
+                    minutes.autosave(self.db, self.meeting_id, item_id, text)
+                except UserError as exc:
+                    show_user_error(self, str(exc))
+        return kept
 
     def unsaved(self) -> bool:
         """Typing not yet saved as the minutes (the lease is renewed while there is some)."""
