@@ -22,6 +22,7 @@ from atr_desktop.storage.models import (
     DraftText,
     Erasure,
     ItemDeclaration,
+    Lease,
     Meeting,
     MeetingSeries,
     MinuteAmendment,
@@ -100,6 +101,9 @@ def _seed(db) -> int:  # type: ignore[no-untyped-def]
         s.add(ItemDeclaration(meeting_id=meeting.id, person_id=person.id, interest="a trustee"))
         s.add(MinuteAmendment(minutes_id=minutes.id, made_on=dt.date(2026, 11, 1), text="x"))
         s.add(Erasure(user="admin", person_id=1, placeholder="Former member 1", reason="r"))
+        at = dt.datetime(2026, 11, 1, 9, 0)  # an officer's lease names them as they edit
+        s.add(Lease(kind="minutes", record_id=meeting.id, holder="sam", holder_name="Sam",
+                    machine="LAPTOP-3", taken_at=at, expires_at=at))  # fmt: skip
         for n in range(3):
             audit.record(s, "person", person.id, "edited", f"{FORMS[n]} changed their email")
         return person.id

@@ -44,3 +44,37 @@ def machine_name(
         return hostname() or "unknown"
     except OSError:
         return "unknown"
+
+
+def display_name(
+    login: str | None = None,
+    platform: str = sys.platform,
+    full_name: Callable[[str], str] | None = None,
+) -> str:
+    """The person's full name as the computer knows it ("Sam Patel"), for "Sam Patel is
+    editing these minutes"; the login name when the computer has none."""
+    login = login or current_user()
+    if full_name is None:
+        full_name = _windows_full_name if platform.startswith("win") else _posix_full_name
+    try:
+        return full_name(login).strip() or login
+    except (OSError, KeyError, AttributeError, ValueError):
+        return login
+
+
+def _posix_full_name(login: str) -> str:
+    import pwd  # POSIX only
+
+    return pwd.getpwnam(login).pw_gecos.split(",")[0]
+
+
+def _windows_full_name(_login: str) -> str:
+    """GetUserNameExW(NameDisplay) for the signed-in user (a domain's directory name)."""
+    import ctypes
+
+    size = ctypes.c_ulong(256)
+    buffer = ctypes.create_unicode_buffer(size.value)
+    secur32 = ctypes.WinDLL("secur32")  # type: ignore[attr-defined,unused-ignore]
+    if not secur32.GetUserNameExW(3, buffer, ctypes.byref(size)):
+        return ""
+    return str(buffer.value)

@@ -7,7 +7,15 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from atr_desktop.cli.common import Context, add_noun, add_verb, bounded_int, print_json, print_table
+from atr_desktop.cli.common import (
+    Context,
+    add_noun,
+    add_verb,
+    bounded_int,
+    print_json,
+    print_table,
+    under_lease,
+)
 from atr_desktop.services import attendance, attendance_matrix, register_bulk
 from atr_desktop.services.attendance import STATUS_LABELS, LineChange, Register
 
@@ -100,7 +108,9 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_set(ctx: Context, args: argparse.Namespace) -> int:
     change = LineChange(args.status, args.deputy_for, args.arrived, args.left, args.note)
-    _print(attendance.set_attendance(ctx.db(), args.meeting, args.person, change), args.json)
+    with under_lease(ctx, "register", args.meeting):
+        reg = attendance.set_attendance(ctx.db(), args.meeting, args.person, change)
+    _print(reg, args.json)
     return 0
 
 
@@ -116,26 +126,31 @@ def _print_bulk(result: register_bulk.BulkResult, done: str, as_json: bool) -> N
 
 
 def cmd_all_present(ctx: Context, args: argparse.Namespace) -> int:
-    result = register_bulk.mark_all_present(ctx.db(), args.meeting)
+    with under_lease(ctx, "register", args.meeting):
+        result = register_bulk.mark_all_present(ctx.db(), args.meeting)
     _print_bulk(result, "Marked present", args.json)
     return 0
 
 
 def cmd_replies(ctx: Context, args: argparse.Namespace) -> int:
-    result = register_bulk.apologies_from_replies(ctx.db(), args.meeting, args.files)
+    with under_lease(ctx, "register", args.meeting):
+        result = register_bulk.apologies_from_replies(ctx.db(), args.meeting, args.files)
     _print_bulk(result, "Apologies recorded", args.json)
     return 0
 
 
 def cmd_guest(ctx: Context, args: argparse.Namespace) -> int:
-    _print(attendance.add_guest(ctx.db(), args.meeting, args.name, args.note), args.json)
+    with under_lease(ctx, "register", args.meeting):
+        reg = attendance.add_guest(ctx.db(), args.meeting, args.name, args.note)
+    _print(reg, args.json)
     return 0
 
 
 def cmd_declare(ctx: Context, args: argparse.Namespace) -> int:
-    info = attendance.declare(
-        ctx.db(), args.meeting, args.person, args.interest, args.item, args.left_room
-    )
+    with under_lease(ctx, "register", args.meeting):
+        info = attendance.declare(
+            ctx.db(), args.meeting, args.person, args.interest, args.item, args.left_room
+        )
     if args.json:
         print_json("declarations", [info])
     else:

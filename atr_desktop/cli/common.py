@@ -171,6 +171,19 @@ class Context:
         self._db = None
 
 
+@contextmanager
+def under_lease(ctx: Context, kind: str, meeting: str) -> Iterator[None]:
+    """A write to a meeting's minutes or register, under a lease for the command's length:
+    refused in one sentence while another officer edits them; a lapsed lease is taken
+    over and the command says so on stderr."""
+    from atr_desktop.services.leases import editing
+
+    with editing(ctx.db(), kind, meeting) as warnings:
+        yield
+    for warning in warnings:
+        print(warning, file=sys.stderr)
+
+
 Handler = Callable[[Context, argparse.Namespace], int]
 
 

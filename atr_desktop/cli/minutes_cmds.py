@@ -6,7 +6,14 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from atr_desktop.cli.common import Context, add_noun, add_verb, print_json, read_stdin_text
+from atr_desktop.cli.common import (
+    Context,
+    add_noun,
+    add_verb,
+    print_json,
+    read_stdin_text,
+    under_lease,
+)
 from atr_desktop.domain.dates import long_date, short_date
 from atr_desktop.services import minutes, minutes_export
 
@@ -88,7 +95,8 @@ def cmd_show(ctx: Context, args: argparse.Namespace) -> int:
 
 def cmd_write(ctx: Context, args: argparse.Namespace) -> int:
     text = read_stdin_text() if args.text == "-" else args.text
-    item = minutes.write_item(ctx.db(), args.meeting, args.item, text)
+    with under_lease(ctx, "minutes", args.meeting):
+        item = minutes.write_item(ctx.db(), args.meeting, args.item, text)
     print(f"Saved the minutes of item {item.number} ({item.title}).")
     return 0
 

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from atr_desktop.domain.kinds import AttendanceStatus
 from atr_desktop.domain.quorum import Voter, evaluate
 from atr_desktop.errors import UserError
-from atr_desktop.services import audit, members, tor
+from atr_desktop.services import audit, leases, members, tor
 from atr_desktop.services.record_lock import ensure_unlocked, item_of
 from atr_desktop.services.refs import find_item, find_meeting, find_person, meeting_item_numbers
 from atr_desktop.storage.database import Database
@@ -440,6 +440,7 @@ def set_attendance(
     with db.session() as s:
         meeting = find_meeting(s, meeting_ref)
         ensure_unlocked(s, meeting)
+        leases.ensure_free(s, "register", meeting)
         ensure_register(s, meeting)
         person = find_person(s, person_ref)
         line = s.scalar(
@@ -465,6 +466,7 @@ def set_line(db: Database, line_id: int, change: LineChange) -> Register:
         meeting = s.get(Meeting, line.meeting_id)
         assert meeting is not None
         ensure_unlocked(s, meeting)
+        leases.ensure_free(s, "register", meeting)
         _apply(s, meeting, line, change)
         s.flush()
         return _register(s, meeting)
@@ -477,6 +479,7 @@ def add_guest(db: Database, meeting_ref: str | int, name: str, note: str = "") -
     with db.session() as s:
         meeting = find_meeting(s, meeting_ref)
         ensure_unlocked(s, meeting)
+        leases.ensure_free(s, "register", meeting)
         line = Attendance(
             meeting_id=meeting.id,
             guest_name=name.strip(),
@@ -521,6 +524,7 @@ def declare(
     with db.session() as s:
         meeting = find_meeting(s, meeting_ref)
         ensure_unlocked(s, meeting)
+        leases.ensure_free(s, "register", meeting)
         person = find_person(s, person_ref)
         item = item_of(s, meeting, item_ref) if item_ref not in (None, "") else None
         if left_room and item is None:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from atr_desktop.domain.dates import medium_date
 from atr_desktop.domain.kinds import MinutesStatus
 from atr_desktop.errors import UserError
-from atr_desktop.services import audit, forward_plan
+from atr_desktop.services import audit, forward_plan, leases
 from atr_desktop.services.attendance import (
     DeclarationInfo,
     QuorumStatus,
@@ -317,6 +317,7 @@ def write_item(db: Database, meeting_ref: str | int, item_ref: str | int, text: 
     with db.session() as s:
         meeting = find_meeting(s, meeting_ref)
         ensure_unlocked(s, meeting)
+        leases.ensure_free(s, "minutes", meeting)
         item = item_of(s, meeting, item_ref)
         minutes = minutes_of(s, meeting, create=True)
         assert minutes is not None

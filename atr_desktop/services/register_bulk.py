@@ -19,7 +19,7 @@ from atr_desktop.documents.invite_replies import InviteReply, UnreadableReply, r
 from atr_desktop.domain.dates import medium_date
 from atr_desktop.domain.kinds import AttendanceStatus
 from atr_desktop.errors import UserError
-from atr_desktop.services import audit
+from atr_desktop.services import audit, leases
 from atr_desktop.services.attendance import (
     STATUS_LABELS,
     Register,
@@ -49,6 +49,7 @@ def mark_all_present(db: Database, meeting_ref: str | int) -> BulkResult:
     with db.session() as s:
         meeting = find_meeting(s, meeting_ref)
         ensure_unlocked(s, meeting)
+        leases.ensure_free(s, "register", meeting)
         ensure_register(s, meeting)
         marked: list[str] = []
         lines = s.execute(
@@ -130,6 +131,7 @@ def apologies_from_replies(
     with db.session() as s:
         meeting = find_meeting(s, meeting_ref)
         ensure_unlocked(s, meeting)
+        leases.ensure_free(s, "register", meeting)
         ensure_register(s, meeting)
         marked: list[str] = []
         for reply in readings:

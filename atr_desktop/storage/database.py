@@ -209,6 +209,18 @@ def server_role(session: Session) -> str | None:
     return str(conn.info["role"])
 
 
+def database_now(session: Session) -> dt.datetime:
+    """Now, in UTC without a zone (as the store keeps times): the server's clock on
+    PostgreSQL, so every officer's lease is timed by one clock whatever their laptops say;
+    this computer's on SQLite, the only computer that has the file open."""
+    conn = session.connection()
+    if conn.dialect.name == "postgresql":
+        found = conn.exec_driver_sql("SELECT now() AT TIME ZONE 'utc'").scalar()
+        assert isinstance(found, dt.datetime)
+        return found
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
 def make_engine(path: Path, readonly: bool = False) -> Engine:
     """An engine whose every connection carries the app's pragmas."""
     if readonly:

@@ -3,8 +3,9 @@
 The tables belong to ``atr_owner``, a role nobody logs in as. Officers log in as their own
 roles: ``atr_secretariat`` members read and write (but may not UPDATE, DELETE or TRUNCATE
 the audit trail; an erasure redacts it only through ``audit_redact``, which runs as the
-owner), ``atr_chair`` members only read. Printed for the administrator to read and run,
-never run by the app: it is theirs to decide.
+owner; they take, renew and release leases on minutes and registers), ``atr_chair``
+members only read (they see who holds a lease, and never take one). Printed for the
+administrator to read and run, never run by the app: it is theirs to decide.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {SECRETAR
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM {SECRETARIAT};
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {SECRETARIAT};
 GRANT EXECUTE ON FUNCTION audit_redact(integer, text) TO {SECRETARIAT};
+-- Leases: who is editing a meeting's minutes or register (taken, renewed, released).
+GRANT SELECT, INSERT, UPDATE, DELETE ON leases TO {SECRETARIAT};
 
 -- A chair looks things up.
 GRANT SELECT ON ALL TABLES IN SCHEMA public TO {CHAIR};

@@ -7,8 +7,9 @@ whether to re-read) and the undo step (services/undo.py reverses it). Nothing he
 SQLite: no rowid, no quote(), no triggers, so it works on any engine.
 
 Not recorded as rows (but still reported as kinds): the audit trail (append-only), the
-database's identity, unsaved typing, erasures. The created/updated stamps are left to the
-database: an undo is itself a change, stamped when it happens.
+database's identity, unsaved typing, erasures, leases (who is editing is no edit to undo).
+The created/updated stamps are left to the database: an undo is itself a change, stamped
+when it happens.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from typing import Any
 from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Mapper, ORMExecuteState, Session, UOWTransaction, sessionmaker
 
-NOT_RECORDED = frozenset({"alembic_version", "audit_log", "db_meta", "draft_text", "erasures"})
+NOT_RECORDED = frozenset(
+    {"alembic_version", "audit_log", "db_meta", "draft_text", "erasures", "leases"}
+)
 STAMPS = frozenset({"created_at", "updated_at", "row_version"})  # kept by the database itself
 INFO_KEY = "atr_changes"
 

@@ -8,6 +8,7 @@ from atr_desktop.domain.dates import long_date
 from atr_desktop.services import attendance, groups
 from atr_desktop.storage.database import Database
 from atr_desktop.ui.changes import follow
+from atr_desktop.ui.lease_keeper import Clock
 from atr_desktop.ui.minutes_tab import MinutesTab
 from atr_desktop.ui.register_tab import RegisterTab
 from atr_desktop.ui.undo import controller_of
@@ -17,15 +18,23 @@ MINUTES_SHOWS = ("minutes", "minute_entries", "minute_amendments", "actions", "d
 
 
 class MeetingRecordDialog(QDialog):
-    def __init__(self, db: Database, meeting_id: int, parent: QWidget | None = None) -> None:
+    """Each tab holds its own lease (ui/lease_keeper.py) from opening to closing."""
+
+    def __init__(
+        self,
+        db: Database,
+        meeting_id: int,
+        parent: QWidget | None = None,
+        clock: Clock = lambda: None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("meetingRecord")
         reg = attendance.get_register(db, meeting_id)
         group = groups.get_group(db, reg.group_code)
         binds = [group.code, *group.constituents]
         self.setWindowTitle(f"{reg.group_name}: {long_date(reg.date)}")
-        self.register_tab = RegisterTab(db, meeting_id)
-        self.minutes_tab = MinutesTab(db, meeting_id, binds)
+        self.register_tab = RegisterTab(db, meeting_id, clock=clock)
+        self.minutes_tab = MinutesTab(db, meeting_id, binds, clock=clock)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("recordTabs")
         self.tabs.addTab(self.register_tab, "&Register")
@@ -46,6 +55,11 @@ class MeetingRecordDialog(QDialog):
             controller.serve(self)
         follow(self, REGISTER_SHOWS, self.register_tab.reload)
         follow(self, MINUTES_SHOWS, self._minutes_changed)
+        follow(self, ("leases",), self._leases_changed)  # another officer took or freed one
+
+    def _leases_changed(self) -> None:
+        for tab in (self.register_tab, self.minutes_tab):
+            tab.lease.look()
 
     def _minutes_changed(self) -> None:
         """An undo (or a job) changed the minutes: show what is saved now, except where the
@@ -65,6 +79,9 @@ class MeetingRecordDialog(QDialog):
             self.minutes_tab.reload()
 
     def done(self, result: int) -> None:
-        """Closing saves what is typed: nothing is left only in the window."""
+        """Closing saves what is typed (nothing is left only in the window), then gives the
+        minutes and the register back to whoever needs them next."""
         self.minutes_tab.save_current()
+        self.minutes_tab.lease.release()
+        self.register_tab.lease.release()
         super().done(result)

@@ -42,6 +42,7 @@ from atr_desktop.storage.database import Database
 from atr_desktop.ui import minutes_approval
 from atr_desktop.ui.date_field import DateField, enter_moves_on
 from atr_desktop.ui.errors import attempt, show_user_error
+from atr_desktop.ui.lease_keeper import Clock, LeaseKeeper, LeaseLine
 
 AUTOSAVE_MS = 700
 ADD_ACTION_KEYS = "Ctrl+Shift+A"
@@ -102,7 +103,12 @@ class QuickActionDialog(QDialog):
 
 class MinutesTab(QWidget):
     def __init__(
-        self, db: Database, meeting_id: int, binds: list[str], parent: QWidget | None = None
+        self,
+        db: Database,
+        meeting_id: int,
+        binds: list[str],
+        parent: QWidget | None = None,
+        clock: Clock = lambda: None,
     ) -> None:
         super().__init__(parent)
         self.db = db
@@ -111,7 +117,11 @@ class MinutesTab(QWidget):
         self.items: dict[int, ItemMinutes] = {}
         self.texts: dict[int, str] = {}
         self.current_id: int | None = None
-        self.locked = False
+        self.locked = False  # approved: amendments only
+        # Another officer's lease makes the tab read-only (services/leases.py).
+        self.lease = LeaseKeeper(db, "minutes", meeting_id, self.unsaved, clock, self)
+        self.lease_line = LeaseLine(self.lease)
+        self.lease.changed.connect(self._lease_changed)
         self.status = QLabel()
         self.status.setObjectName("minutesStatus")
         self.notice = QLabel()
@@ -188,6 +198,7 @@ class MinutesTab(QWidget):
         row2.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.status)
+        layout.addWidget(self.lease_line)
         layout.addWidget(self.notice)
         layout.addWidget(splitter, 1)
         layout.addLayout(row1)
@@ -233,7 +244,7 @@ class MinutesTab(QWidget):
         self.items = {i.item_id: i for i in ordered}
         restored = []
         for i in ordered:
-            if restore and i.pending_draft is not None:
+            if restore and i.pending_draft is not None and not self.read_only:
                 self.texts[i.item_id] = i.pending_draft
                 restored.append(i.number)
             elif i.item_id not in self.texts or not restore:
@@ -276,12 +287,58 @@ class MinutesTab(QWidget):
         ids = [i.item_id for i in ordered]
         self.current_id = None
         self.item_list.setCurrentRow(ids.index(keep) if keep in ids else 0)
+        self._enable()
+
+    @property
+    def read_only(self) -> bool:
+        """Approved, or someone else is editing these minutes."""
+        return self.locked or not self.lease.editable
+
+    def _enable(self) -> None:
+        leased = self.lease.editable
         for name, button in self.buttons.items():
             if name in ("amendMinutes", "withdrawApproval"):
-                button.setEnabled(self.locked)
+                button.setEnabled(self.locked and leased)
             else:
-                button.setEnabled(not self.locked or name == "exportMinutes")
-        self.editor.setReadOnly(self.locked)
+                button.setEnabled(name == "exportMinutes" or not self.read_only)
+        self.editor.setReadOnly(self.read_only)
+
+    def _lease_changed(self) -> None:
+        """Someone else took or freed the minutes: show the saved text when they are theirs.
+
+        Typing not yet saved is kept as unsaved typing (offered again when the minutes are
+        next opened here), never simply dropped."""
+        if not self.lease.editable:
+            holder = self.lease.state.holder
+            if self._keep_unsaved_typing() and holder is not None:
+                self.notice.setText(
+                    f"{holder.name} took over these minutes: what you typed and had not saved "
+                    "is kept, and offered again when you next open them."
+                )
+                self.notice.show()
+            self.texts = {i: m.discussion for i, m in self.items.items()}
+            if self.current_id is not None:
+                self.editor.blockSignals(True)
+                self.editor.setPlainText(self.texts.get(self.current_id, ""))
+                self.editor.blockSignals(False)
+        self._enable()
+
+    def _keep_unsaved_typing(self) -> bool:
+        """Keep typing not yet saved as unsaved typing; True when there was some."""
+        kept = False
+        for item_id, text in self.texts.items():
+            item = self.items.get(item_id)
+            if item is not None and text != item.discussion:
+                kept = True
+                try:
+                    minutes.autosave(self.db, self.meeting_id, item_id, text)
+                except UserError as exc:
+                    show_user_error(self, str(exc))
+        return kept
+
+    def unsaved(self) -> bool:
+        """Typing not yet saved as the minutes (the lease is renewed while there is some)."""
+        return any(self.texts.get(i, m.discussion) != m.discussion for i, m in self.items.items())
 
     def _item_changed(self, row: int) -> None:
         if self.current_id is not None:
@@ -317,14 +374,15 @@ class MinutesTab(QWidget):
     # --- typing --------------------------------------------------------------------------
 
     def _typed(self) -> None:
-        if self.current_id is not None:
+        if self.current_id is not None and not self.read_only:
             self.texts[self.current_id] = self.editor.toPlainText()
+            self.lease.touch()
             self.timer.start()
 
     def autosave(self) -> None:
         """Keep what is typed (the pause in typing has come)."""
         self.timer.stop()
-        if self.current_id is None or self.locked:
+        if self.current_id is None or self.read_only:
             return
         if self.texts[self.current_id] != self.items[self.current_id].discussion:
             minutes.autosave(self.db, self.meeting_id, self.current_id, self.texts[self.current_id])
@@ -332,7 +390,7 @@ class MinutesTab(QWidget):
     def save_current(self) -> bool:
         self.timer.stop()
         item_id = self.current_id
-        if item_id is None or self.locked:
+        if item_id is None or self.read_only:
             return True
         text = self.texts.get(item_id, "")
         if text == self.items[item_id].discussion and self.items[item_id].pending_draft is None:
@@ -352,7 +410,7 @@ class MinutesTab(QWidget):
         return self.items[self.current_id or 0].number
 
     def add_decision(self) -> None:
-        if self.current_id is None or self.locked:
+        if self.current_id is None or self.read_only:
             return
         text, ok = QInputDialog.getMultiLineText(
             self, "Add decision", f"Decision under item {self._number()} (wording as minuted):"
@@ -377,7 +435,7 @@ class MinutesTab(QWidget):
             self.reload(select=self.current_id)
 
     def add_action(self) -> None:
-        if self.current_id is None or self.locked:
+        if self.current_id is None or self.read_only:
             return
         from atr_desktop.services import attendance
 

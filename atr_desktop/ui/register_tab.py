@@ -35,6 +35,7 @@ from atr_desktop.services import attendance, attendance_matrix, minutes, registe
 from atr_desktop.services.attendance import STATUS_LABELS, LineChange, Register, RegisterLine
 from atr_desktop.storage.database import Database
 from atr_desktop.ui.errors import attempt, show_user_error
+from atr_desktop.ui.lease_keeper import Clock, LeaseKeeper, LeaseLine
 from atr_desktop.ui.steady_combo import SteadyComboBox
 from atr_desktop.ui.style import describe_cells
 
@@ -131,10 +132,20 @@ def reply_files(paths: list[Path]) -> list[Path]:
 
 
 class RegisterTab(QWidget):
-    def __init__(self, db: Database, meeting_id: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        meeting_id: int,
+        parent: QWidget | None = None,
+        clock: Clock = lambda: None,
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.meeting_id = meeting_id
+        self.locked = False  # approved minutes lock the register
+        # Another officer's lease makes the register read-only (services/leases.py).
+        self.lease = LeaseKeeper(db, "register", meeting_id, clock=clock, parent=self)
+        self.lease_line = LeaseLine(self.lease)
         self.banner = QLabel()
         self.banner.setObjectName("quorumBanner")
         self.banner.setAccessibleName("Quorum")
@@ -190,6 +201,7 @@ class RegisterTab(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.matrix_button)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.lease_line)
         layout.addWidget(self.banner)
         layout.addWidget(self.table, 1)
         layout.addWidget(QLabel("Declarations of interest:"))
@@ -201,9 +213,11 @@ class RegisterTab(QWidget):
         self.table.viewport().installEventFilter(self)
         self.table.viewport().setAcceptDrops(True)
         self.reload()
+        self.lease.changed.connect(self._enable)
 
     def reload(self) -> None:
         reg = attendance.get_register(self.db, self.meeting_id)
+        self.locked = reg.locked
         self.items = minutes.agenda_items(self.db, self.meeting_id)
         self.lines = list(reg.lines)
         members = [(ln.name, ln.person_id) for ln in reg.lines if ln.voting]
@@ -229,7 +243,6 @@ class RegisterTab(QWidget):
                 (ARRIVED_COL, arrived),
                 (LEFT_COL, left),
             ):
-                combo.setEnabled(not reg.locked)
                 self.table.setCellWidget(row, col, combo)
             status.currentIndexChanged.connect(lambda _, r=row: self._status_changed(r))
             arrived.currentIndexChanged.connect(
@@ -242,13 +255,7 @@ class RegisterTab(QWidget):
             )
             deputy.currentIndexChanged.connect(lambda _, r=row: self._deputy_changed(r))
         self.table.setColumnHidden(3, not reg.joint)
-        for button in (
-            self.guest_button,
-            self.declare_button,
-            self.all_present_button,
-            self.replies_button,
-        ):
-            button.setEnabled(not reg.locked)
+        self._enable()
         self.declarations.clear()
         for d in attendance.list_declarations(self.db, self.meeting_id):
             where = f" (item {d.item})" if d.item else ""
@@ -256,6 +263,26 @@ class RegisterTab(QWidget):
             self.declarations.addItem(f"{d.name}: {d.interest}{where}{left_room}")
         describe_cells(self.table)  # a screen reader reads each control's cell
         self.show_quorum(reg)
+
+    @property
+    def read_only(self) -> bool:
+        """Approved minutes lock it, or someone else is editing it."""
+        return self.locked or not self.lease.editable
+
+    def _enable(self) -> None:
+        editable = not self.read_only
+        for row in range(self.table.rowCount()):
+            for col in (STATUS_COL, DEPUTY_COL, ARRIVED_COL, LEFT_COL):
+                widget = self.table.cellWidget(row, col)
+                if widget is not None:
+                    widget.setEnabled(editable)
+        for button in (
+            self.guest_button,
+            self.declare_button,
+            self.all_present_button,
+            self.replies_button,
+        ):
+            button.setEnabled(editable)
 
     def _item_choices(self) -> list[tuple[str, object]]:
         def label(title: str) -> str:
@@ -311,6 +338,7 @@ class RegisterTab(QWidget):
             self._send(row, LineChange(deputy_for=str(self._value(row, DEPUTY_COL))))
 
     def _send(self, row: int, change: LineChange) -> None:
+        self.lease.touch()
         try:
             reg = attendance.set_line(self.db, self.lines[row].id, change)
         except UserError as exc:

@@ -51,6 +51,19 @@ def ask(
     return box.clickedButton() is action
 
 
+TAKE_OVER_WARNING = (
+    "Their copy of ATR Desktop has shown no sign of life for over 5 minutes: it probably "
+    "closed without tidying up, or their laptop went to sleep. Take over only if you are "
+    "sure they are not still working in it."
+)
+
+
+def ask_take_over(parent: QWidget | None, whose: str) -> bool:
+    """The one take-over question, for the live-copy lock of a file and for another
+    officer's lapsed lease on minutes or a register: ``whose`` says what is held, by whom."""
+    return ask(parent, "Take over?", whose, "Take over", "takeOverBox", TAKE_OVER_WARNING)
+
+
 class Safety(QObject):
     """Owns the open database's lock, the heartbeat and backup timers, and the menu items."""
 
@@ -123,13 +136,7 @@ class Safety(QObject):
 
         who = "someone (the lock cannot be read)" if holder.user == "unknown" else describe(holder)
         name = self.last_path.name if self.last_path else "The database"
-        text = f"{name} is marked open by {who}."
-        detail = (
-            "Their copy of ATR Desktop has shown no sign of life for over 5 minutes: it "
-            "probably closed without tidying up, or their laptop went to sleep. Take over "
-            "only if you are sure they are not still working in it."
-        )
-        return ask(self.window, "Take over?", text, "Take over", "takeOverBox", detail)
+        return ask_take_over(self.window, f"{name} is marked open by {who}.")
 
     def when_checked(self, then: Callable[[], None]) -> None:
         """Run ``then`` once the check after opening has passed (at once if it has)."""

@@ -4,7 +4,14 @@ Importing this package registers all models on :data:`Base.metadata`, which Alem
 with the migrations.
 """
 
-from atr_desktop.storage.models.admin import AuditEntry, DbMeta, DraftText, Erasure, Setting
+from atr_desktop.storage.models.admin import (
+    AuditEntry,
+    DbMeta,
+    DraftText,
+    Erasure,
+    Lease,
+    Setting,
+)
 from atr_desktop.storage.models.base import Base
 from atr_desktop.storage.models.decisions import Action, ActionUpdate, Decision
 from atr_desktop.storage.models.groups import Group, GroupConstituent, StandingItem
@@ -49,6 +56,7 @@ __all__ = [
     "Group",
     "GroupConstituent",
     "ItemDeclaration",
+    "Lease",
     "Meeting",
     "MeetingSeries",
     "Membership",

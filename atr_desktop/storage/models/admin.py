@@ -59,3 +59,21 @@ class DraftText(Base):
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     text: Mapped[str] = mapped_column(Text)
     saved_at: Mapped[dt.datetime] = mapped_column(server_default=func.current_timestamp())
+
+
+class Lease(Base):
+    """Who is editing a long record (a meeting's minutes or register) and until when (UTC).
+
+    A row is a promise that lapses by itself: renewed every minute while its holder edits,
+    it expires 5 minutes after the last renewal, so a crash never locks anyone out for long.
+    ``record_id`` is the meeting's id (its minutes may not exist yet).
+    """
+
+    __tablename__ = "leases"
+    kind: Mapped[str] = mapped_column(String(20), primary_key=True)
+    record_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    holder: Mapped[str] = mapped_column(String(200))  # login: the server role, or OS user
+    holder_name: Mapped[str] = mapped_column(String(200))
+    machine: Mapped[str] = mapped_column(String(200))
+    taken_at: Mapped[dt.datetime]
+    expires_at: Mapped[dt.datetime]
