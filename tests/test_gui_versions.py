@@ -1,0 +1,110 @@
+"""A dialog left open while a colleague saved the same record: its save is refused, the
+window keeps everything typed and offers to reload; a save the store could not take just
+now is said in one sentence and Save again retries."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+from atr_desktop.services import actions
+from atr_desktop.services.actions import ActionChange
+from atr_desktop.ui.action_dialog import ActionDialog
+from tests.gui_helpers import with_modal, with_modals
+from tests.meeting_fixtures import strategy_group
+
+
+def _open(qtbot, db) -> tuple[str, ActionDialog]:  # type: ignore[no-untyped-def]
+    sg = strategy_group(db)
+    ref = actions.add_action(db, sg.meeting, "5", "Map the pathway", "Owner A", None).ref
+    dialog = ActionDialog(db, actions.get_action(db, ref))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return ref, dialog
+
+
+def _save(qtbot, dialog: ActionDialog) -> None:  # type: ignore[no-untyped-def]
+    button = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def _press(name: str):  # type: ignore[no-untyped-def]
+    """A handler for the refusal box: read its sentence, press ``name``."""
+
+    def handle(box) -> str:  # type: ignore[no-untyped-def]
+        assert isinstance(box, QMessageBox) and box.objectName() == "changedSinceBox"
+        text = box.text()
+        [button] = [b for b in box.buttons() if b.text().replace("&", "") == name]
+        button.click()
+        return text
+
+    return handle
+
+
+def test_a_refused_save_keeps_the_typing_and_reload_shows_theirs(qtbot, db) -> None:
+    ref, dialog = _open(qtbot, db)
+    actions.update_action(db, ref, ActionChange(description="Theirs: map it by March"))
+    qtbot.keyClicks(dialog.ui.noteEdit, "Spoke to the ICB.")
+    dialog.ui.ownerEdit.clear()
+    qtbot.keyClicks(dialog.ui.ownerEdit, "Finance lead")
+
+    [said] = with_modal(_press("Cancel"), lambda: _save(qtbot, dialog))
+    assert "changed this action at" in said and "your change was not saved" in said
+    assert dialog.isVisible() and dialog.result_action is None  # nothing lost, nothing saved
+    assert dialog.ui.noteEdit.toPlainText() == "Spoke to the ICB."
+    assert dialog.ui.descriptionEdit.toPlainText() == "Map the pathway"  # as it was opened
+    assert actions.get_action(db, ref).owner == "Owner A"
+
+    with_modal(_press("Reload"), lambda: _save(qtbot, dialog))
+    assert dialog.isVisible()
+    assert dialog.ui.descriptionEdit.toPlainText() == "Theirs: map it by March"  # theirs
+    assert dialog.ui.ownerEdit.text() == "Finance lead"  # a box they left alone keeps mine
+    assert dialog.ui.noteEdit.toPlainText() == "Spoke to the ICB."
+
+    _save(qtbot, dialog)  # now over their version, knowingly
+    assert not dialog.isVisible() and dialog.result_action is not None
+    saved = actions.get_action(db, ref)
+    assert saved.description == "Theirs: map it by March" and saved.owner == "Finance lead"
+    assert "Spoke to the ICB." in saved.latest_update
+
+
+def test_a_box_both_changed_shows_theirs_and_gives_mine_to_copy(qtbot, db) -> None:
+    ref, dialog = _open(qtbot, db)
+    actions.update_action(db, ref, ActionChange(description="Theirs"))
+    dialog.ui.descriptionEdit.setPlainText("Mine, carefully worded")
+
+    def clash(box) -> str:  # type: ignore[no-untyped-def]
+        assert box.objectName() == "clashBox"
+        details = box.detailedText()
+        box.accept()
+        return details
+
+    _said, details = with_modals([_press("Reload"), clash], lambda: _save(qtbot, dialog))
+    assert "Mine, carefully worded" in details
+    assert dialog.ui.descriptionEdit.toPlainText() == "Theirs"
+
+
+def test_a_save_the_store_cannot_take_keeps_the_typing_and_save_retries(
+    qtbot, db, db_path, monkeypatch
+) -> None:
+    """The same path as a dropped server connection (NotSaved): here the file is held by
+    another program when Save is pressed, then let go."""
+    shown: list[str] = []
+    monkeypatch.setattr("atr_desktop.ui.reload.show_user_error", lambda _w, t: shown.append(t))
+    ref, dialog = _open(qtbot, db)
+    qtbot.keyClicks(dialog.ui.noteEdit, "Typed while it was busy.")
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        _save(qtbot, dialog)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert len(shown) == 1 and "busy in another program" in shown[0]
+    assert shown[0].endswith("What you typed is still here: press Save to try again.")
+    assert dialog.isVisible() and dialog.ui.noteEdit.toPlainText() == "Typed while it was busy."
+    _save(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert actions.get_action(db, ref).latest_update == "Typed while it was busy."

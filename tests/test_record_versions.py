@@ -1,0 +1,104 @@
+"""The version a form read travels to its save: a save over a colleague's change made
+since is refused naming who and when (from the audit trail), and nothing of it is kept;
+a save the store could not take just now is refused as retryable, and the retry works."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+import psycopg
+import pytest
+
+from atr_desktop.adapters.identity import current_user
+from atr_desktop.errors import ChangedSince, NotSaved
+from atr_desktop.services import actions, audit, versions
+from atr_desktop.services.actions import ActionChange
+from tests.meeting_fixtures import strategy_group
+
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
+
+
+def _action(db) -> str:  # type: ignore[no-untyped-def]
+    sg = strategy_group(db)
+    return actions.add_action(db, sg.meeting, "5", "Map the pathway", "Owner A", None).ref
+
+
+def _officer(store_engine: str) -> str:
+    """Who the audit trail names: the server login role, or this computer's user."""
+    return "postgres" if store_engine == "postgresql" else current_user()
+
+
+def test_a_save_over_a_change_made_since_it_was_read_is_refused_naming_who_and_when(
+    db, store_engine: str
+) -> None:
+    ref = _action(db)
+    read = actions.get_action(db, ref)  # the dialog opens: version v
+    actions.update_action(db, ref, ActionChange(description="Theirs"))  # a colleague saves
+    with pytest.raises(ChangedSince) as refused:
+        actions.update_action(
+            db,
+            ref,
+            ActionChange(description="Mine", note="My note."),
+            expected_version=read.row_version,
+        )
+    assert refused.value.who == _officer(store_engine)
+    assert refused.value.when is not None
+    message = str(refused.value)
+    assert message.startswith(f"{_officer(store_engine)} changed this action at ")
+    assert "while you had it open, so your change was not saved: reload" in message
+    now = actions.get_action(db, ref)
+    assert now.description == "Theirs"
+    assert "My note." not in {u.text for u in now.updates}  # nothing of the refused save
+    assert [line.action for line in audit.history(db, "action", now.id)] == ["raised", "updated"]
+    saved = actions.update_action(
+        db, ref, ActionChange(description="Mine"), expected_version=now.row_version
+    )
+    assert saved.description == "Mine" and saved.row_version == now.row_version + 1
+
+
+def test_the_command_line_sends_no_version_and_is_not_checked(db, cli) -> None:
+    ref = _action(db)
+    actions.update_action(db, ref, ActionChange(description="Theirs"))
+    db.close()
+    code, _out, err = cli("actions", "update", ref, "--note", "From the command line.")
+    assert code == 0, err
+
+
+def test_the_sentence_gives_the_day_when_it_was_not_today() -> None:
+    when = dt.datetime(2026, 7, 1, 13, 32)  # UTC; 14:32 in London (summer time)
+    today = dt.date(2026, 7, 1)
+    assert versions.changed_sentence("meeting", "sam.patel", when, today).startswith(
+        "sam.patel changed this meeting at 14:32 while you had it open"
+    )
+    later = versions.changed_sentence("meeting", "", when, dt.date(2026, 7, 3))
+    assert later.startswith("Someone else changed this meeting at 14:32 on 1 Jul 2026 while")
+
+
+def test_a_save_the_store_cannot_take_just_now_is_retryable(
+    db, store_engine: str, db_path, db_address: str
+) -> None:
+    """SQLite: another program holds the file; PostgreSQL: the connection is dropped
+    (pg_terminate_backend) in the middle of the save. Nothing is saved; the same save,
+    sent again with the same version, then works."""
+    ref = _action(db)
+    read = actions.get_action(db, ref)
+    change = ActionChange(description="Typed while the line was down")
+    if store_engine == "sqlite":
+        holder = sqlite3.connect(db_path, isolation_level=None)
+        holder.execute("BEGIN EXCLUSIVE")
+        try:
+            with pytest.raises(NotSaved, match="busy in another program"):
+                actions.update_action(db, ref, change, expected_version=read.row_version)
+        finally:
+            holder.execute("ROLLBACK")
+            holder.close()
+    else:
+        with pytest.raises(NotSaved, match=r"was lost .* try again"), db.unit_of_work() as s:
+            mine = s.connection().exec_driver_sql("SELECT pg_backend_pid()").scalar()
+            with psycopg.connect(db_address, autocommit=True) as admin:
+                admin.execute("SELECT pg_terminate_backend(%s)", (mine,))
+            actions.update_action(db, ref, change, expected_version=read.row_version)
+    assert actions.get_action(db, ref).description == "Map the pathway"
+    saved = actions.update_action(db, ref, change, expected_version=read.row_version)
+    assert saved.description == "Typed while the line was down"
