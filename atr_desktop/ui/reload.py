@@ -20,11 +20,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
     QComboBox,
+    QLabel,
     QLineEdit,
+    QListWidget,
     QMessageBox,
     QPlainTextEdit,
     QSpinBox,
@@ -37,6 +40,7 @@ from atr_desktop.ui.date_field import DateField
 from atr_desktop.ui.errors import show_user_error
 
 T = TypeVar("T")
+CHECKED = Qt.CheckState.Checked
 KEPT = "What you typed is still here: press Save to try again."
 
 
@@ -54,6 +58,8 @@ def _value(widget: QWidget) -> object:
         return widget.isChecked()
     if isinstance(widget, QSpinBox):
         return widget.value()
+    if isinstance(widget, QListWidget):  # a list of tick boxes: which are ticked
+        return tuple(widget.item(r).checkState() == CHECKED for r in range(widget.count()))
     raise TypeError(f"no way to read a {type(widget).__name__}")  # a bug of ours
 
 
@@ -73,10 +79,19 @@ def _put(widget: QWidget, value: object) -> None:
         widget.setChecked(bool(value))
     elif isinstance(widget, QSpinBox):
         widget.setValue(int(str(value)))
+    elif isinstance(widget, QListWidget) and isinstance(value, tuple):
+        for row, ticked in enumerate(value):
+            widget.item(row).setCheckState(CHECKED if ticked else Qt.CheckState.Unchecked)
 
 
 def _name(widget: QWidget) -> str:
-    return widget.accessibleName() or widget.toolTip() or widget.objectName()
+    """The box's name as the user sees it: its accessible name, or its label's text."""
+    if widget.accessibleName():
+        return widget.accessibleName()
+    for label in widget.window().findChildren(QLabel):
+        if label.buddy() is widget and label.text():
+            return label.text().replace("&", "").rstrip(":")
+    return widget.objectName()
 
 
 class TypedForm:
@@ -144,24 +159,36 @@ def show_clashes(parent: QWidget | None, clashes: list[tuple[str, object]]) -> N
     box.exec()
 
 
-def save_keeping_typing(
-    parent: QWidget, form: TypedForm, save: Callable[[], T], refill: Callable[[], None]
-) -> T | None:
-    """Run a dialog's save; if it is refused, the dialog keeps everything typed.
+def when_refused(
+    parent: QWidget, form: TypedForm, refill: Callable[[], None]
+) -> Callable[[UserError], None]:
+    """What a dialog that edits one record does with a refused save (the dialog stays open):
+    offer to reload for ChangedSince, say it can be retried for NotSaved, else just say it.
 
     ``refill`` reads the record again into the boxes (and the version the next save sends).
     """
+
+    def tell(exc: UserError) -> None:
+        if isinstance(exc, ChangedSince):
+            if ask_reload(parent, str(exc)):
+                clashes = form.reload(refill)
+                if clashes:
+                    show_clashes(parent, clashes)
+        elif isinstance(exc, NotSaved):
+            show_user_error(parent, f"{exc} {KEPT}")
+        else:
+            show_user_error(parent, str(exc))
+
+    return tell
+
+
+def save_keeping_typing(
+    parent: QWidget, form: TypedForm, save: Callable[[], T], refill: Callable[[], None]
+) -> T | None:
+    """Run a dialog's save; if it is refused (None is returned) the dialog keeps everything
+    typed: see :func:`when_refused`."""
     try:
         return save()
-    except ChangedSince as exc:
-        if ask_reload(parent, str(exc)):
-            clashes = form.reload(refill)
-            if clashes:
-                show_clashes(parent, clashes)
-        return None
-    except NotSaved as exc:
-        show_user_error(parent, f"{exc} {KEPT}")
-        return None
     except UserError as exc:
-        show_user_error(parent, str(exc))
+        when_refused(parent, form, refill)(exc)
         return None
