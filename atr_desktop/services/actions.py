@@ -75,7 +75,7 @@ class ActionInfo:
     latest_update_on: dt.date | None
     updates: tuple[UpdateInfo, ...]
     confidential: bool = False
-    row_version: int = 0  # what a dialog read, handed back to its save (services/versions.py)
+    row_version: int = field(default=0, compare=False)  # read by a dialog, sent back (versions.py)
 
     @property
     def due(self) -> dt.date | None:

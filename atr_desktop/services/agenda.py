@@ -11,7 +11,7 @@ their letters (domain.paper_refs).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -52,7 +52,7 @@ class AgendaRow:
     papers: tuple[str, ...]
     exemption: str = ""
     exemption_note: str = ""
-    row_version: int = 0  # what a dialog read, handed back to its save (services/versions.py)
+    row_version: int = field(default=0, compare=False)  # read by a dialog, sent back (versions.py)
 
     @property
     def paper_text(self) -> str:

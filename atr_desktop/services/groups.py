@@ -29,7 +29,7 @@ class GroupInfo:
     active: bool
     closed_on: dt.date | None
     constituents: tuple[str, ...]
-    row_version: int = 0  # what a dialog read, handed back to its save (services/versions.py)
+    row_version: int = field(default=0, compare=False)  # read by a dialog, sent back (versions.py)
 
 
 @dataclass

@@ -52,7 +52,7 @@ class MeetingInfo:
     uid: str
     ics_sequence: int
     notes: str
-    row_version: int = 0  # what a dialog read, handed back to its save (services/versions.py)
+    row_version: int = field(default=0, compare=False)  # read by a dialog, sent back (versions.py)
 
 
 @dataclass

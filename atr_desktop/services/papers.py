@@ -8,7 +8,7 @@ so a refused or vanished file leaves the database and the store as they were.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
@@ -71,7 +71,7 @@ class PaperInfo:
     size: int
     sha256: str
     missing_fields: tuple[str, ...]
-    row_version: int = 0  # what a dialog read, handed back to its save (services/versions.py)
+    row_version: int = field(default=0, compare=False)  # read by a dialog, sent back (versions.py)
 
     @property
     def agenda_reference(self) -> str:

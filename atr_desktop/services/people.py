@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
@@ -33,7 +33,7 @@ class PersonInfo:
     lived_experience: bool
     preferences: str
     groups: tuple[str, ...]
-    row_version: int = 0  # what a dialog read, handed back to its save (services/versions.py)
+    row_version: int = field(default=0, compare=False)  # read by a dialog, sent back (versions.py)
 
 
 @dataclass
