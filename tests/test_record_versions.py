@@ -102,3 +102,121 @@ def test_a_save_the_store_cannot_take_just_now_is_retryable(
     assert actions.get_action(db, ref).description == "Map the pathway"
     saved = actions.update_action(db, ref, change, expected_version=read.row_version)
     assert saved.description == "Typed while the line was down"
+
+
+def _cases(db, sg) -> dict[str, tuple]:  # type: ignore[no-untyped-def]
+    """Each record a dialog (or a list) edits: (read its version, their save, my save with
+    a version, what the record says now) — mine writes 'Mine', theirs 'Theirs'."""
+    from atr_desktop.services import (
+        agenda,
+        decisions,
+        forward_plan,
+        groups,
+        meetings,
+        papers,
+        people,
+        tor,
+    )
+
+    person = sg.people["Tariq"]
+    item = agenda.agenda(db, sg.meeting)[0]
+    paper = papers.expect_paper(db, sg.meeting, "5", "Budget paper", "Finance lead")
+    decision = decisions.add_decision(db, sg.meeting, "5", "The Group APPROVED it.")
+    planned = forward_plan.add_forward_plan_item(db, "SG", "Annual report")
+    tor.start_draft(db, "SG")
+
+    def item_input(title: str) -> agenda.ItemInput:
+        row = agenda.get_item(db, item.id)
+        return agenda.ItemInput(title=title, lead=row.lead, purpose=row.purpose, minutes=10)
+
+    def person_input(job: str) -> people.PersonInput:
+        data = people.input_from(people.get_person(db, person))
+        data.job_title = job
+        return data
+
+    def meeting_notes(notes: str) -> meetings.MeetingChanges:
+        return meetings.MeetingChanges(notes=notes)
+
+    def group_input(name: str) -> groups.GroupInput:
+        g = groups.get_group(db, "SG")
+        return groups.GroupInput(code=g.code, name=name, kind=g.kind, description=g.description)
+
+    return {
+        "person's details": (
+            lambda: people.get_person(db, person).row_version,
+            lambda: people.update_person(db, person, person_input("Theirs")),
+            lambda v: people.update_person(db, person, person_input("Mine"), v),
+            lambda: people.get_person(db, person).job_title,
+        ),
+        "meeting": (
+            lambda: meetings.get_meeting(db, sg.meeting).row_version,
+            lambda: meetings.edit_meeting(db, sg.meeting, meeting_notes("Theirs")),
+            lambda v: meetings.edit_meeting(db, sg.meeting, meeting_notes("Mine"), True, v),
+            lambda: meetings.get_meeting(db, sg.meeting).notes,
+        ),
+        "group": (
+            lambda: groups.get_group(db, "SG").row_version,
+            lambda: groups.update_group(db, "SG", group_input("Theirs")),
+            lambda v: groups.update_group(db, "SG", group_input("Mine"), v),
+            lambda: groups.get_group(db, "SG").name,
+        ),
+        "agenda item": (
+            lambda: agenda.get_item(db, item.id).row_version,
+            lambda: agenda.update_item(db, item.id, item_input("Theirs")),
+            lambda v: agenda.update_item(db, item.id, item_input("Mine"), v),
+            lambda: agenda.get_item(db, item.id).title,
+        ),
+        "paper": (
+            lambda: papers.get_paper(db, paper.id).row_version,
+            lambda: papers.update_cover_by_id(db, paper.id, {"summary": "Theirs"}),
+            lambda v: papers.update_cover_by_id(db, paper.id, {"summary": "Mine"}, v),
+            lambda: papers.get_paper(db, paper.id).summary,
+        ),
+        "draft Terms of Reference": (
+            lambda: tor.get_version(db, "SG").row_version,
+            lambda: tor.edit_draft(db, "SG", {"purpose": "Theirs"}),
+            lambda v: tor.edit_draft(db, "SG", {"purpose": "Mine"}, v),
+            lambda: tor.get_version(db, "SG").text("purpose"),
+        ),
+        "decision": (
+            lambda: _decision(db, decision.id).row_version,
+            lambda: decisions.withdraw(db, decision.id, "Theirs"),
+            lambda v: decisions.withdraw(db, decision.id, "Mine", expected_version=v),
+            lambda: _decision(db, decision.id).status_reason,
+        ),
+        "forward plan item": (
+            lambda: _planned(db, planned.id).row_version,
+            lambda: forward_plan.withdraw_forward_plan_item(db, planned.id, "Theirs"),
+            lambda v: forward_plan.withdraw_forward_plan_item(db, planned.id, "Mine", v),
+            lambda: _planned(db, planned.id).withdrawn_reason,
+        ),
+    }
+
+
+def _decision(db, decision_id: int):  # type: ignore[no-untyped-def]
+    from atr_desktop.services import decisions
+
+    return next(d for d in decisions.list_decisions(db) if d.id == decision_id)
+
+
+def _planned(db, item_id: int):  # type: ignore[no-untyped-def]
+    from atr_desktop.services import forward_plan
+
+    return next(f for f in forward_plan.list_forward_plan(db) if f.id == item_id)
+
+
+def test_every_record_a_dialog_edits_refuses_a_save_over_a_change_made_since(
+    db, store_engine: str
+) -> None:
+    sg = strategy_group(db)
+    for what, (version, theirs, mine, now) in _cases(db, sg).items():
+        read = version()
+        theirs()
+        with pytest.raises(ChangedSince, match=f"changed this {what} at ") as refused:
+            mine(read)
+        assert refused.value.who == _officer(store_engine), what
+        assert now() == "Theirs", what  # nothing of the refused save
+        if what == "decision":
+            continue  # withdrawn by them: withdrawing it again is refused for that reason
+        mine(version())  # read again: saved
+        assert now() == "Mine", what

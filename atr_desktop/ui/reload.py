@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
     QTextEdit,
     QWidget,
 )
@@ -58,9 +60,19 @@ def _value(widget: QWidget) -> object:
         return widget.isChecked()
     if isinstance(widget, QSpinBox):
         return widget.value()
+    if isinstance(widget, QTableWidget):  # rows of cells: their texts
+        return tuple(
+            tuple(_cell(widget, r, c) for c in range(widget.columnCount()))
+            for r in range(widget.rowCount())
+        )
     if isinstance(widget, QListWidget):  # a list of tick boxes: which are ticked
         return tuple(widget.item(r).checkState() == CHECKED for r in range(widget.count()))
     raise TypeError(f"no way to read a {type(widget).__name__}")  # a bug of ours
+
+
+def _cell(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    return item.text() if item is not None else ""
 
 
 def _put(widget: QWidget, value: object) -> None:
@@ -79,6 +91,11 @@ def _put(widget: QWidget, value: object) -> None:
         widget.setChecked(bool(value))
     elif isinstance(widget, QSpinBox):
         widget.setValue(int(str(value)))
+    elif isinstance(widget, QTableWidget) and isinstance(value, tuple):
+        widget.setRowCount(len(value))
+        for r, cells in enumerate(value):
+            for c, text in enumerate(cells):
+                widget.setItem(r, c, QTableWidgetItem(text))
     elif isinstance(widget, QListWidget) and isinstance(value, tuple):
         for row, ticked in enumerate(value):
             widget.item(row).setCheckState(CHECKED if ticked else Qt.CheckState.Unchecked)
