@@ -25,7 +25,7 @@ def _open(qtbot, db) -> tuple[str, ActionDialog]:  # type: ignore[no-untyped-def
     return ref, dialog
 
 
-def _save(qtbot, dialog: ActionDialog) -> None:  # type: ignore[no-untyped-def]
+def _save(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
     button = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
@@ -108,3 +108,39 @@ def test_a_save_the_store_cannot_take_keeps_the_typing_and_save_retries(
     _save(qtbot, dialog)
     assert not dialog.isVisible()
     assert actions.get_action(db, ref).latest_update == "Typed while it was busy."
+
+
+def test_the_person_and_meeting_dialogs_offer_the_same_reload(qtbot, db) -> None:
+    from atr_desktop.services import meetings, people
+    from atr_desktop.ui.meeting_dialog import MeetingDialog
+    from atr_desktop.ui.person_dialog import PersonDialog
+
+    sg = strategy_group(db)
+    pid = sg.people["Tariq"]
+    dialog = PersonDialog(db, people.get_person(db, pid))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    data = people.input_from(people.get_person(db, pid))
+    data.job_title = "Director of Theirs"
+    people.update_person(db, pid, data)
+    dialog.ui.phoneEdit.setText("0113 496 0000")
+    dialog.ui.livedCheck.setChecked(True)
+    [said] = with_modal(_press("Reload"), lambda: _save(qtbot, dialog))
+    assert "changed this person's details at" in said
+    assert dialog.ui.jobEdit.text() == "Director of Theirs"
+    assert dialog.ui.phoneEdit.text() == "0113 496 0000" and dialog.ui.livedCheck.isChecked()
+    _save(qtbot, dialog)
+    saved = people.get_person(db, pid)
+    assert saved.job_title == "Director of Theirs" and saved.phone == "0113 496 0000"
+
+    meeting = MeetingDialog(db, meetings.get_meeting(db, sg.meeting))
+    qtbot.addWidget(meeting)
+    meeting.show()
+    meetings.edit_meeting(db, sg.meeting, meetings.MeetingChanges(notes="Theirs: room 2"))
+    meeting.ui.venueEdit.setText("Wakefield One")
+    with_modal(_press("Reload"), lambda: _save(qtbot, meeting))
+    assert meeting.isVisible() and meeting.ui.notesEdit.toPlainText() == "Theirs: room 2"
+    assert meeting.ui.venueEdit.text() == "Wakefield One"
+    _save(qtbot, meeting)
+    after = meetings.get_meeting(db, sg.meeting)
+    assert after.venue == "Wakefield One" and after.notes == "Theirs: room 2"

@@ -52,9 +52,10 @@ def test_a_save_over_a_change_made_since_it_was_read_is_refused_naming_who_and_w
     assert "My note." not in {u.text for u in now.updates}  # nothing of the refused save
     assert [line.action for line in audit.history(db, "action", now.id)] == ["raised", "updated"]
     saved = actions.update_action(
-        db, ref, ActionChange(description="Mine"), expected_version=now.row_version
+        db, ref, ActionChange(description="Mine", note="Mine too."), None, now.row_version
     )
     assert saved.description == "Mine" and saved.row_version == now.row_version + 1
+    assert saved.updates[-1].user == _officer(store_engine)  # the login role on a server
 
 
 def test_the_command_line_sends_no_version_and_is_not_checked(db, cli) -> None:
