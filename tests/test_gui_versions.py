@@ -144,3 +144,56 @@ def test_the_person_and_meeting_dialogs_offer_the_same_reload(qtbot, db) -> None
     _save(qtbot, meeting)
     after = meetings.get_meeting(db, sg.meeting)
     assert after.venue == "Wakefield One" and after.notes == "Theirs: room 2"
+
+
+def test_updating_several_actions_is_refused_if_one_changed_since_it_was_listed(qtbot, db) -> None:
+    from atr_desktop.ui.action_bulk import BulkUpdateDialog
+
+    sg = strategy_group(db)
+    listed = [actions.add_action(db, sg.meeting, "5", t, "Owner A", None) for t in "AB"]
+    dialog = BulkUpdateDialog(db, [a.ref for a in listed], None, [a.row_version for a in listed])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    actions.update_action(db, listed[1].ref, ActionChange(status="closed", at_meeting=sg.meeting))
+    dialog.status.setCurrentIndex(dialog.status.findData("in progress"))
+    qtbot.keyClicks(dialog.note, "Discussed with the chair")
+    with_modal(_press("Reload"), dialog.save)
+    assert dialog.isVisible() and dialog.note.toPlainText() == "Discussed with the chair"
+    assert [actions.get_action(db, a.ref).status for a in listed] == ["open", "closed"]
+    dialog.save()  # knowingly, after the reload
+    assert not dialog.isVisible()
+    assert [actions.get_action(db, a.ref).status for a in listed] == ["in progress"] * 2
+
+
+def test_on_a_server_a_dropped_connection_between_opening_and_saving_costs_nothing(
+    qtbot, tmp_path, pg_url: str
+) -> None:
+    """The server ends every connection of the app (pg_terminate_backend) while the dialog
+    is open: Save still saves, on a fresh connection."""
+    import psycopg
+
+    from atr_desktop.paths import app_paths, server_folder
+    from atr_desktop.storage.database import open_server_database
+    from tests.pg_stores import open_copy
+
+    open_copy(pg_url, "demo", tmp_path / "atr.db").close()  # type: ignore[attr-defined]
+    db = open_server_database(pg_url, server_folder(pg_url, app_paths()))
+    try:
+        action = next(a for a in actions.list_actions(db) if a.status == "open")
+        dialog = ActionDialog(db, actions.get_action(db, action.ref))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.keyClicks(dialog.ui.noteEdit, "Typed while the server restarted.")
+        with psycopg.connect(pg_url, autocommit=True) as admin:
+            ended = admin.execute(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            ).fetchone()
+        assert ended is not None and ended[0] >= 1
+        _save(qtbot, dialog)
+        assert not dialog.isVisible()
+        assert actions.get_action(db, action.ref).latest_update == (
+            "Typed while the server restarted."
+        )
+    finally:
+        db.close()
