@@ -22,7 +22,7 @@ class StoreError(UserError):
     """The database file cannot be used: not ours, too new, damaged, locked."""
 
 
-class NotSaved(StoreError):
+class NotSaved(UserError):
     """The store could not take a save just now (a server out of reach, a dropped
     connection, a file busy in another program): nothing was changed, and the same save may
     simply be tried again, so a form keeps what was typed and its Save button retries."""
