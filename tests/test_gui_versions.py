@@ -197,3 +197,25 @@ def test_on_a_server_a_dropped_connection_between_opening_and_saving_costs_nothi
         )
     finally:
         db.close()
+
+
+def test_the_tor_editor_keeps_a_new_section_over_a_reload(qtbot, db) -> None:
+    from atr_desktop.services import tor
+    from atr_desktop.ui.tor_editor import TorEditor
+
+    strategy_group(db)
+    editor = TorEditor(db, tor.start_draft(db, "SG"))
+    qtbot.addWidget(editor)
+    editor.show()
+    tor.edit_draft(db, "SG", {"purpose": "Theirs: to lead the strategy"})
+    editor.editor("membership").setPlainText("Mine: six voting members")
+    editor.ui.addExtraButton.click()
+    with_modal(_press("Reload"), lambda: _save(qtbot, editor))
+    assert editor.editor("purpose").toPlainText() == "Theirs: to lead the strategy"
+    assert editor.editor("membership").toPlainText() == "Mine: six voting members"
+    assert editor.ui.extrasTable.rowCount() == 1
+    _save(qtbot, editor)
+    saved = tor.get_version(db, "SG")
+    assert saved.text("purpose") == "Theirs: to lead the strategy"
+    assert saved.text("membership") == "Mine: six voting members"
+    assert [title for title, _ in saved.extra_sections] == ["New section"]
