@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
 from atr_desktop.domain.dates import LONDON, short_date
@@ -27,14 +27,13 @@ def check(
     expected_version: int | None,
     entity: str,
     what: str = "",
-    record_id: int | None = None,
 ) -> None:
     """Refuse (ChangedSince) if ``record`` was saved since the caller read version
     ``expected_version``; ``entity`` is the record's name in the audit trail, ``what`` the
     word for it in the sentence (the entity's own name by default)."""
     if expected_version is None or record.row_version == expected_version:
         return
-    rid = record_id if record_id is not None else getattr(record, "id")  # noqa: B009
+    (rid,) = inspect(record).identity or (None,)  # its primary key, as the trail names it
     last = session.execute(
         select(AuditEntry.user, AuditEntry.at)
         .where(AuditEntry.entity == entity, AuditEntry.entity_id == rid)
