@@ -155,6 +155,12 @@ def _cases(db, sg) -> dict[str, tuple]:  # type: ignore[no-untyped-def]
             lambda v: meetings.edit_meeting(db, sg.meeting, meeting_notes("Mine"), True, v),
             lambda: meetings.get_meeting(db, sg.meeting).notes,
         ),
+        "meeting (cancelled)": (
+            lambda: meetings.get_meeting(db, sg.next_meeting).row_version,
+            lambda: meetings.edit_meeting(db, sg.next_meeting, meeting_notes("Theirs")),
+            lambda v: meetings.cancel_meeting(db, sg.next_meeting, "Mine", v),
+            lambda: _notes_or_reason(db, sg.next_meeting),
+        ),
         "group": (
             lambda: groups.get_group(db, "SG").row_version,
             lambda: groups.update_group(db, "SG", group_input("Theirs")),
@@ -194,6 +200,13 @@ def _cases(db, sg) -> dict[str, tuple]:  # type: ignore[no-untyped-def]
     }
 
 
+def _notes_or_reason(db, meeting_id: int) -> str:  # type: ignore[no-untyped-def]
+    from atr_desktop.services import meetings
+
+    m = meetings.get_meeting(db, meeting_id)
+    return m.cancel_reason if m.status == "cancelled" else m.notes
+
+
 def _decision(db, decision_id: int):  # type: ignore[no-untyped-def]
     from atr_desktop.services import decisions
 
@@ -213,7 +226,8 @@ def test_every_record_a_dialog_edits_refuses_a_save_over_a_change_made_since(
     for what, (version, theirs, mine, now) in _cases(db, sg).items():
         read = version()
         theirs()
-        with pytest.raises(ChangedSince, match=f"changed this {what} at ") as refused:
+        word = what.split(" (")[0]
+        with pytest.raises(ChangedSince, match=f"changed this {word} at ") as refused:
             mine(read)
         assert refused.value.who == _officer(store_engine), what
         assert now() == "Theirs", what  # nothing of the refused save

@@ -333,11 +333,15 @@ def edit_meeting(
         return info(meeting, group, rules)
 
 
-def cancel_meeting(db: Database, ref: str | int, reason: str = "") -> MeetingInfo:
-    """Cancel a meeting: it stays on record, and its invite becomes a cancellation."""
+def cancel_meeting(
+    db: Database, ref: str | int, reason: str = "", expected_version: int | None = None
+) -> MeetingInfo:
+    """Cancel a meeting: it stays on record, and its invite becomes a cancellation.
+    ``expected_version``: the row_version the caller read (services/versions.py)."""
     rules = deadlines(db)
     with db.session() as s:
         meeting = find_meeting(s, ref)
+        versions.check(s, meeting, expected_version, "meeting")
         if meeting.status == "cancelled":
             raise UserError(f"The meeting of {long_date(meeting.date)} is already cancelled.")
         if meeting.status == "held":
