@@ -30,7 +30,7 @@ from atr_desktop.domain import rag as rules
 from atr_desktop.domain.dates import due_before_raised
 from atr_desktop.domain.kinds import ActionStatus
 from atr_desktop.errors import NotFound, UserError
-from atr_desktop.services import audit, settings
+from atr_desktop.services import audit, settings, versions
 from atr_desktop.services.attendance import display_name
 from atr_desktop.services.decisions import binding_group
 from atr_desktop.services.groups import find_group
@@ -75,6 +75,7 @@ class ActionInfo:
     latest_update_on: dt.date | None
     updates: tuple[UpdateInfo, ...]
     confidential: bool = False
+    row_version: int = field(default=0, compare=False)  # read by a dialog, sent back (versions.py)
 
     @property
     def due(self) -> dt.date | None:
@@ -213,8 +214,6 @@ def _check_due(due: dt.date | None, raised: dt.date | None, ref: str = "") -> No
 
 
 def _apply(session: Session, action: Action, change: ActionChange, today: dt.date) -> None:
-    from atr_desktop.adapters.identity import current_user
-
     notes = []
     if change.description is not None and change.description.strip():
         action.description = change.description.strip()
@@ -267,26 +266,38 @@ def _apply(session: Session, action: Action, change: ActionChange, today: dt.dat
     if notes:
         session.add(
             ActionUpdate(
-                action_id=action.id, on_date=today, text=" ".join(notes), user=current_user()
+                action_id=action.id, on_date=today, text=" ".join(notes), user=audit.who(session)
             )
         )
     audit.record(session, "action", action.id, "updated", " ".join(notes)[:200])
 
 
 def update_action(
-    db: Database, ref: str | int, change: ActionChange, today: dt.date | None = None
+    db: Database,
+    ref: str | int,
+    change: ActionChange,
+    today: dt.date | None = None,
+    expected_version: int | None = None,
 ) -> ActionInfo:
-    return update_many(db, [ref], change, today)[0]
+    """Change one action; ``expected_version`` is the row_version the caller read (a dialog),
+    refused with ChangedSince if someone saved the action since (None: no check)."""
+    return update_many(db, [ref], change, today, [expected_version])[0]
 
 
 def update_many(
-    db: Database, refs: Sequence[str | int], change: ActionChange, today: dt.date | None = None
+    db: Database,
+    refs: Sequence[str | int],
+    change: ActionChange,
+    today: dt.date | None = None,
+    expected_versions: Sequence[int | None] = (),
 ) -> list[ActionInfo]:
     """The same change to several actions at once: all of them, or none if one refuses."""
     amber = _amber(db)
     day = _today(today)
     with db.session() as s:
         actions = [find_action(s, r) for r in refs]
+        for action, expected in zip(actions, expected_versions, strict=False):
+            versions.check(s, action, expected, "action")
         for action in actions:
             _apply(s, action, change, day)
         s.flush()
@@ -463,6 +474,7 @@ def _rows() -> Select[*tuple[Any, ...]]:
             Action.rag_override,
             Action.rag_override_reason,
             Action.status_reason,
+            Action.row_version,
             Group.code.label("group_code"),
             Meeting.date.label("meeting_date"),
             mgroup.code.label("meeting_group"),
@@ -542,6 +554,7 @@ def _info(
         latest_update_on=r.latest_on,
         updates=tuple(updates.get(r.id, ())),
         confidential=bool(r.confidential),
+        row_version=r.row_version,
     )
 
 

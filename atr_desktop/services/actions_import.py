@@ -14,7 +14,6 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from atr_desktop.adapters.identity import current_user
 from atr_desktop.domain import rag as rules
 from atr_desktop.domain.dates import due_before_raised, parse_date
 from atr_desktop.errors import UserError
@@ -200,7 +199,7 @@ def import_actions(
             if row.update:
                 s.add(
                     ActionUpdate(
-                        action_id=action.id, on_date=day, text=row.update, user=current_user()
+                        action_id=action.id, on_date=day, text=row.update, user=audit.who(s)
                     )
                 )
             audit.record(s, "action", action.id, "imported", f"{path.name} row {row.line}")

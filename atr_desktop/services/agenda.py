@@ -11,7 +11,7 @@ their letters (domain.paper_refs).
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -20,7 +20,7 @@ from atr_desktop.domain.agenda import Purpose, part_b_ids, start_times
 from atr_desktop.domain.marking import exemption_problem
 from atr_desktop.domain.paper_refs import assign_letters
 from atr_desktop.errors import UserError
-from atr_desktop.services import audit
+from atr_desktop.services import audit, versions
 from atr_desktop.services.refs import find_item, find_meeting, meeting_item_numbers
 from atr_desktop.storage.database import Database
 from atr_desktop.storage.models import (
@@ -52,6 +52,7 @@ class AgendaRow:
     papers: tuple[str, ...]
     exemption: str = ""
     exemption_note: str = ""
+    row_version: int = field(default=0, compare=False)  # read by a dialog, sent back (versions.py)
 
     @property
     def paper_text(self) -> str:
@@ -129,6 +130,7 @@ def rows_for(session: Session, meeting: Meeting) -> list[AgendaRow]:
             papers=tuple(letters.get(item.id, ())),
             exemption=item.exemption,
             exemption_note=item.exemption_note,
+            row_version=item.row_version,
         )
         for (item, level), start in zip(ordered, times, strict=True)
     ]
@@ -299,11 +301,23 @@ def _row(session: Session, meeting: Meeting, item_id: int) -> AgendaRow:
     return next(r for r in rows_for(session, meeting) if r.id == item_id)
 
 
-def update_item(db: Database, item_id: int, data: ItemInput) -> AgendaRow:
+def get_item(db: Database, item_id: int) -> AgendaRow:
+    """One agenda item as the editor shows it (a dialog's Reload)."""
+    with db.session() as s:
+        item = _get_item(s, item_id)
+        return _row(s, s.get_one(Meeting, item.meeting_id), item.id)
+
+
+def update_item(
+    db: Database, item_id: int, data: ItemInput, expected_version: int | None = None
+) -> AgendaRow:
+    """Save an item's details; ``expected_version``: the row_version the caller read
+    (services/versions.py)."""
     _check_input(data)
     purpose = _check_purpose(data.purpose)
     with db.session() as s:
         item = _get_item(s, item_id)
+        versions.check(s, item, expected_version, "agenda_item", "agenda item")
         meeting = s.get_one(Meeting, item.meeting_id)
         _editable(meeting)
         item.title = data.title.strip()
@@ -314,6 +328,7 @@ def update_item(db: Database, item_id: int, data: ItemInput) -> AgendaRow:
         item.exemption = data.exemption
         item.exemption_note = data.exemption_note.strip()
         item.has_papers = data.has_papers or bool(item.papers)
+        audit.record(s, "agenda_item", item.id, "edited", item.title[:200])
         s.flush()
         return _row(s, meeting, item.id)
 

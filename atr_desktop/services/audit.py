@@ -19,18 +19,22 @@ def _who() -> tuple[str, str]:
     return current_user(), machine_name()
 
 
+def who(session: Session) -> str:
+    """Who is making this unit of work's change: on a server store the officer's own
+    PostgreSQL role (the login the server vouches for), on a file the computer's user."""
+    return server_role(session) or _who()[0]
+
+
 def record(session: Session, entity: str, entity_id: int, action: str, summary: str = "") -> None:
     """Add an audit line to ``session``'s unit of work, so it lands only if the change does.
 
     On a server store the line names the officer's own PostgreSQL role (the login the
     server vouches for); on a file, the computer's user.
     """
-    user, machine = _who()
-    user = server_role(session) or user
     session.add(
         AuditEntry(
-            user=user,
-            machine=machine,
+            user=who(session),
+            machine=_who()[1],
             entity=entity,
             entity_id=entity_id,
             action=action,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, aliased
 from atr_desktop.domain.dates import short_date
 from atr_desktop.domain.kinds import DecisionStatus
 from atr_desktop.errors import NotFound, UserError
-from atr_desktop.services import audit
+from atr_desktop.services import audit, versions
 from atr_desktop.services.attendance import ensure_register, quorum_for, quorum_groups
 from atr_desktop.services.groups import find_group
 from atr_desktop.services.record_lock import ensure_unlocked, item_of
@@ -46,6 +46,7 @@ class DecisionInfo:
     status: str
     status_reason: str
     confidential: bool
+    row_version: int = field(default=0, compare=False)  # read by a page, sent back (versions.py)
 
 
 @functools.cache  # built once: fresh aliases each call would miss SQLAlchemy's cache
@@ -95,6 +96,7 @@ def _infos(session: Session, query: Select[*tuple[Any, ...]]) -> list[DecisionIn
                 status=d.status,
                 status_reason=d.status_reason,
                 confidential=bool(confidential),
+                row_version=d.row_version,
             )
         )
     return out
@@ -196,13 +198,19 @@ def list_decisions(
 
 
 def withdraw(
-    db: Database, decision_id: int | str, reason: str, superseded: bool = False
+    db: Database,
+    decision_id: int | str,
+    reason: str,
+    superseded: bool = False,
+    expected_version: int | None = None,
 ) -> DecisionInfo:
-    """Withdraw (or mark superseded) with a reason; the decision stays on the log."""
+    """Withdraw (or mark superseded) with a reason; the decision stays on the log.
+    ``expected_version``: the row_version the caller read (services/versions.py)."""
     if not reason.strip():
         raise UserError("Say why the decision is withdrawn or superseded (--reason).")
     with db.session() as s:
         d = _find(s, decision_id)
+        versions.check(s, d, expected_version, "decision")
         if d.status != "valid":
             raise UserError(f"Decision {d.id} is already {d.status}.")
         d.status = DecisionStatus.SUPERSEDED if superseded else DecisionStatus.WITHDRAWN
@@ -212,10 +220,14 @@ def withdraw(
         return _info(s, d)
 
 
-def ratify(db: Database, decision_id: int | str, at_ref: str | int) -> DecisionInfo:
-    """Ratify a decision taken while not quorate, at a later quorate meeting."""
+def ratify(
+    db: Database, decision_id: int | str, at_ref: str | int, expected_version: int | None = None
+) -> DecisionInfo:
+    """Ratify a decision taken while not quorate, at a later quorate meeting.
+    ``expected_version``: the row_version the caller read (services/versions.py)."""
     with db.session() as s:
         d = _find(s, decision_id)
+        versions.check(s, d, expected_version, "decision")
         if not d.needs_ratification or d.ratified_at_meeting_id:
             raise UserError(f"Decision {d.id} does not need ratifying.")
         at = find_meeting(s, at_ref)

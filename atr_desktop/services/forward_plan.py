@@ -7,7 +7,7 @@ An item is 'placed' once an agenda item points at it (AgendaItem.forward_plan_id
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Select, select
@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from atr_desktop.domain.dates import long_date
 from atr_desktop.errors import UserError
-from atr_desktop.services import audit, settings
+from atr_desktop.services import audit, settings, versions
 from atr_desktop.services.agenda import PURPOSES, pull_forward_plan
 from atr_desktop.services.groups import find_group
 from atr_desktop.services.meetings import next_meeting
@@ -34,6 +34,7 @@ class ForwardPlanInfo:
     source: str
     placed_on: str  # 'NET:2027-03-03' once on an agenda, else ''
     withdrawn_reason: str
+    row_version: int = field(default=0, compare=False)  # read by a page, sent back (versions.py)
 
     @property
     def target_text(self) -> str:
@@ -104,6 +105,7 @@ def _info(
         source=item.source,
         placed_on=f"{code}:{placed.isoformat()}" if placed else "",
         withdrawn_reason=item.withdrawn_reason,
+        row_version=item.row_version,
     )
 
 
@@ -151,13 +153,19 @@ def add_forward_plan_item(
         return _info(s, item, g.code)
 
 
-def withdraw_forward_plan_item(db: Database, item_id: int, reason: str) -> ForwardPlanInfo:
+def withdraw_forward_plan_item(
+    db: Database, item_id: int, reason: str, expected_version: int | None = None
+) -> ForwardPlanInfo:
+    """Withdraw an item with a reason (it stays on record); ``expected_version``: the
+    row_version the caller read (services/versions.py)."""
     with db.session() as s:
         item = s.get(ForwardPlanItem, item_id)
         if item is None:
             raise UserError(f"There is no forward plan item {item_id}.")
+        versions.check(s, item, expected_version, "forward_plan", "forward plan item")
         item.withdrawn_reason = reason.strip() or "withdrawn"
         audit.record(s, "forward_plan", item.id, "withdrawn", item.withdrawn_reason)
+        s.flush()  # the version the save gave it, for whoever shows it next
         return _info(s, item, s.get_one(Group, item.group_id).code)
 
 

@@ -12,7 +12,7 @@ from atr_desktop.domain.agenda import DEFAULT_STANDING_ITEMS
 from atr_desktop.domain.groups import GroupKind, code_problem, normalise_code
 from atr_desktop.domain.text import LONG_TEXT_LIMIT, NAME_LIMIT, text_problem
 from atr_desktop.errors import NotFound, UserError
-from atr_desktop.services import audit
+from atr_desktop.services import audit, versions
 from atr_desktop.storage.database import Database
 from atr_desktop.storage.models import Group, GroupConstituent, StandingItem
 
@@ -29,6 +29,7 @@ class GroupInfo:
     active: bool
     closed_on: dt.date | None
     constituents: tuple[str, ...]
+    row_version: int = field(default=0, compare=False)  # read by a dialog, sent back (versions.py)
 
 
 @dataclass
@@ -56,6 +57,7 @@ def _info(group: Group) -> GroupInfo:
         active=group.active,
         closed_on=group.closed_on,
         constituents=tuple(g.code for g in group.constituents),
+        row_version=group.row_version,
     )
 
 
@@ -161,9 +163,14 @@ def add_group(db: Database, data: GroupInput) -> GroupInfo:
         return _info(group)
 
 
-def update_group(db: Database, ref: str | int, data: GroupInput) -> GroupInfo:
+def update_group(
+    db: Database, ref: str | int, data: GroupInput, expected_version: int | None = None
+) -> GroupInfo:
+    """Save a group's details; ``expected_version``: the row_version the caller read
+    (services/versions.py)."""
     with db.session() as s:
         group = find_group(s, ref)
+        versions.check(s, group, expected_version, "group")
         code = _validate(s, data, group.id)
         group.code = code
         group.name = data.name.strip()

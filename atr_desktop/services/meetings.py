@@ -18,7 +18,7 @@ from atr_desktop.domain import schedule
 from atr_desktop.domain.dates import long_date, meeting_date_doubts
 from atr_desktop.domain.kinds import MeetingStatus
 from atr_desktop.errors import NeedsConfirmation, UserError
-from atr_desktop.services import audit, settings
+from atr_desktop.services import audit, settings, versions
 from atr_desktop.services.groups import find_group
 from atr_desktop.services.refs import find_meeting
 from atr_desktop.storage.database import Database
@@ -52,6 +52,7 @@ class MeetingInfo:
     uid: str
     ics_sequence: int
     notes: str
+    row_version: int = field(default=0, compare=False)  # read by a dialog, sent back (versions.py)
 
 
 @dataclass
@@ -101,6 +102,7 @@ def info(meeting: Meeting, group: Group, rules: Deadlines) -> MeetingInfo:
         uid=meeting.uid,
         ics_sequence=meeting.ics_sequence,
         notes=meeting.notes,
+        row_version=meeting.row_version,
     )
 
 
@@ -270,12 +272,18 @@ class MeetingChanges:
 
 
 def edit_meeting(
-    db: Database, ref: str | int, changes: MeetingChanges, confirmed: bool = False
+    db: Database,
+    ref: str | int,
+    changes: MeetingChanges,
+    confirmed: bool = False,
+    expected_version: int | None = None,
 ) -> MeetingInfo:
-    """Change one meeting; a new date worth a second look needs ``confirmed``."""
+    """Change one meeting; a new date worth a second look needs ``confirmed``.
+    ``expected_version``: the row_version the caller read (services/versions.py)."""
     rules = deadlines(db)
     with db.session() as s:
         meeting = find_meeting(s, ref)
+        versions.check(s, meeting, expected_version, "meeting")
         if changes.date is not None and changes.date != meeting.date:
             check_dates([changes.date], confirmed)
         before = (
@@ -325,11 +333,15 @@ def edit_meeting(
         return info(meeting, group, rules)
 
 
-def cancel_meeting(db: Database, ref: str | int, reason: str = "") -> MeetingInfo:
-    """Cancel a meeting: it stays on record, and its invite becomes a cancellation."""
+def cancel_meeting(
+    db: Database, ref: str | int, reason: str = "", expected_version: int | None = None
+) -> MeetingInfo:
+    """Cancel a meeting: it stays on record, and its invite becomes a cancellation.
+    ``expected_version``: the row_version the caller read (services/versions.py)."""
     rules = deadlines(db)
     with db.session() as s:
         meeting = find_meeting(s, ref)
+        versions.check(s, meeting, expected_version, "meeting")
         if meeting.status == "cancelled":
             raise UserError(f"The meeting of {long_date(meeting.date)} is already cancelled.")
         if meeting.status == "held":

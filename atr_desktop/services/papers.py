@@ -8,7 +8,7 @@ so a refused or vanished file leaves the database and the store as they were.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
@@ -20,7 +20,7 @@ from atr_desktop.domain.paper_refs import assign_letters, reference
 from atr_desktop.domain.people import email_problem
 from atr_desktop.domain.settings import COVER_SHEET_FIELDS
 from atr_desktop.errors import UserError
-from atr_desktop.services import audit, settings
+from atr_desktop.services import audit, settings, versions
 from atr_desktop.services.agenda import PURPOSES, ordered_items
 from atr_desktop.services.meetings import deadlines, info
 from atr_desktop.services.paper_checks import check_paper_file
@@ -71,6 +71,7 @@ class PaperInfo:
     size: int
     sha256: str
     missing_fields: tuple[str, ...]
+    row_version: int = field(default=0, compare=False)  # read by a dialog, sent back (versions.py)
 
     @property
     def agenda_reference(self) -> str:
@@ -170,6 +171,7 @@ def _infos(
                     size=latest.size if latest else 0,
                     sha256=latest.sha256 if latest else "",
                     missing_fields=missing,
+                    row_version=paper.row_version,
                 )
             )
     return out
@@ -341,10 +343,15 @@ def find_paper(session: Session, meeting: Meeting, ref: str) -> Paper:
 
 
 def update_cover(
-    db: Database, meeting_ref: str | int, paper_ref: str, fields: dict[str, str]
+    db: Database,
+    meeting_ref: str | int,
+    paper_ref: str,
+    fields: dict[str, str],
+    expected_version: int | None = None,
 ) -> PaperInfo:
     """Set cover-sheet fields (title, author, sponsor, purpose, summary, recommendation,
-    risks, equality_impact, previously_considered, appendices, author_email)."""
+    risks, equality_impact, previously_considered, appendices, author_email);
+    ``expected_version``: the row_version the caller read (services/versions.py)."""
     unknown = sorted(set(fields) - set(EDITABLE))
     if unknown:
         raise UserError(f"'{unknown[0]}' is not a cover-sheet field: use {', '.join(EDITABLE)}.")
@@ -358,6 +365,7 @@ def update_cover(
     _check_email(fields.get("author_email", ""))
     with db.session() as s:
         paper = find_paper(s, find_meeting(s, meeting_ref), paper_ref)
+        versions.check(s, paper, expected_version, "paper")
         for key, value in fields.items():
             setattr(paper, key, value.strip())
         audit.record(s, "paper", paper.id, "cover sheet edited", ", ".join(sorted(fields)))
@@ -371,13 +379,26 @@ def _check_email(address: str) -> None:
         raise UserError(f"The author's email: {problem}. Correct it and try again.")
 
 
-def update_cover_by_id(db: Database, paper_id: int, fields: dict[str, str]) -> PaperInfo:
+def update_cover_by_id(
+    db: Database, paper_id: int, fields: dict[str, str], expected_version: int | None = None
+) -> PaperInfo:
     with db.session() as s:
-        paper = s.get(Paper, paper_id)
-        if paper is None:
-            raise UserError("That paper no longer exists: refresh the list.")
-        meeting_id = s.get_one(AgendaItem, paper.agenda_item_id).meeting_id
-    return update_cover(db, meeting_id, str(paper_id), fields)
+        meeting_id = _meeting_of(s, paper_id)
+        return update_cover(db, meeting_id, str(paper_id), fields, expected_version)
+
+
+def _meeting_of(session: Session, paper_id: int) -> int:
+    paper = session.get(Paper, paper_id)
+    if paper is None:
+        raise UserError("That paper no longer exists: refresh the list.")
+    return session.get_one(AgendaItem, paper.agenda_item_id).meeting_id
+
+
+def get_paper(db: Database, paper_id: int) -> PaperInfo:
+    """One paper as the lists show it (a cover-sheet dialog's Reload)."""
+    with db.session() as s:
+        _meeting_of(s, paper_id)  # refuses a paper that no longer exists, in a sentence
+        return _one(db, s, s.get_one(Paper, paper_id), None)
 
 
 def withdraw_paper(db: Database, paper_id: int, reason: str) -> PaperInfo:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, joinedload
 
 from atr_desktop.domain.people import SECTORS, display_name, email_problem
 from atr_desktop.errors import UserError
-from atr_desktop.services import audit
+from atr_desktop.services import audit, versions
 from atr_desktop.services.members import member_on_clause
 from atr_desktop.services.refs import find_person
 from atr_desktop.storage.database import Database
@@ -33,6 +33,7 @@ class PersonInfo:
     lived_experience: bool
     preferences: str
     groups: tuple[str, ...]
+    row_version: int = field(default=0, compare=False)  # read by a dialog, sent back (versions.py)
 
 
 @dataclass
@@ -69,6 +70,7 @@ def person_info(person: Person, groups: tuple[str, ...] = ()) -> PersonInfo:
         lived_experience=person.lived_experience,
         preferences=person.preferences,
         groups=groups,
+        row_version=person.row_version,
     )
 
 
@@ -179,9 +181,14 @@ def add_person(db: Database, data: PersonInput) -> PersonInfo:
         return person_info(person)
 
 
-def update_person(db: Database, ref: str | int, data: PersonInput) -> PersonInfo:
+def update_person(
+    db: Database, ref: str | int, data: PersonInput, expected_version: int | None = None
+) -> PersonInfo:
+    """Save a person's details; ``expected_version`` is the row_version the caller read (a
+    dialog), refused with ChangedSince if someone saved them since (None: no check)."""
     with db.session() as s:
         person = find_person(s, ref)
+        versions.check(s, person, expected_version, "person", "person's details")
         _check(s, data, person.id)
         _apply(s, person, data)
         audit.record(s, "person", person.id, "edited", person.full_name)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,7 @@ from atr_desktop.errors import NotFound, UserError
 from atr_desktop.services import audit, settings
 from atr_desktop.services.groups import find_group
 from atr_desktop.services.refs import find_meeting, meeting_label
+from atr_desktop.services.versions import check as check_version
 from atr_desktop.storage.database import Database
 from atr_desktop.storage.models import Group, Meeting, TorVersion
 
@@ -56,6 +57,7 @@ class TorInfo:
     approved_meeting: str
     superseded_reason: str
     review_flag: str
+    row_version: int = field(default=0, compare=False)  # read by a dialog, sent back (versions.py)
 
     def text(self, key: str) -> str:
         return dict(self.texts).get(key, "")
@@ -98,6 +100,7 @@ def _info(s: Session, v: TorVersion, group: Group, today: dt.date, warn: int) ->
         approved_meeting=meeting_label(meeting, group.code) if meeting else "",
         superseded_reason=v.superseded_reason,
         review_flag=flag,
+        row_version=v.row_version,
     )
 
 
@@ -257,11 +260,15 @@ def start_draft(db: Database, group: str | int, changes: dict[str, Any] | None =
         return _info(s, new, g, dt.date.today(), _warn(db))
 
 
-def edit_draft(db: Database, group: str | int, changes: dict[str, Any]) -> TorInfo:
-    """Change sections of the group's draft; an approved version is refused."""
+def edit_draft(
+    db: Database, group: str | int, changes: dict[str, Any], expected_version: int | None = None
+) -> TorInfo:
+    """Change sections of the group's draft; an approved version is refused.
+    ``expected_version``: the row_version the caller read (services/versions.py)."""
     with db.session() as s:
         g = find_group(s, group)
         draft = _draft(s, g)
+        check_version(s, draft, expected_version, "tor", "draft Terms of Reference")
         _apply(draft, changes)
         audit.record(s, "tor", draft.id, "edited", ", ".join(changes))
         s.flush()

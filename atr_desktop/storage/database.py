@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, inspect, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from atr_desktop.errors import StoreError, UserError
+from atr_desktop.errors import NotSaved, StoreError, UserError
 from atr_desktop.storage import migrate, text_guard, undo
 from atr_desktop.storage.blobs import BlobStore, papers_root, store_for
 from atr_desktop.storage.models import DbMeta
@@ -90,7 +90,7 @@ def plain_error(exc: BaseException, path: Path) -> UserError | None:
     if "readonly database" in text or "read-only" in text:
         return UserError(_READONLY.format(path=path))
     if "database is locked" in text or "database table is locked" in text:
-        return UserError(
+        return NotSaved(
             f"{path.name} is busy in another program or window: nothing was saved; "
             "close the other copy of ATR Desktop and try again."
         )
@@ -293,6 +293,9 @@ def shown(url: str) -> str:
         return "the database server"
 
 
+DROPPED_WORDS = ("terminating connection", "closed the connection", "consuming input failed")
+
+
 def server_error(exc: BaseException, url: str) -> UserError | None:
     """A server that cannot be reached, refuses the login, or dropped the connection."""
     orig = getattr(exc, "orig", None) or exc
@@ -326,7 +329,12 @@ def server_error(exc: BaseException, url: str) -> UserError | None:
             f"There is no database {where} on that server: ask your database administrator "
             "to create it, then run 'atr-desktop --db URL init'."
         )
-    return UserError(
+    if any(word in text for word in DROPPED_WORDS):
+        return NotSaved(
+            f"The connection to {where} was lost (the server restarted, or the network "
+            "dropped), so that change was not saved: try again."
+        )
+    return NotSaved(
         f"The database server for {where} could not be reached (it may be down, or this "
         "computer is off the network): nothing was changed; try again when it is back."
     )

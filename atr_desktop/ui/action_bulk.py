@@ -29,16 +29,24 @@ from atr_desktop.services.actions_import import ImportRow
 from atr_desktop.storage.database import Database
 from atr_desktop.ui.errors import show_user_error
 from atr_desktop.ui.record_view import RecordView
+from atr_desktop.ui.reload import TypedForm, save_keeping_typing
 from atr_desktop.ui.table_model import Column
 
 
 class BulkUpdateDialog(QDialog):
     """The same status and dated update for every selected action."""
 
-    def __init__(self, db: Database, refs: list[str], parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        refs: list[str],
+        parent: QWidget | None = None,
+        versions: list[int] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self.refs = refs
+        self.versions: list[int | None] = [*versions] if versions else [None] * len(refs)
         self.setObjectName("bulkUpdateDialog")
         self.setWindowTitle(f"Update {len(refs)} actions")
         self.status = QComboBox()
@@ -70,6 +78,11 @@ class BulkUpdateDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self.form = TypedForm([self.status, self.meeting, self.note])
+
+    def reload(self) -> None:
+        """Read the actions' versions again (the boxes hold nothing of theirs to show)."""
+        self.versions = [actions.get_action(self.db, ref).row_version for ref in self.refs]
 
     def save(self) -> None:
         change = ActionChange(
@@ -77,12 +90,14 @@ class BulkUpdateDialog(QDialog):
             note=self.note.toPlainText(),
             at_meeting=self.meeting.currentData(),
         )
-        try:
-            actions.update_many(self.db, self.refs, change)
-        except UserError as exc:
-            show_user_error(self, str(exc))
-            return
-        self.accept()
+        done = save_keeping_typing(
+            self,
+            self.form,
+            lambda: actions.update_many(self.db, self.refs, change, None, self.versions),
+            self.reload,
+        )
+        if done is not None:
+            self.accept()
 
 
 IMPORT_COLUMNS: list[Column[ImportRow]] = [

@@ -10,8 +10,8 @@ from atr_desktop.services import actions, minutes
 from atr_desktop.services.actions import ActionChange, ActionInfo
 from atr_desktop.storage.database import Database
 from atr_desktop.ui.date_field import enter_moves_on
-from atr_desktop.ui.errors import attempt
 from atr_desktop.ui.forms.ui_action_dialog import Ui_ActionDialog
+from atr_desktop.ui.reload import TypedForm, save_keeping_typing
 
 
 class ActionDialog(QDialog):
@@ -23,33 +23,56 @@ class ActionDialog(QDialog):
         self.ui = Ui_ActionDialog()
         self.ui.setupUi(self)
         self.setWindowTitle(f"Action {action.ref}")
+        self.ui.dueEdit.optional = True
+        for status in STATUSES:
+            self.ui.statusCombo.addItem(status.capitalize(), status)
+        self.ui.meetingCombo.addItem("(not closed)", None)
+        for m in minutes.meeting_choices(db, action.group_code):
+            self.ui.meetingCombo.addItem(m.label, m.id)
+        self.ui.ragCombo.addItem("Automatic", "")
+        for word in RAGS:
+            self.ui.ragCombo.addItem(word, word)
+        self.fill(action)
+        ui = self.ui
+        self.form = TypedForm(
+            [
+                ui.descriptionEdit,
+                ui.ownerEdit,
+                ui.dueEdit,
+                ui.statusCombo,
+                ui.meetingCombo,
+                ui.ragCombo,
+                ui.reasonEdit,
+                ui.noteEdit,
+            ]
+        )
+        enter_moves_on(self)
+        self.ui.buttonBox.accepted.connect(self.save)
+        self.ui.buttonBox.rejected.connect(self.reject)
+
+    def fill(self, action: ActionInfo) -> None:
+        """Show ``action`` as read (on opening, and again on Reload)."""
+        self.action = action
         self.ui.refValue.setText(
             f"<b>{action.ref}</b> ({action.group_code}), raised {short_date(action.raised_on)}"
             + (f" at {action.meeting} item {action.item}" if action.meeting else "")
         )
         self.ui.descriptionEdit.setPlainText(action.description)
         self.ui.ownerEdit.setText(action.owner_email or action.owner)
-        self.ui.dueEdit.optional = True
         self.ui.dueEdit.setDate(action.due)
-        for status in STATUSES:
-            self.ui.statusCombo.addItem(status.capitalize(), status)
         self.ui.statusCombo.setCurrentIndex(STATUSES.index(action.status))
-        self.ui.meetingCombo.addItem("(not closed)", None)
-        for m in minutes.meeting_choices(db, action.group_code):
-            self.ui.meetingCombo.addItem(m.label, m.id)
-        self.ui.ragCombo.addItem(
-            f"Automatic ({action.rag})" if not action.rag_override_reason else "Automatic", ""
+        self.ui.ragCombo.setItemText(
+            0, f"Automatic ({action.rag})" if not action.rag_override_reason else "Automatic"
         )
-        for word in RAGS:
-            self.ui.ragCombo.addItem(word, word)
-        if action.rag_override_reason:
-            self.ui.ragCombo.setCurrentIndex(self.ui.ragCombo.findData(action.rag))
-            self.ui.reasonEdit.setText(action.rag_override_reason)
+        overridden = bool(action.rag_override_reason)
+        self.ui.ragCombo.setCurrentIndex(self.ui.ragCombo.findData(action.rag) if overridden else 0)
+        self.ui.reasonEdit.setText(action.rag_override_reason)
+        self.ui.historyList.clear()
         for u in reversed(action.updates):
             self.ui.historyList.addItem(f"{short_date(u.on_date)}  {u.text}")
-        enter_moves_on(self)
-        self.ui.buttonBox.accepted.connect(self.save)
-        self.ui.buttonBox.rejected.connect(self.reject)
+
+    def reload(self) -> None:
+        self.fill(actions.get_action(self.db, self.action.id))
 
     def change(self) -> ActionChange:
         due = self.ui.dueEdit.value()
@@ -68,8 +91,13 @@ class ActionDialog(QDialog):
         )
 
     def save(self) -> None:
-        self.result_action = attempt(
-            self, lambda: actions.update_action(self.db, self.action.ref, self.change())
+        self.result_action = save_keeping_typing(
+            self,
+            self.form,
+            lambda: actions.update_action(
+                self.db, self.action.ref, self.change(), expected_version=self.action.row_version
+            ),
+            self.reload,
         )
         if self.result_action is not None:
             self.accept()

@@ -250,8 +250,9 @@ class ActionsPage(QWidget):
     def bulk_update(self) -> None:
         from atr_desktop.ui.action_bulk import BulkUpdateDialog
 
-        refs = [a.ref for a in self.view.selected()]
-        if refs and BulkUpdateDialog(self.db, refs, self).exec():
+        chosen = self.view.selected()
+        refs, read = [a.ref for a in chosen], [a.row_version for a in chosen]
+        if refs and BulkUpdateDialog(self.db, refs, self, read).exec():
             self.refresh()
 
     def import_log(self) -> None:

@@ -36,10 +36,16 @@ def ask(
     return box.clickedButton() is go
 
 
-def save_asking(parent: QWidget | None, save: Callable[[bool], T], **wording: str) -> T | None:
+def save_asking(
+    parent: QWidget | None,
+    save: Callable[[bool], T],
+    refused: Callable[[UserError], None] | None = None,
+    **wording: str,
+) -> T | None:
     """Run ``save(confirmed=False)``; if the service asks, ask the user and run it again.
 
-    Returns None (after a plain message for a refusal) when nothing was saved.
+    Returns None (after a plain message for a refusal, or ``refused(error)``: a dialog
+    that edits one record, ui/reload.py) when nothing was saved.
     """
     confirmed = False
     while True:
@@ -50,5 +56,8 @@ def save_asking(parent: QWidget | None, save: Callable[[bool], T], **wording: st
                 return None
             confirmed = True
         except UserError as exc:
-            show_user_error(parent, str(exc))
+            if refused is not None:
+                refused(exc)
+            else:
+                show_user_error(parent, str(exc))
             return None

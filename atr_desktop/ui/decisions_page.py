@@ -156,8 +156,8 @@ class DecisionsPage(QWidget):
         chooser.setWindowTitle("Ratified at which meeting?")
         if chooser.exec() and chooser.chosen is not None:
             meeting = chooser.chosen
-            if attempt(self, lambda: decisions.ratify(self.db, d.id, meeting)) is not None:
-                self.refresh()
+            attempt(self, lambda: decisions.ratify(self.db, d.id, meeting, d.row_version))
+            self.refresh()  # saved, or refused because someone changed it: show it as it is
 
     def withdraw(self) -> None:
         d = self.view.current()
@@ -166,8 +166,12 @@ class DecisionsPage(QWidget):
         reason, ok = QInputDialog.getText(
             self, "Withdraw decision", "Why is this decision withdrawn? (It stays on the log.)"
         )
-        if ok and attempt(self, lambda: decisions.withdraw(self.db, d.id, reason)) is not None:
-            self.refresh()
+        if ok:
+            attempt(
+                self,
+                lambda: decisions.withdraw(self.db, d.id, reason, expected_version=d.row_version),
+            )
+            self.refresh()  # saved, or refused because someone changed it: show it as it is
 
     def export(self) -> None:
         name, _ = QFileDialog.getSaveFileName(

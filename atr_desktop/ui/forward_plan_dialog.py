@@ -125,8 +125,10 @@ class ForwardPlanDialog(QDialog):
         reason, ok = QInputDialog.getText(self, "Withdraw", f"Withdraw '{item.title}'?\nReason:")
         if not ok:
             return
-        done = attempt(
-            self, lambda: forward_plan.withdraw_forward_plan_item(self.db, item.id, reason)
+        attempt(
+            self,
+            lambda: forward_plan.withdraw_forward_plan_item(
+                self.db, item.id, reason, item.row_version
+            ),
         )
-        if done is not None:
-            self.refresh()
+        self.refresh()  # saved, or refused because someone changed it: show it as it is

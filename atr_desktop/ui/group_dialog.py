@@ -6,11 +6,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QListWidgetItem, QWidget
 
 from atr_desktop.domain.groups import GroupKind
-from atr_desktop.errors import UserError
 from atr_desktop.services import groups
 from atr_desktop.storage.database import Database
-from atr_desktop.ui.errors import show_user_error
 from atr_desktop.ui.forms.ui_group_dialog import Ui_GroupDialog
+from atr_desktop.ui.reload import TypedForm, save_keeping_typing
 from atr_desktop.ui.undo import undoable
 
 
@@ -33,22 +32,46 @@ class GroupDialog(QDialog):
             item = QListWidgetItem(f"{other.code}  {other.name}")
             item.setData(Qt.ItemDataRole.UserRole, other.code)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            checked = bool(group and other.code in group.constituents)
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            item.setCheckState(Qt.CheckState.Unchecked)
             self.ui.constituentsList.addItem(item)
         if group:
-            self.ui.nameEdit.setText(group.name)
-            self.ui.codeEdit.setText(group.code)
-            self.ui.kindCombo.setCurrentIndex(self.ui.kindCombo.findData(group.kind))
-            self.ui.ageEdit.setText(group.age_focus)
-            self.ui.rhythmEdit.setText(group.rhythm)
-            self.ui.descriptionEdit.setPlainText(group.description)
+            self.fill(group)
         else:
             self.ui.kindCombo.setCurrentIndex(self.ui.kindCombo.findData(GroupKind.OTHER.value))
         self.ui.kindCombo.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
+        ui = self.ui
+        self.form = TypedForm(
+            [
+                ui.nameEdit,
+                ui.codeEdit,
+                ui.kindCombo,
+                ui.ageEdit,
+                ui.rhythmEdit,
+                ui.descriptionEdit,
+                ui.constituentsList,
+            ]
+        )
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
+
+    def fill(self, group: groups.GroupInfo) -> None:
+        """Show ``group`` as read (on opening, and again on Reload)."""
+        self.group = group
+        self.ui.nameEdit.setText(group.name)
+        self.ui.codeEdit.setText(group.code)
+        self.ui.kindCombo.setCurrentIndex(self.ui.kindCombo.findData(group.kind))
+        self.ui.ageEdit.setText(group.age_focus)
+        self.ui.rhythmEdit.setText(group.rhythm)
+        self.ui.descriptionEdit.setPlainText(group.description)
+        for row in range(self.ui.constituentsList.count()):
+            item = self.ui.constituentsList.item(row)
+            checked = item.data(Qt.ItemDataRole.UserRole) in group.constituents
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def reload(self) -> None:
+        assert self.group is not None
+        self.fill(groups.get_group(self.db, self.group.id))
 
     def _kind_changed(self) -> None:
         joint = self.ui.kindCombo.currentData() == GroupKind.JOINT.value
@@ -72,14 +95,15 @@ class GroupDialog(QDialog):
         )
 
     def save(self) -> None:
+        self.result_group = save_keeping_typing(self, self.form, self.write, self.reload)
+        if self.result_group is not None:
+            self.accept()
+
+    def write(self) -> groups.GroupInfo:
         label = "add group" if self.group is None else f"edit group {self.group.code}"
-        try:
-            with undoable(self.parentWidget() or self, label):
-                if self.group is None:
-                    self.result_group = groups.add_group(self.db, self.data())
-                else:
-                    self.result_group = groups.update_group(self.db, self.group.id, self.data())
-        except UserError as exc:
-            show_user_error(self, str(exc))
-            return
-        self.accept()
+        with undoable(self.parentWidget() or self, label):
+            if self.group is None:
+                return groups.add_group(self.db, self.data())
+            return groups.update_group(
+                self.db, self.group.id, self.data(), expected_version=self.group.row_version
+            )

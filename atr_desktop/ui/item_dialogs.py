@@ -6,14 +6,14 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QWidget
 
 from atr_desktop.domain.marking import EXEMPTIONS
-from atr_desktop.errors import UserError
 from atr_desktop.services import agenda, papers, settings
 from atr_desktop.services.agenda import PURPOSES, AgendaRow
 from atr_desktop.services.papers import COVER_LABELS, PaperInfo
 from atr_desktop.storage.database import Database
-from atr_desktop.ui.errors import show_user_error
+from atr_desktop.ui.errors import attempt
 from atr_desktop.ui.forms.ui_agenda_item_dialog import Ui_AgendaItemDialog
 from atr_desktop.ui.forms.ui_cover_sheet_dialog import Ui_CoverSheetDialog
+from atr_desktop.ui.reload import TypedForm, save_keeping_typing
 
 
 def fill_purposes(combo: QComboBox, current: str = "") -> None:
@@ -46,23 +46,46 @@ class AgendaItemDialog(QDialog):
         for key, words in EXEMPTIONS.items():
             self.ui.exemptionCombo.addItem(words.capitalize(), key)
         if row:
-            self.setWindowTitle(f"Edit item {row.number}")
-            self.ui.titleEdit.setText(row.title)
-            self.ui.leadEdit.setText(row.lead)
-            self.ui.minutesSpin.setValue(row.minutes)
-            self.ui.papersCheck.setChecked(row.has_papers)
-            self.ui.confidentialCheck.setChecked(row.confidential)
-            self.ui.exemptionCombo.setCurrentIndex(
-                max(0, self.ui.exemptionCombo.findData(row.exemption))
-            )
-            self.ui.exemptionEdit.setText(row.exemption_note)
+            self.fill(row)
         else:
             self.setWindowTitle(f"Add a sub-item to {under.number}" if under else "Add an item")
         self.ui.confidentialCheck.toggled.connect(self._enable_exemption)
         self.ui.exemptionCombo.currentIndexChanged.connect(self._enable_exemption)
         self._enable_exemption()
+        ui = self.ui
+        self.form = TypedForm(
+            [
+                ui.titleEdit,
+                ui.leadEdit,
+                ui.purposeCombo,
+                ui.minutesSpin,
+                ui.papersCheck,
+                ui.confidentialCheck,
+                ui.exemptionCombo,
+                ui.exemptionEdit,
+            ]
+        )
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
+
+    def fill(self, row: AgendaRow) -> None:
+        """Show ``row`` as read (on opening, and again on Reload)."""
+        self.row = row
+        self.setWindowTitle(f"Edit item {row.number}")
+        self.ui.titleEdit.setText(row.title)
+        self.ui.leadEdit.setText(row.lead)
+        self.ui.purposeCombo.setCurrentIndex(max(0, self.ui.purposeCombo.findData(row.purpose)))
+        self.ui.minutesSpin.setValue(row.minutes)
+        self.ui.papersCheck.setChecked(row.has_papers)
+        self.ui.confidentialCheck.setChecked(row.confidential)
+        self.ui.exemptionCombo.setCurrentIndex(
+            max(0, self.ui.exemptionCombo.findData(row.exemption))
+        )
+        self.ui.exemptionEdit.setText(row.exemption_note)
+
+    def reload(self) -> None:
+        assert self.row is not None
+        self.fill(agenda.get_item(self.db, self.row.id))
 
     def _enable_exemption(self) -> None:
         """The reason belongs to Part B items; its words to the reason 'other'."""
@@ -81,16 +104,21 @@ class AgendaItemDialog(QDialog):
             exemption=self.ui.exemptionCombo.currentData() or "",
             exemption_note=self.ui.exemptionEdit.text(),
         )
-        try:
-            if self.row:
-                self.result_row = agenda.update_item(self.db, self.row.id, data)
-            else:
-                under = self.under.number if self.under else None
-                self.result_row = agenda.add_item(self.db, self.meeting_id, data, under=under)
-        except UserError as exc:
-            show_user_error(self, str(exc))
-            return
-        self.accept()
+        row = self.row
+        if row is not None:
+            self.result_row = save_keeping_typing(
+                self,
+                self.form,
+                lambda: agenda.update_item(self.db, row.id, data, row.row_version),
+                self.reload,
+            )
+        else:
+            under = self.under.number if self.under else None
+            self.result_row = attempt(
+                self, lambda: agenda.add_item(self.db, self.meeting_id, data, under=under)
+            )
+        if self.result_row is not None:
+            self.accept()
 
 
 class CoverSheetDialog(QDialog):
@@ -118,6 +146,22 @@ class CoverSheetDialog(QDialog):
         named = f"paper {paper.reference}, " if paper.reference else ""
         self.setWindowTitle(f"Cover sheet: {named}{paper.title}")
         fill_purposes(self.ui.purposeCombo, paper.purpose)
+        self.fill(paper)
+        required = [f for f in settings.get(db, "required_cover_fields") if f in COVER_LABELS]
+        labels = ", ".join(COVER_LABELS[f] for f in required if f != "agenda_reference")
+        self.ui.requiredLabel.setText(
+            f"Agenda reference: {paper.agenda_reference}. Required before issue: {labels}."
+        )
+        self.form = TypedForm(
+            [self.ui.purposeCombo, *(getattr(self.ui, name) for name in self.FIELDS.values())]
+        )
+        self.ui.buttonBox.accepted.connect(self.save)
+        self.ui.buttonBox.rejected.connect(self.reject)
+
+    def fill(self, paper: PaperInfo) -> None:
+        """Show ``paper``'s cover sheet as read (on opening, and again on Reload)."""
+        self.paper = paper
+        self.ui.purposeCombo.setCurrentIndex(max(0, self.ui.purposeCombo.findData(paper.purpose)))
         for field, name in self.FIELDS.items():
             widget = getattr(self.ui, name)
             value = getattr(paper, field)
@@ -125,13 +169,9 @@ class CoverSheetDialog(QDialog):
                 widget.setPlainText(value)
             else:
                 widget.setText(value)
-        required = [f for f in settings.get(db, "required_cover_fields") if f in COVER_LABELS]
-        labels = ", ".join(COVER_LABELS[f] for f in required if f != "agenda_reference")
-        self.ui.requiredLabel.setText(
-            f"Agenda reference: {paper.agenda_reference}. Required before issue: {labels}."
-        )
-        self.ui.buttonBox.accepted.connect(self.save)
-        self.ui.buttonBox.rejected.connect(self.reject)
+
+    def reload(self) -> None:
+        self.fill(papers.get_paper(self.db, self.paper.id))
 
     def values(self) -> dict[str, str]:
         out = {"purpose": self.ui.purposeCombo.currentData()}
@@ -141,9 +181,13 @@ class CoverSheetDialog(QDialog):
         return out
 
     def save(self) -> None:
-        try:
-            self.result_paper = papers.update_cover_by_id(self.db, self.paper.id, self.values())
-        except UserError as exc:
-            show_user_error(self, str(exc))
-            return
-        self.accept()
+        self.result_paper = save_keeping_typing(
+            self,
+            self.form,
+            lambda: papers.update_cover_by_id(
+                self.db, self.paper.id, self.values(), self.paper.row_version
+            ),
+            self.reload,
+        )
+        if self.result_paper is not None:
+            self.accept()

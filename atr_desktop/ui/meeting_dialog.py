@@ -18,6 +18,7 @@ from atr_desktop.storage.database import Database
 from atr_desktop.ui.confirm import save_asking
 from atr_desktop.ui.date_field import enter_moves_on
 from atr_desktop.ui.forms.ui_meeting_dialog import Ui_MeetingDialog
+from atr_desktop.ui.reload import TypedForm, when_refused
 
 RULES = (
     "Monthly",
@@ -64,17 +65,21 @@ class MeetingDialog(QDialog):
             self.ui.endEdit.setTime(dt.time(12, 0))
             self.ui.statusCombo.setEnabled(False)
         else:
-            self.setWindowTitle(f"Edit meeting {meeting.ref}")
-            self.ui.groupCombo.setCurrentIndex(self.ui.groupCombo.findData(meeting.group_code))
             self.ui.groupCombo.setEnabled(False)
-            self.ui.dateEdit.setDate(meeting.date)
-            self.ui.startEdit.setTime(meeting.start_time)
-            self.ui.endEdit.setTime(meeting.end_time)
-            self.ui.venueEdit.setText(meeting.venue)
-            self.ui.linkEdit.setText(meeting.online_link)
-            self.ui.notesEdit.setPlainText(meeting.notes)
-            self.ui.statusCombo.setCurrentIndex(self.ui.statusCombo.findData(meeting.status))
+            self.fill(meeting)
             self.ui.repeatBox.hide()
+        ui = self.ui
+        self.form = TypedForm(
+            [
+                ui.dateEdit,
+                ui.startEdit,
+                ui.endEdit,
+                ui.venueEdit,
+                ui.linkEdit,
+                ui.notesEdit,
+                ui.statusCombo,
+            ]
+        )
         self.ui.repeatBox.toggled.connect(self.update_preview)
         self.ui.ruleCombo.currentTextChanged.connect(self.update_preview)
         self.ui.countSpin.valueChanged.connect(self.update_preview)
@@ -84,6 +89,23 @@ class MeetingDialog(QDialog):
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
         self.update_preview()
+
+    def fill(self, meeting: MeetingInfo) -> None:
+        """Show ``meeting`` as read (on opening, and again on Reload)."""
+        self.meeting = meeting
+        self.setWindowTitle(f"Edit meeting {meeting.ref}")
+        self.ui.groupCombo.setCurrentIndex(self.ui.groupCombo.findData(meeting.group_code))
+        self.ui.dateEdit.setDate(meeting.date)
+        self.ui.startEdit.setTime(meeting.start_time)
+        self.ui.endEdit.setTime(meeting.end_time)
+        self.ui.venueEdit.setText(meeting.venue)
+        self.ui.linkEdit.setText(meeting.online_link)
+        self.ui.notesEdit.setPlainText(meeting.notes)
+        self.ui.statusCombo.setCurrentIndex(self.ui.statusCombo.findData(meeting.status))
+
+    def reload(self) -> None:
+        assert self.meeting is not None
+        self.fill(meetings.get_meeting(self.db, self.meeting.id))
 
     def skip_months(self) -> list[int]:
         months = []
@@ -117,7 +139,8 @@ class MeetingDialog(QDialog):
 
     def save(self) -> None:
         """Save what was typed; unlikely dates and a missing venue are asked about first."""
-        if save_asking(self, self.write) is not None:
+        refused = when_refused(self, self.form, self.reload) if self.meeting else None
+        if save_asking(self, self.write, refused) is not None:
             self.accept()
 
     def write(self, confirmed: bool) -> list[MeetingInfo]:
@@ -167,6 +190,8 @@ class MeetingDialog(QDialog):
                 notes=self.ui.notesEdit.toPlainText(),
             )
             self.result_meetings = [
-                meetings.edit_meeting(self.db, self.meeting.id, changes, confirmed)
+                meetings.edit_meeting(
+                    self.db, self.meeting.id, changes, confirmed, self.meeting.row_version
+                )
             ]
         return self.result_meetings

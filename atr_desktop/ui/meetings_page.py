@@ -383,9 +383,11 @@ class MeetingsPage(QWidget):
             " record, and its invite becomes a cancellation.\nReason:",
         )
         if ok:
-            done = attempt(self, lambda: meetings.cancel_meeting(self.db, meeting.id, reason))
-            if done:
-                self.load(done.id)
+            attempt(
+                self,
+                lambda: meetings.cancel_meeting(self.db, meeting.id, reason, meeting.row_version),
+            )
+            self.load(meeting.id)  # cancelled, or refused as someone changed it: as it is now
 
     def save_path(self, title: str, suggested: str, file_filter: str) -> Path | None:
         """Ask where to save (tests replace this)."""

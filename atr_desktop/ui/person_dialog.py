@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QWidget
 
-from atr_desktop.errors import UserError
 from atr_desktop.services import people
 from atr_desktop.services.people import PersonInfo
 from atr_desktop.storage.database import Database
-from atr_desktop.ui.errors import show_user_error
+from atr_desktop.ui.errors import attempt
 from atr_desktop.ui.forms.ui_person_dialog import Ui_PersonDialog
+from atr_desktop.ui.reload import TypedForm, save_keeping_typing
 
 
 class PersonDialog(QDialog):
@@ -28,20 +28,45 @@ class PersonDialog(QDialog):
         self.ui.sectorCombo.addItems(["", *people.list_sectors(db)])
         self.ui.organisationCombo.currentTextChanged.connect(self._organisation_changed)
         if person:
-            ui = self.ui
-            ui.titleEdit.setText(person.title)
-            ui.firstEdit.setText(person.first_name)
-            ui.lastEdit.setText(person.last_name)
-            ui.emailEdit.setText(person.email)
-            ui.jobEdit.setText(person.job_title)
-            ui.organisationCombo.setCurrentText(person.organisation)
-            ui.sectorCombo.setCurrentText(person.sector)
-            ui.phoneEdit.setText(person.phone)
-            ui.livedCheck.setChecked(person.lived_experience)
-            ui.preferencesEdit.setPlainText(person.preferences)
-            ui.notesEdit.setPlainText(person.notes)
+            self.fill(person)
+        ui = self.ui
+        self.form = TypedForm(
+            [
+                ui.titleEdit,
+                ui.firstEdit,
+                ui.lastEdit,
+                ui.emailEdit,
+                ui.jobEdit,
+                ui.organisationCombo,
+                ui.sectorCombo,
+                ui.phoneEdit,
+                ui.livedCheck,
+                ui.preferencesEdit,
+                ui.notesEdit,
+            ]
+        )
         self.ui.buttonBox.accepted.connect(self.save)
         self.ui.buttonBox.rejected.connect(self.reject)
+
+    def fill(self, person: PersonInfo) -> None:
+        """Show ``person`` as read (on opening, and again on Reload)."""
+        self.person = person
+        ui = self.ui
+        ui.titleEdit.setText(person.title)
+        ui.firstEdit.setText(person.first_name)
+        ui.lastEdit.setText(person.last_name)
+        ui.emailEdit.setText(person.email)
+        ui.jobEdit.setText(person.job_title)
+        ui.organisationCombo.setCurrentText(person.organisation)
+        ui.sectorCombo.setCurrentText(person.sector)
+        ui.phoneEdit.setText(person.phone)
+        ui.livedCheck.setChecked(person.lived_experience)
+        ui.preferencesEdit.setPlainText(person.preferences)
+        ui.notesEdit.setPlainText(person.notes)
+
+    def reload(self) -> None:
+        assert self.person is not None
+        self.fill(people.get_person(self.db, self.person.id))
 
     def _organisation_changed(self, name: str) -> None:
         """Choosing a known organisation shows its sector."""
@@ -66,12 +91,21 @@ class PersonDialog(QDialog):
         )
 
     def save(self) -> None:
-        try:
-            if self.person is None:
-                self.result_person = people.add_person(self.db, self.data())
-            else:
-                self.result_person = people.update_person(self.db, self.person.id, self.data())
-        except UserError as exc:
-            show_user_error(self, str(exc))
-            return
-        self.accept()
+        person = self.person
+        if person is None:
+            self.result_person = attempt(self, lambda: people.add_person(self.db, self.data()))
+        else:
+            self.result_person = save_keeping_typing(
+                self,
+                self.form,
+                lambda: people.update_person(
+                    self.db, person.id, self.data(), expected_version=self.person_version()
+                ),
+                self.reload,
+            )
+        if self.result_person is not None:
+            self.accept()
+
+    def person_version(self) -> int:
+        assert self.person is not None
+        return self.person.row_version

@@ -11,12 +11,11 @@ from PySide6.QtWidgets import QDialog, QPlainTextEdit, QTableWidgetItem, QWidget
 
 from atr_desktop.domain.quorum import QuorumRule
 from atr_desktop.domain.tor import TEXT_SECTIONS, parse_fraction
-from atr_desktop.errors import UserError
 from atr_desktop.services import tor
 from atr_desktop.services.tor import TorInfo
 from atr_desktop.storage.database import Database
-from atr_desktop.ui.errors import show_user_error
 from atr_desktop.ui.forms.ui_tor_editor import Ui_TorEditor
+from atr_desktop.ui.reload import TypedForm, save_keeping_typing
 
 FRACTIONS = ("", "1/2", "1/3", "2/3", "1/4")
 
@@ -30,27 +29,22 @@ class TorEditor(QDialog):
         self.ui = Ui_TorEditor()
         self.ui.setupUi(self)
         ui = self.ui
-        ui.headerLabel.setText(
-            f"<b>{draft.group_name}</b>: draft version {draft.version}. An approved version is "
-            "never edited; this draft becomes the new version when approved."
-        )
-        for key, _title in TEXT_SECTIONS:
-            self.editor(key).setPlainText(draft.text(key))
-        rule = draft.quorum
-        ui.countSpin.setValue(rule.count or 0)
         ui.fractionCombo.addItems(list(FRACTIONS))
-        fraction = f"{rule.numerator}/{rule.denominator}" if rule.numerator else ""
-        ui.fractionCombo.setCurrentText(fraction)
-        ui.chairCheck.setChecked(rule.chair_required)
-        ui.sectorsEdit.setText(", ".join(rule.sectors))
-        ui.reviewCheck.setChecked(draft.review_date is not None)
-        review = draft.review_date
-        ui.reviewDate.setDate(review)
-        ui.reviewDate.setEnabled(review is not None)
         ui.reviewCheck.toggled.connect(ui.reviewDate.setEnabled)
         ui.extrasTable.horizontalHeader().setStretchLastSection(True)
-        for title, text in draft.extra_sections:
-            self._add_extra(title, text)
+        self.fill(draft)
+        self.form = TypedForm(
+            [
+                *(self.editor(key) for key, _title in TEXT_SECTIONS),
+                ui.countSpin,
+                ui.fractionCombo,
+                ui.chairCheck,
+                ui.sectorsEdit,
+                ui.reviewCheck,
+                ui.reviewDate,
+                ui.extrasTable,
+            ]
+        )
         ui.membershipFromMembersButton.clicked.connect(self._membership_from_members)
         ui.addExtraButton.clicked.connect(lambda: self._add_extra("New section", ""))
         ui.removeExtraButton.clicked.connect(self._remove_extra)
@@ -64,6 +58,32 @@ class TorEditor(QDialog):
         self._show_rule()
         ui.buttonBox.accepted.connect(self.save)
         ui.buttonBox.rejected.connect(self.reject)
+
+    def fill(self, draft: TorInfo) -> None:
+        """Show ``draft`` as read (on opening, and again on Reload)."""
+        self.draft = draft
+        ui = self.ui
+        ui.headerLabel.setText(
+            f"<b>{draft.group_name}</b>: draft version {draft.version}. An approved version is "
+            "never edited; this draft becomes the new version when approved."
+        )
+        for key, _title in TEXT_SECTIONS:
+            self.editor(key).setPlainText(draft.text(key))
+        rule = draft.quorum
+        ui.countSpin.setValue(rule.count or 0)
+        fraction = f"{rule.numerator}/{rule.denominator}" if rule.numerator else ""
+        ui.fractionCombo.setCurrentText(fraction)
+        ui.chairCheck.setChecked(rule.chair_required)
+        ui.sectorsEdit.setText(", ".join(rule.sectors))
+        ui.reviewCheck.setChecked(draft.review_date is not None)
+        ui.reviewDate.setDate(draft.review_date)
+        ui.reviewDate.setEnabled(draft.review_date is not None)
+        ui.extrasTable.setRowCount(0)
+        for title, text in draft.extra_sections:
+            self._add_extra(title, text)
+
+    def reload(self) -> None:
+        self.fill(tor.get_version(self.db, self.draft.group, self.draft.version))
 
     def editor(self, key: str) -> QPlainTextEdit:
         widget: QPlainTextEdit = getattr(self.ui, f"{key}Edit")
@@ -129,9 +149,13 @@ class TorEditor(QDialog):
         return out
 
     def save(self) -> None:
-        try:
-            self.result_tor = tor.edit_draft(self.db, self.draft.group, self.changes())
-        except UserError as exc:
-            show_user_error(self, str(exc))
-            return
-        self.accept()
+        self.result_tor = save_keeping_typing(
+            self,
+            self.form,
+            lambda: tor.edit_draft(
+                self.db, self.draft.group, self.changes(), self.draft.row_version
+            ),
+            self.reload,
+        )
+        if self.result_tor is not None:
+            self.accept()

@@ -1,0 +1,221 @@
+"""A dialog left open while a colleague saved the same record: its save is refused, the
+window keeps everything typed and offers to reload; a save the store could not take just
+now is said in one sentence and Save again retries."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+from atr_desktop.services import actions
+from atr_desktop.services.actions import ActionChange
+from atr_desktop.ui.action_dialog import ActionDialog
+from tests.gui_helpers import with_modal, with_modals
+from tests.meeting_fixtures import strategy_group
+
+
+def _open(qtbot, db) -> tuple[str, ActionDialog]:  # type: ignore[no-untyped-def]
+    sg = strategy_group(db)
+    ref = actions.add_action(db, sg.meeting, "5", "Map the pathway", "Owner A", None).ref
+    dialog = ActionDialog(db, actions.get_action(db, ref))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return ref, dialog
+
+
+def _save(qtbot, dialog) -> None:  # type: ignore[no-untyped-def]
+    button = dialog.ui.buttonBox.button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def _press(name: str):  # type: ignore[no-untyped-def]
+    """A handler for the refusal box: read its sentence, press ``name``."""
+
+    def handle(box) -> str:  # type: ignore[no-untyped-def]
+        assert isinstance(box, QMessageBox) and box.objectName() == "changedSinceBox"
+        text = box.text()
+        [button] = [b for b in box.buttons() if b.text().replace("&", "") == name]
+        button.click()
+        return text
+
+    return handle
+
+
+def test_a_refused_save_keeps_the_typing_and_reload_shows_theirs(qtbot, db) -> None:
+    ref, dialog = _open(qtbot, db)
+    actions.update_action(db, ref, ActionChange(description="Theirs: map it by March"))
+    qtbot.keyClicks(dialog.ui.noteEdit, "Spoke to the ICB.")
+    dialog.ui.ownerEdit.clear()
+    qtbot.keyClicks(dialog.ui.ownerEdit, "Finance lead")
+
+    [said] = with_modal(_press("Cancel"), lambda: _save(qtbot, dialog))
+    assert "changed this action at" in said and "your change was not saved" in said
+    assert dialog.isVisible() and dialog.result_action is None  # nothing lost, nothing saved
+    assert dialog.ui.noteEdit.toPlainText() == "Spoke to the ICB."
+    assert dialog.ui.descriptionEdit.toPlainText() == "Map the pathway"  # as it was opened
+    assert actions.get_action(db, ref).owner == "Owner A"
+
+    with_modal(_press("Reload"), lambda: _save(qtbot, dialog))
+    assert dialog.isVisible()
+    assert dialog.ui.descriptionEdit.toPlainText() == "Theirs: map it by March"  # theirs
+    assert dialog.ui.ownerEdit.text() == "Finance lead"  # a box they left alone keeps mine
+    assert dialog.ui.noteEdit.toPlainText() == "Spoke to the ICB."
+
+    _save(qtbot, dialog)  # now over their version, knowingly
+    assert not dialog.isVisible() and dialog.result_action is not None
+    saved = actions.get_action(db, ref)
+    assert saved.description == "Theirs: map it by March" and saved.owner == "Finance lead"
+    assert "Spoke to the ICB." in saved.latest_update
+
+
+def test_a_box_both_changed_shows_theirs_and_gives_mine_to_copy(qtbot, db) -> None:
+    ref, dialog = _open(qtbot, db)
+    actions.update_action(db, ref, ActionChange(description="Theirs"))
+    dialog.ui.descriptionEdit.setPlainText("Mine, carefully worded")
+
+    def clash(box) -> str:  # type: ignore[no-untyped-def]
+        assert box.objectName() == "clashBox"
+        details = box.detailedText()
+        box.accept()
+        return details
+
+    _said, details = with_modals([_press("Reload"), clash], lambda: _save(qtbot, dialog))
+    assert "Mine, carefully worded" in details
+    assert dialog.ui.descriptionEdit.toPlainText() == "Theirs"
+
+
+def test_a_save_the_store_cannot_take_keeps_the_typing_and_save_retries(
+    qtbot, db, db_path, monkeypatch
+) -> None:
+    """The same path as a dropped server connection (NotSaved): here the file is held by
+    another program when Save is pressed, then let go."""
+    shown: list[str] = []
+    monkeypatch.setattr("atr_desktop.ui.reload.show_user_error", lambda _w, t: shown.append(t))
+    ref, dialog = _open(qtbot, db)
+    qtbot.keyClicks(dialog.ui.noteEdit, "Typed while it was busy.")
+    holder = sqlite3.connect(db_path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        _save(qtbot, dialog)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert len(shown) == 1 and "busy in another program" in shown[0]
+    assert shown[0].endswith("What you typed is still here: press Save to try again.")
+    assert dialog.isVisible() and dialog.ui.noteEdit.toPlainText() == "Typed while it was busy."
+    _save(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert actions.get_action(db, ref).latest_update == "Typed while it was busy."
+
+
+def test_the_person_and_meeting_dialogs_offer_the_same_reload(qtbot, db) -> None:
+    from atr_desktop.services import meetings, people
+    from atr_desktop.ui.meeting_dialog import MeetingDialog
+    from atr_desktop.ui.person_dialog import PersonDialog
+
+    sg = strategy_group(db)
+    pid = sg.people["Tariq"]
+    dialog = PersonDialog(db, people.get_person(db, pid))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    data = people.input_from(people.get_person(db, pid))
+    data.job_title = "Director of Theirs"
+    people.update_person(db, pid, data)
+    dialog.ui.phoneEdit.setText("0113 496 0000")
+    dialog.ui.livedCheck.setChecked(True)
+    [said] = with_modal(_press("Reload"), lambda: _save(qtbot, dialog))
+    assert "changed this person's details at" in said
+    assert dialog.ui.jobEdit.text() == "Director of Theirs"
+    assert dialog.ui.phoneEdit.text() == "0113 496 0000" and dialog.ui.livedCheck.isChecked()
+    _save(qtbot, dialog)
+    saved = people.get_person(db, pid)
+    assert saved.job_title == "Director of Theirs" and saved.phone == "0113 496 0000"
+
+    meeting = MeetingDialog(db, meetings.get_meeting(db, sg.meeting))
+    qtbot.addWidget(meeting)
+    meeting.show()
+    meetings.edit_meeting(db, sg.meeting, meetings.MeetingChanges(notes="Theirs: room 2"))
+    meeting.ui.venueEdit.setText("Wakefield One")
+    with_modal(_press("Reload"), lambda: _save(qtbot, meeting))
+    assert meeting.isVisible() and meeting.ui.notesEdit.toPlainText() == "Theirs: room 2"
+    assert meeting.ui.venueEdit.text() == "Wakefield One"
+    _save(qtbot, meeting)
+    after = meetings.get_meeting(db, sg.meeting)
+    assert after.venue == "Wakefield One" and after.notes == "Theirs: room 2"
+
+
+def test_updating_several_actions_is_refused_if_one_changed_since_it_was_listed(qtbot, db) -> None:
+    from atr_desktop.ui.action_bulk import BulkUpdateDialog
+
+    sg = strategy_group(db)
+    listed = [actions.add_action(db, sg.meeting, "5", t, "Owner A", None) for t in "AB"]
+    dialog = BulkUpdateDialog(db, [a.ref for a in listed], None, [a.row_version for a in listed])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    actions.update_action(db, listed[1].ref, ActionChange(status="closed", at_meeting=sg.meeting))
+    dialog.status.setCurrentIndex(dialog.status.findData("in progress"))
+    qtbot.keyClicks(dialog.note, "Discussed with the chair")
+    with_modal(_press("Reload"), dialog.save)
+    assert dialog.isVisible() and dialog.note.toPlainText() == "Discussed with the chair"
+    assert [actions.get_action(db, a.ref).status for a in listed] == ["open", "closed"]
+    dialog.save()  # knowingly, after the reload
+    assert not dialog.isVisible()
+    assert [actions.get_action(db, a.ref).status for a in listed] == ["in progress"] * 2
+
+
+def test_on_a_server_a_dropped_connection_between_opening_and_saving_costs_nothing(
+    qtbot, tmp_path, pg_url: str
+) -> None:
+    """The server ends every connection of the app (pg_terminate_backend) while the dialog
+    is open: Save still saves, on a fresh connection."""
+    import psycopg
+
+    from atr_desktop.paths import app_paths, server_folder
+    from atr_desktop.storage.database import open_server_database
+    from tests.pg_stores import open_copy
+
+    open_copy(pg_url, "demo", tmp_path / "atr.db").close()  # type: ignore[attr-defined]
+    db = open_server_database(pg_url, server_folder(pg_url, app_paths()))
+    try:
+        action = next(a for a in actions.list_actions(db) if a.status == "open")
+        dialog = ActionDialog(db, actions.get_action(db, action.ref))
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.keyClicks(dialog.ui.noteEdit, "Typed while the server restarted.")
+        with psycopg.connect(pg_url, autocommit=True) as admin:
+            ended = admin.execute(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            ).fetchone()
+        assert ended is not None and ended[0] >= 1
+        _save(qtbot, dialog)
+        assert not dialog.isVisible()
+        assert actions.get_action(db, action.ref).latest_update == (
+            "Typed while the server restarted."
+        )
+    finally:
+        db.close()
+
+
+def test_the_tor_editor_keeps_a_new_section_over_a_reload(qtbot, db) -> None:
+    from atr_desktop.services import tor
+    from atr_desktop.ui.tor_editor import TorEditor
+
+    strategy_group(db)
+    editor = TorEditor(db, tor.start_draft(db, "SG"))
+    qtbot.addWidget(editor)
+    editor.show()
+    tor.edit_draft(db, "SG", {"purpose": "Theirs: to lead the strategy"})
+    editor.editor("membership").setPlainText("Mine: six voting members")
+    editor.ui.addExtraButton.click()
+    with_modal(_press("Reload"), lambda: _save(qtbot, editor))
+    assert editor.editor("purpose").toPlainText() == "Theirs: to lead the strategy"
+    assert editor.editor("membership").toPlainText() == "Mine: six voting members"
+    assert editor.ui.extrasTable.rowCount() == 1
+    _save(qtbot, editor)
+    saved = tor.get_version(db, "SG")
+    assert saved.text("purpose") == "Theirs: to lead the strategy"
+    assert saved.text("membership") == "Mine: six voting members"
+    assert [title for title, _ in saved.extra_sections] == ["New section"]
