@@ -93,11 +93,14 @@ def test_the_audit_trail_is_append_only_on_the_server(db, store_engine: str) -> 
         ):
             c.execute(text(statement))
     with db.engine.begin() as c:  # the redaction function is the one way in
-        first = c.execute(text("SELECT min(id) FROM audit_log")).scalar()
-        c.execute(text("SELECT audit_redact(:i, 'Former member 1')"), {"i": first})
+        first, said = c.execute(
+            text("SELECT id, summary FROM audit_log WHERE summary <> '' ORDER BY id LIMIT 1")
+        ).one()
+        word = said.split()[0]
+        c.execute(text("SELECT audit_redact(:i, :w, 'Former member 1')"), {"i": first, "w": word})
         assert c.execute(
             text("SELECT summary FROM audit_log WHERE id = :i"), {"i": first}
-        ).scalar() == ("Former member 1")
+        ).scalar() == said.replace(word, "Former member 1")
 
 
 def test_an_officers_role_cannot_switch_the_redaction_flag_on(db, db_address, store_engine):  # type: ignore[no-untyped-def]
