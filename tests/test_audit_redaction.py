@@ -82,19 +82,21 @@ def test_the_database_refuses_any_other_rewrite(db, store_engine: str) -> None: 
             ("Former member 9", "", "Approved by Kit Marlow!"),
         ]
         for placeholder, removed, summary in flags:
-            with pytest.raises(sqlalchemy.exc.IntegrityError, match="append-only"):
-                with db.engine.begin() as c:
-                    c.execute(
-                        text(
-                            "INSERT INTO db_meta(key, value) VALUES ('erasing', :p), "
-                            "('erasing_text', :r)"
-                        ),
-                        {"p": placeholder, "r": removed},
-                    )
-                    c.execute(
-                        text("UPDATE audit_log SET summary = :s WHERE id = :i"),
-                        {"s": summary, "i": entry},
-                    )
+            with (
+                pytest.raises(sqlalchemy.exc.IntegrityError, match="append-only"),
+                db.engine.begin() as c,
+            ):
+                c.execute(
+                    text(
+                        "INSERT INTO db_meta(key, value) VALUES ('erasing', :p), "
+                        "('erasing_text', :r)"
+                    ),
+                    {"p": placeholder, "r": removed},
+                )
+                c.execute(
+                    text("UPDATE audit_log SET summary = :s WHERE id = :i"),
+                    {"s": summary, "i": entry},
+                )
     assert _summary(db, entry) == "Approved by Kit Marlow."
 
 

@@ -280,3 +280,29 @@ def test_a_save_over_someone_elses_change_is_refused_not_lost(db, reopen, store_
         assert actions.get_action(db, ref).description == "Theirs"
     finally:
         other.close()
+
+
+def test_a_read_then_a_save_in_one_unit_of_work_is_checked_against_what_was_read(
+    db, reopen, store_engine
+) -> None:
+    """A service that reads a record and returns plain data, then another that saves it,
+    in one unit of work: a change someone else saved between the two is not overwritten
+    (the session's identity map held records weakly and let the first read go)."""
+    if store_engine == "sqlite":
+        pytest.skip("a file has one writer at a time (its lock)")
+    from atr_desktop.services import meetings
+    from tests.meeting_fixtures import strategy_group
+
+    sg = strategy_group(db)
+    other = reopen()
+    try:
+        with (
+            pytest.raises(UserError, match="Someone else saved a change to the same meetings"),
+            db.unit_of_work(),
+        ):
+            notes = meetings.get_meeting(db, sg.meeting).notes
+            meetings.edit_meeting(other, sg.meeting, meetings.MeetingChanges(notes="Theirs."))
+            meetings.edit_meeting(db, sg.meeting, meetings.MeetingChanges(notes=notes + "Mine."))
+        assert meetings.get_meeting(db, sg.meeting).notes == "Theirs."
+    finally:
+        other.close()

@@ -208,6 +208,21 @@ def server_role(session: Session) -> str | None:
     return str(conn.info["role"])
 
 
+def _hold_versioned(session: Session, instance: object) -> None:
+    """Keep each versioned record a unit of work reads until it ends.
+
+    The session's identity map holds records weakly: a service that reads a record and
+    returns plain data lets it go, and a later service in the same unit of work re-reads
+    the row, at whatever version someone else has saved since, so its save was checked
+    against their version and overwrote their change unseen (found on PostgreSQL by five
+    officers at once, tests/test_concurrency.py). Held, the record keeps the version this
+    unit of work read, and a save over a later change is refused.
+    """
+    mapper = getattr(instance, "__mapper__", None)
+    if mapper is not None and mapper.version_id_col is not None:
+        session.info.setdefault("held", []).append(instance)
+
+
 def login_may_write(engine: Engine) -> bool:
     """Whether the server login's role may change the records (asked once, on opening):
     ``init --roles`` grants the secretariat INSERT on every table and a chair SELECT only,
@@ -367,6 +382,7 @@ class Database:
         self.nested_connections = 0  # connections opened inside an open unit of work (a bug)
         event.listen(engine, "checkout", self._checked_out)
         event.listen(self._sessions, "after_begin", self._began)
+        event.listen(self._sessions, "loaded_as_persistent", _hold_versioned)
 
     def on_commit(self, callback: Callable[[Changes], None]) -> Callable[[], None]:
         """Call ``callback(changes)`` after each unit of work that changed something commits.
