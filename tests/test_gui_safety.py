@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox
 
 from atr_desktop.paths import app_paths
 from atr_desktop.services import backup as backups
@@ -83,8 +83,12 @@ def test_locked_database_offers_read_only(window: MainWindow, db_path: Path) -> 
     other = LiveLock.acquire(db_path, me=Me("bob", "LAPTOP-B", 4242))
     seen = with_modal(click("Open read-only"), lambda: window.open_store(db_path))
     assert "bob on LAPTOP-B" in seen[0]
-    assert window.db is not None and window.db.readonly
+    assert window.db is not None and window.db.readonly and not window.db.can_write
     assert "read-only" in window.windowTitle()
+    # A copy that may only be looked at shows no control that would change it.
+    groups_page = window.pages["Groups"]
+    add = next(b for b in groups_page.findChildren(QAbstractButton) if "Add group" in b.text())
+    assert add.isHidden() and not window.undo_action.isVisible()
     window.close_store()
     assert other.still_ours()  # the first is unaffected
     other.release()

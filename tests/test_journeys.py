@@ -1,6 +1,8 @@
 """Journeys 1 and 8 (JOURNEYS.md) end to end through the command line, as one officer's year.
 
 (Journeys 2 to 7 and 9 each have their own end-to-end tests beside their features.)
+Journey 1 runs on both engines: a file, then a team's store on PostgreSQL; journey 8 (leave
+and disaster: hand-over, backups, restore) is a file's (on a server they are the server's).
 """
 
 from __future__ import annotations
@@ -8,11 +10,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from icalendar import Calendar
 
 from atr_desktop.app import main
 from tests.demo_fixtures import copy_template
 from tests.member_files import fixed, membership_sheet, write_xlsx
+
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
 
 
 def run(capsys, monkeypatch, home: Path, *args: str) -> tuple[int, str, str]:
@@ -22,8 +27,8 @@ def run(capsys, monkeypatch, home: Path, *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-def test_journey_1_setting_up_the_year(tmp_path: Path, capsys, monkeypatch) -> None:
-    db = str(tmp_path / "atr.db")
+def test_journey_1_setting_up_the_year(tmp_path: Path, capsys, monkeypatch, db_address) -> None:
+    db = db_address  # an empty file's path, or an empty database on the test server
     home = tmp_path / "home"
     assert run(capsys, monkeypatch, home, "--db", db, "init")[0] == 0
     code, out, _ = run(capsys, monkeypatch, home, "--db", db, "groups", "list", "--json")

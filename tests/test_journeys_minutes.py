@@ -1,4 +1,9 @@
-"""Journeys 4 (on the day) and 5 (after the meeting), end to end through the CLI and window."""
+"""Journeys 4 (on the day) and 5 (after the meeting), end to end through the CLI and window.
+
+The command-line journeys run on both engines (a file, then a team's store on PostgreSQL);
+the window's on SQLite (the GUI suite's engine; tests/test_gui_pg.py is its smoke test on
+a server).
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ import sys
 import textwrap
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
 from atr_desktop.services import attendance, minutes
@@ -19,10 +25,22 @@ from tests.gui_helpers import with_modal
 from tests.meeting_fixtures import strategy_group
 from tests.office import needs_soffice, pdf_text
 
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
+
 MEETING = "SG:2026-11-10"
+OPEN_STORE = """
+from atr_desktop.paths import app_paths, server_folder
+from atr_desktop.storage.database import open_database, open_server_database
+address = {address!r}
+db = (
+    open_server_database(address, server_folder(address, app_paths()))
+    if address.startswith("postgresql")
+    else open_database(pathlib.Path(address))
+)
+"""
 
 
-def test_journey_4_on_the_day_through_the_cli(db, db_path, cli) -> None:
+def test_journey_4_on_the_day_through_the_cli(db, db_address, cli, reopen) -> None:
     sg = strategy_group(db)
     db.close()
     for name in ("Siân", "Zoë", "Tariq", "Niamh", "Piotr"):
@@ -80,14 +98,12 @@ def test_journey_4_on_the_day_through_the_cli(db, db_path, cli) -> None:
     code, out, _ = cli("minutes", "show", MEETING)
     assert "DECISION: The Group APPROVED" in out and "SG-2026-004" in out and "8.1  Winter" in out
     # Part of item 6 is typed, and the laptop dies before it is saved.
-    db2 = open_database(db_path)
+    db2 = reopen()
     item6 = minutes.show(db2, MEETING).items[5].item_id
     db2.close()
-    script = textwrap.dedent(f"""
-        import os, pathlib
-        from atr_desktop.storage.database import open_database
-        from atr_desktop.services import minutes
-        db = open_database(pathlib.Path({str(db_path)!r}))
+    script = "import os, pathlib\nfrom atr_desktop.services import minutes\n"
+    script += OPEN_STORE.format(address=db_address)
+    script += textwrap.dedent(f"""
         minutes.autosave(db, {sg.meeting}, {item6}, "Budget: members noted the pressures")
         os._exit(1)
     """)
@@ -96,6 +112,7 @@ def test_journey_4_on_the_day_through_the_cli(db, db_path, cli) -> None:
     assert "unsaved typing is waiting" in out
 
 
+@pytest.mark.sqlite_only
 def test_journey_4_on_the_day_through_the_window(qtbot, db, db_path) -> None:
     sg = strategy_group(db)
     dialog = MeetingRecordDialog(db, sg.meeting)
@@ -181,6 +198,7 @@ def test_journey_4_on_the_day_through_the_window(qtbot, db, db_path) -> None:
     assert items["8.1"].pending_draft == "Raised by the Chair"
 
 
+@pytest.mark.sqlite_only
 def test_a_crash_of_the_window_loses_nothing_typed(db, db_path) -> None:
     """The app is killed (os._exit) after typing pauses: the text is there on reopen."""
     sg = strategy_group(db)

@@ -5,8 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
+
 from atr_desktop.services import declarations, tor
 from tests.member_files import FAULTS, fixed, membership_sheet, write_xlsx
+
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
 
 DEMO_TODAY = dt.date(2026, 11, 25)  # the demo_db fixture's "today"
 

@@ -142,3 +142,20 @@ def member_on(start: dt.date, end: dt.date | None, day: dt.date) -> bool:
     services.members.member_on_clause is the same rule in SQL; docs/people.md explains it.
     """
     return start <= day and (end is None or day <= end)
+
+
+# What an erasure puts where a person's name stood, so the record still reads ("Former
+# member 7 agreed to..."). The one definition: the erasure writes it, the audit trail's
+# redaction accepts nothing else (the database checks the same form: migration 0012).
+ERASURE_PLACEHOLDER = "Former member {id}"
+_PLACEHOLDER_FORM = re.compile(r"Former member [1-9][0-9]*")
+
+
+def erasure_placeholder(person_id: int) -> str:
+    """The placeholder for the erased person with this id."""
+    return ERASURE_PLACEHOLDER.format(id=person_id)
+
+
+def is_erasure_placeholder(text: str) -> bool:
+    """Whether ``text`` is an erasure's placeholder and nothing else."""
+    return _PLACEHOLDER_FORM.fullmatch(text) is not None

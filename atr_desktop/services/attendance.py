@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from atr_desktop.domain.kinds import AttendanceStatus
+from atr_desktop.domain.people import erasure_placeholder
 from atr_desktop.domain.quorum import Voter, evaluate
 from atr_desktop.errors import UserError
 from atr_desktop.services import audit, leases, members, tor
@@ -131,7 +132,7 @@ def display_name(
     """How a person is named on screen, from the columns (for set-based reads)."""
     full = " ".join(p for p in (first, last) if p)
     if erased_at is not None:
-        return full or f"Former member {person_id}"
+        return full or erasure_placeholder(person_id)
     return full or email or f"Person {person_id}"
 
 

@@ -26,8 +26,9 @@ from typing import Any
 from sqlalchemy import Boolean, String, func, or_, select, text
 from sqlalchemy.orm import Session
 
-from atr_desktop.adapters.identity import current_user
+from atr_desktop.adapters.identity import current_user, machine_name
 from atr_desktop.domain.marking import personal_data
+from atr_desktop.domain.people import erasure_placeholder
 from atr_desktop.errors import UserError
 from atr_desktop.services import audit, erasure_ledger
 from atr_desktop.services.refs import find_person
@@ -265,7 +266,7 @@ def erase(
         person = find_person(s, ref)
         if person.erased_at is not None:
             raise UserError("This person has already been erased.")
-        placeholder = f"Former member {person.id}"
+        placeholder = erasure_placeholder(person.id)
         redactor = _redactor(s, person, placeholder)
         digest = ledger.digest(person.email, person.first_name, person.last_name)
         _redact_tables(s, redactor)
@@ -323,7 +324,13 @@ def _redact_audit(session: Session, redactor: Redactor) -> None:
     """The audit trail is append-only in the database; an erasure's redaction of its
     summaries is the one permitted change, through storage's one path for it."""
     rows = session.execute(select(AuditEntry.id, AuditEntry.summary)).all()
-    redact_audit(session, {i: str(redactor(t)) for i, t in rows if redactor.matches(t)})
+    removals = {}
+    for entry, summary in rows:
+        if redactor.pattern is not None and redactor.matches(summary):
+            found = [m.group(0) for m in redactor.pattern.finditer(summary)]
+            redactor.count += len(found)
+            removals[entry] = found
+    redact_audit(session, removals, redactor.placeholder, (current_user(), machine_name()))
 
 
 def _blank_person(person: Person, placeholder: str) -> None:

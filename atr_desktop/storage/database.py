@@ -221,6 +221,33 @@ def database_now(session: Session) -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
+def _hold_versioned(session: Session, instance: object) -> None:
+    """Keep each versioned record a unit of work reads until it ends.
+
+    The session's identity map holds records weakly: a service that reads a record and
+    returns plain data lets it go, and a later service in the same unit of work re-reads
+    the row, at whatever version someone else has saved since, so its save was checked
+    against their version and overwrote their change unseen (found on PostgreSQL by five
+    officers at once, tests/test_concurrency.py). Held, the record keeps the version this
+    unit of work read, and a save over a later change is refused.
+    """
+    mapper = getattr(instance, "__mapper__", None)
+    if mapper is not None and mapper.version_id_col is not None:
+        session.info.setdefault("held", []).append(instance)
+
+
+def login_may_write(engine: Engine) -> bool:
+    """Whether the server login's role may change the records (asked once, on opening):
+    ``init --roles`` grants the secretariat INSERT on every table and a chair SELECT only,
+    so INSERT on ``actions`` tells the two apart, whatever the login's own name."""
+    with engine.connect() as conn:
+        return bool(
+            conn.exec_driver_sql(
+                "SELECT has_table_privilege(current_user, 'actions', 'INSERT')"
+            ).scalar()
+        )
+
+
 def make_engine(path: Path, readonly: bool = False) -> Engine:
     """An engine whose every connection carries the app's pragmas."""
     if readonly:
@@ -351,12 +378,18 @@ class Database:
     """
 
     def __init__(
-        self, path: Path, engine: Engine, readonly: bool = False, url: str | None = None
+        self,
+        path: Path,
+        engine: Engine,
+        readonly: bool = False,
+        url: str | None = None,
+        login_may_write: bool = True,
     ) -> None:
         self.path = path  # a server store's stand-in in the data folder (paths.server_folder)
         self.url = url  # the PostgreSQL URL of a server store; None for a file
         self.engine = engine
         self.readonly = readonly
+        self._login_may_write = login_may_write
         self._blobs: BlobStore | None = None
         self._watch: Any = None  # other officers' change notices, on a server
         self.gate = WriteGate()
@@ -370,6 +403,7 @@ class Database:
         self.nested_connections = 0  # connections opened inside an open unit of work (a bug)
         event.listen(engine, "checkout", self._checked_out)
         event.listen(self._sessions, "after_begin", self._began)
+        event.listen(self._sessions, "loaded_as_persistent", _hold_versioned)
 
     def on_commit(self, callback: Callable[[Changes], None]) -> Callable[[], None]:
         """Call ``callback(changes)`` after each unit of work that changed something commits.
@@ -470,6 +504,13 @@ class Database:
                 "a second connection was opened inside a unit of work; it would not see, "
                 "or could block on, the edits in progress"
             )
+
+    @property
+    def can_write(self) -> bool:
+        """Whether saving anything here can succeed: not opened read-only (--read-only, a
+        handed-over copy) and, on a server, the login's role may change the records (a
+        chair's role only reads). The window shows no edit controls when it cannot."""
+        return not self.readonly and self._login_may_write
 
     @property
     def on_server(self) -> bool:
@@ -702,7 +743,12 @@ def open_server_database(url: str, local: Path, readonly: bool = False) -> Datab
                 "'atr-desktop --db URL init' (the database must exist and be empty)."
             )
         _bring_up_to_date(engine, shown(url), readonly, lambda: migrate.upgrade(engine))
-        return Database(local / "atr-desktop.db", engine, readonly=readonly, url=url)
+        may_write = readonly or login_may_write(engine)
+        if not may_write:
+            _READ_ONLY.add(engine)  # services that tidy as they read leave a chair's view be
+        return Database(
+            local / "atr-desktop.db", engine, readonly=readonly, url=url, login_may_write=may_write
+        )
 
     return _first_read(engine, opened, lambda exc: server_error(exc, url))
 

@@ -238,6 +238,8 @@ class ActionsPage(QWidget):
         self.bulk_button.setEnabled(bool(chosen))
 
     def edit_action(self) -> None:
+        if not self.db.can_write:  # a reader double-clicks to look, not to edit
+            return
         from atr_desktop.ui.action_dialog import ActionDialog
 
         current = self.view.current()

@@ -394,6 +394,8 @@ class PapersPanel(QWidget):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        if not self.db.can_write:  # a reader: nothing to attach
+            return
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         event.acceptProposedAction()
         self.attach(paths)
@@ -419,6 +421,8 @@ class PapersPanel(QWidget):
             self.changed.emit()
 
     def edit_cover(self) -> None:
+        if not self.db.can_write:  # a reader double-clicks to look, not to edit
+            return
         paper = self.view.current()
         if paper is None:
             return
@@ -540,6 +544,8 @@ class AgendaEditor(QWidget):
             self._after(dialog.result_row)
 
     def edit_item(self) -> None:
+        if not self.db.can_write:  # a reader double-clicks to look, not to edit
+            return
         row = self.tree.current_row()
         if self.meeting_id is None or row is None:
             return
@@ -561,6 +567,8 @@ class AgendaEditor(QWidget):
             self.changed.emit()
 
     def move_to(self, item_id: int, number: str) -> None:
+        if not self.db.can_write:  # a reader cannot reorder the agenda
+            return
         row = self.tree.rows.get(item_id)
         if self.meeting_id is None or row is None:
             return
@@ -570,6 +578,8 @@ class AgendaEditor(QWidget):
         )
 
     def key_move(self, item_id: int, action: str) -> None:
+        if not self.db.can_write:  # a reader cannot reorder the agenda
+            return
         moves = {
             "up": lambda: agenda.shift_item(self.db, item_id, -1),
             "down": lambda: agenda.shift_item(self.db, item_id, 1),
@@ -580,6 +590,8 @@ class AgendaEditor(QWidget):
 
     def files_dropped(self, item_id: int, paths: list[Path]) -> None:
         """Files dropped on an agenda item are attached to it."""
+        if not self.db.can_write:  # a reader: nothing to attach
+            return
         self.tree.select_id(item_id)
         self.papers.attach(paths)
 

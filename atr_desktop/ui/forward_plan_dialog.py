@@ -22,6 +22,7 @@ from atr_desktop.storage.database import Database
 from atr_desktop.ui.errors import attempt, show_user_error
 from atr_desktop.ui.forms.ui_forward_plan_item_dialog import Ui_ForwardPlanItemDialog
 from atr_desktop.ui.item_dialogs import fill_purposes
+from atr_desktop.ui.read_only import hide_edit_controls
 from atr_desktop.ui.record_view import RecordView
 from atr_desktop.ui.table_model import Column
 
@@ -107,6 +108,8 @@ class ForwardPlanDialog(QDialog):
         layout.addWidget(self.view)
         layout.addLayout(buttons)
         self.refresh()
+        if not db.can_write:
+            hide_edit_controls(self)
 
     def refresh(self) -> None:
         self.view.set_records(forward_plan.list_forward_plan(self.db, self.group))

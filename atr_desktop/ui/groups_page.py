@@ -138,6 +138,8 @@ class GroupsPage(QWidget):
             self._changed(dialog.result_group)
 
     def edit_group(self) -> None:
+        if not self.db.can_write:  # a reader double-clicks to look, not to edit
+            return
         group = self.view.current()
         if group is None:
             return

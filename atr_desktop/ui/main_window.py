@@ -36,6 +36,7 @@ from atr_desktop.ui import main_thread_gc
 from atr_desktop.ui.changes import ChangeNotices
 from atr_desktop.ui.errors import show_user_error
 from atr_desktop.ui.operations import TaskRunner
+from atr_desktop.ui.read_only import hide_edit_controls, title_note
 from atr_desktop.ui.safety import Safety
 from atr_desktop.ui.style import (
     AREA_ICONS,
@@ -187,6 +188,7 @@ class MainWindow(QMainWindow):
         self.safety.add_menu_items(file_menu)
         file_menu.addSeparator()
         self.settings_action = self._action(file_menu, "&Settings…", self.show_settings, "Ctrl+,")
+        self.settings_action.setObjectName("settingsAction")
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -310,10 +312,14 @@ class MainWindow(QMainWindow):
         self.safety.adopt(opened)
         self.undo.attach(db)
         self.changes.attach(db)
-        suffix = " (read-only)" if db.readonly else ""
+        suffix = title_note(db.readonly, db.can_write)
         self.db_label.setText(f"{label}{suffix}")
         self.setWindowTitle(f"{title}{suffix} - {APP_NAME}")
         self._install_pages(db)
+        for action in (self.undo_action, self.redo_action, self.settings_action):
+            action.setVisible(True)  # a store opened before may have hidden them
+        if not db.can_write:
+            hide_edit_controls(self)  # a reader sees no control that would only be refused
         self.populated.emit()
 
     def close_store(self) -> None:

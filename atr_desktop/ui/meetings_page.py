@@ -356,6 +356,8 @@ class MeetingsPage(QWidget):
             self._after(dialog.result_meetings)
 
     def edit(self) -> None:
+        if not self.db.can_write:  # a reader double-clicks to look, not to edit
+            return
         meeting = self.current()
         if meeting is None:
             return

@@ -36,6 +36,7 @@ class PeoplePage(QWidget):
         self.declarations = DeclarationsTab(db, self.changed)
         self.tor = TorTab(db, self.changed)
         self.importer = ImportTab(db, self.changed)
+        self.importer.setObjectName("importMembersTab")
         self.tabs = QTabWidget()
         self.tabs.setObjectName("peopleTabs")
         self.tabs.setAccessibleName("People area")

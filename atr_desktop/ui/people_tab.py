@@ -67,6 +67,8 @@ class PeopleTab(QWidget):
             self._done(dialog.result_person)
 
     def edit_person(self) -> None:
+        if not self.db.can_write:  # a reader double-clicks to look, not to edit
+            return
         person = self.view.current()
         if person is None:
             return

@@ -58,7 +58,7 @@ class UndoController(QObject):
             self._stop = None
         self.history = History()
         self.db = db
-        if db is not None and not db.readonly:
+        if db is not None and db.can_write:
             self._stop = db.on_commit(self._committed)
         self._update()
 
