@@ -12,6 +12,8 @@ import logging
 import subprocess
 from pathlib import Path
 
+from atr_desktop.documents.worker_process import worker_command
+
 log = logging.getLogger(__name__)
 
 MAX_PAGES = 150
@@ -39,8 +41,6 @@ def extract_text_apart(path: Path, timeout: float = APART_TIMEOUT) -> str:
     process it costs the window nothing, and a hostile file that hangs it is stopped
     after ``timeout``. Any failure gives no text, as in-process extraction does.
     """
-    from atr_desktop.documents.pack.runner import worker_command
-
     if path.suffix.lower() not in (".pdf", ".docx"):
         return ""
     job = json.dumps({"mode": "text", "path": str(path)}) + "\n"

@@ -11,7 +11,6 @@ import contextlib
 import json
 import queue
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -23,6 +22,7 @@ from typing import IO, Any
 from atr_desktop.adapters.office import Converter
 from atr_desktop.documents.pack.prepare import Job, Prepared
 from atr_desktop.documents.pack.spec import BuiltPack, PackSpec
+from atr_desktop.documents.worker_process import worker_command
 
 PAPER_TIMEOUT = 120.0
 BUILD_TIMEOUT = 600.0
@@ -43,13 +43,6 @@ class WorkerTimeout(Exception):
     def __init__(self, key: str) -> None:
         super().__init__(key)
         self.key = key
-
-
-def worker_command() -> list[str]:
-    """How to start the worker: the frozen app has a hidden ``--pack-worker`` flag."""
-    if getattr(sys, "frozen", False):
-        return [sys.executable, "--pack-worker"]
-    return [sys.executable, "-m", "atr_desktop.documents.pack.worker"]
 
 
 def _reader(stream: IO[str], out: queue.Queue[str | None]) -> None:
