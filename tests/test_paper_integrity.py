@@ -46,3 +46,19 @@ def test_a_backup_names_every_changed_and_missing_paper(db: Database, tmp_path: 
     assert "'Risk register'" in said and "has changed on disk" in said
     assert "'Draft minutes'" in said and "is missing" in said
     assert backups.list_backups(tmp_path / "out") == []  # no backup that looks whole
+
+
+def test_a_backup_missing_many_papers_names_a_few_and_counts_the_rest(
+    db: Database, tmp_path: Path
+) -> None:
+    """A store copied without its papers folder: one readable sentence, not 622 names."""
+    item = make_item(db)
+    for n in range(12):
+        _, sha = attach(db, item, f"%PDF- paper {n}".encode(), f"Paper {n:02d}")
+        db.blobs.path_for(sha).unlink()
+    with pytest.raises(BackupError) as caught:
+        backups.back_up(db, out=tmp_path / "out")
+    said = str(caught.value)
+    assert "12 paper(s)" in said and "; and 7 more (" in said
+    assert said.count("is missing") == 5
+    assert "'atr-desktop check' lists them all" in said

@@ -144,6 +144,11 @@ def main() -> int:
         elif not decade.exists():
             took = cli(env, decade, "demo", "--years", "10")
             print(f"10-year demo built in {took:.1f} s", flush=True)
+        # At the newest schema before it is copied: the copy has no papers folder, so it
+        # could not be backed up before an upgrade of its own.
+        from atr_desktop.storage.database import open_database
+
+        open_database(decade).close()
         if not grown.exists():
             start = time.perf_counter()
             count = grow_actions(decade, grown, TARGET_ACTIONS)

@@ -371,6 +371,9 @@ def _verify_connection(conn: sqlite3.Connection, counts: dict[str, int]) -> list
     ]
 
 
+NAMED = 5  # papers a refusal names before it counts the rest
+
+
 def copy_papers(
     source: BlobStore,
     dest: BlobStore,
@@ -401,8 +404,13 @@ def copy_papers(
         copied += 1
         size += origin.stat().st_size
     if bad:
+        # A few named, the rest counted: a message is read, not scrolled (a copied store
+        # without its papers folder named all 622 of a decade's papers in one box).
+        named = "; ".join(bad[:NAMED])
+        if len(bad) > NAMED:
+            named += f"; and {len(bad) - NAMED} more ('atr-desktop check' lists them all)"
         raise BackupError(
-            f"{len(bad)} paper(s) in {source.root} cannot be copied: " + "; ".join(bad) + ". "
+            f"{len(bad)} paper(s) in {source.root} cannot be copied: {named}. "
             "Restore them from an earlier backup ('atr-desktop backups list'), or attach "
             "them again, then try again."
         )
