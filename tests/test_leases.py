@@ -218,3 +218,44 @@ def test_on_a_server_the_holder_is_the_officers_own_login_and_others_hear_of_it(
             for role in ("lease_sec", "lease_chair"):
                 conn.execute(f"DROP OWNED BY {role}")
                 conn.execute(f"DROP ROLE {role}")
+
+
+def test_every_change_to_a_meetings_record_is_refused_under_anothers_minutes_lease(
+    two,
+) -> None:  # type: ignore[no-untyped-def]
+    """Not only writing the minutes: a decision or action raised in them, an item raised on
+    the day, deferring, approving, withdrawing an approval and amending are refused too, so
+    the command line obeys what the window shows."""
+    from atr_desktop.services import actions, agenda, decisions
+
+    db, other, sg = two
+    day = medium_date(attendance.get_register(db, sg.meeting).date)
+    minutes.write_item(db, sg.meeting, "5", "Minuted before Sam opened them.")
+    leases.take(other, "minutes", sg.meeting, officer=SAM)
+    refused = f"^Sam Patel is editing the minutes of {day} until .* was not saved"
+    held = dt.datetime(2027, 2, 9, 12, 0)
+    for change in (
+        lambda: decisions.add_decision(db, sg.meeting, "5", "The Group APPROVED it."),
+        lambda: actions.add_action(db, sg.meeting, "5", "Map the pathway", "Owner A", None),
+        lambda: minutes.add_item_on_the_day(db, sg.meeting, "A late item"),
+        lambda: minutes.defer_item(db, sg.meeting, "5", "Next time"),
+        lambda: minutes.approve(db, sg.meeting, sg.next_meeting, now=held),
+    ):
+        with pytest.raises(UserError, match=refused):
+            change()
+    assert decisions.list_decisions(db) == [] and actions.list_actions(db) == []
+    assert not any(row.title == "A late item" for row in agenda.agenda(db, sg.meeting))
+    assert minutes.approval_state(db, sg.meeting) == "draft"
+    # Once approved (Sam gone), amending or withdrawing is refused while he is back in them.
+    leases.release(other, "minutes", sg.meeting, officer=SAM)
+    minutes.approve(db, sg.meeting, sg.next_meeting, now=held)
+    leases.take(other, "minutes", sg.meeting, officer=SAM)
+    for change in (
+        lambda: minutes.amend(db, sg.meeting, "Read 'nine'.", "A typing slip", "5"),
+        lambda: minutes.withdraw_approval(db, sg.meeting, "Approved in error"),
+    ):
+        with pytest.raises(UserError, match=refused):
+            change()
+    assert minutes.show(db, sg.meeting).amendments == ()
+    leases.release(other, "minutes", sg.meeting, officer=SAM)
+    assert minutes.amend(db, sg.meeting, "Read 'nine'.", "A typing slip", "5").reason

@@ -445,6 +445,7 @@ def approve(
                 "There are no minutes of that meeting to approve yet: write them first."
             )
         ensure_unlocked(s, meeting)
+        leases.ensure_free(s, "minutes", meeting)
         unsaved = s.scalar(
             select(func.count())
             .select_from(DraftText)
@@ -477,6 +478,7 @@ def withdraw_approval(db: Database, meeting_ref: str | int, reason: str) -> Minu
                 f"The minutes of {medium_date(meeting.date)} are not approved: there is no "
                 "approval to withdraw."
             )
+        leases.ensure_free(s, "minutes", meeting)
         at = s.get(Meeting, minutes.approved_at_meeting_id or 0)
         was = f"approval at the meeting of {at.date}" if at else "approval"
         minutes.status = MinutesStatus.DRAFT
@@ -508,6 +510,7 @@ def amend(
             raise UserError(
                 "These minutes are still a draft: edit them directly instead of amending."
             )
+        leases.ensure_free(s, "minutes", meeting)
         item = item_of(s, meeting, item_ref) if item_ref not in (None, "") else None
         row = MinuteAmendment(
             minutes_id=minutes.id,
@@ -540,6 +543,7 @@ def add_item_on_the_day(
     with db.session() as s:
         meeting = find_meeting(s, meeting_ref)
         ensure_unlocked(s, meeting)
+        leases.ensure_free(s, "minutes", meeting)
         aob = s.scalar(
             select(AgendaItem).where(AgendaItem.meeting_id == meeting.id, AgendaItem.kind == "aob")
         )
@@ -572,6 +576,7 @@ def defer_item(db: Database, meeting_ref: str | int, item_ref: str | int, reason
     with db.session() as s:
         meeting = find_meeting(s, meeting_ref)
         ensure_unlocked(s, meeting)
+        leases.ensure_free(s, "minutes", meeting)
         item = item_of(s, meeting, item_ref)
         return forward_plan.defer(s, meeting, item, reason).id
 
