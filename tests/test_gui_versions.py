@@ -219,3 +219,35 @@ def test_the_tor_editor_keeps_a_new_section_over_a_reload(qtbot, db) -> None:
     assert saved.text("purpose") == "Theirs: to lead the strategy"
     assert saved.text("membership") == "Mine: six voting members"
     assert [title for title, _ in saved.extra_sections] == ["New section"]
+
+
+def test_ending_a_membership_a_colleague_ended_offers_the_same_reload(qtbot, db) -> None:
+    import datetime as dt
+
+    from atr_desktop.services import members
+    from atr_desktop.ui.member_dialogs import EndMemberDialog
+
+    sg = strategy_group(db)
+    tariq = sg.people["Tariq"]
+    shown = next(m for m in members.current_members(db, "SG") if m.person_id == tariq)
+    dialog = EndMemberDialog(db, shown)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    members.end_membership(db, "SG", tariq, dt.date(2027, 3, 31), "Moved to another force")
+    dialog.day.setDate(dt.date(2027, 1, 31))
+    dialog.reason.setText("Stood down")
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    [said] = with_modals(
+        [_press("Reload"), lambda box: box.button(QMessageBox.StandardButton.Ok).click()],
+        lambda: qtbot.mouseClick(ok, Qt.MouseButton.LeftButton),
+    )[:1]
+    assert "changed this membership at" in said and dialog.isVisible()
+    assert dialog.day.date() == dt.date(2027, 3, 31)  # both changed it: theirs is shown
+    assert dialog.reason.text() == "Moved to another force"
+    assert members.get_membership(db, shown.id).end_reason == "Moved to another force"
+    dialog.day.setDate(dt.date(2027, 1, 31))
+    dialog.reason.setText("Stood down")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    saved = members.get_membership(db, shown.id)
+    assert (saved.end_date, saved.end_reason) == (dt.date(2027, 1, 31), "Stood down")
