@@ -268,7 +268,6 @@ def test_handing_the_chair_over_is_refused_if_the_chair_changed_since_the_questi
     Siân's membership (or handed the chair to someone else): the hand-over is refused
     rather than ending a term the question did not show."""
     from atr_desktop.services import members
-
     from tests.meeting_fixtures import add_person
 
     sg = strategy_group(db)
