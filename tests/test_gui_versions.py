@@ -251,3 +251,24 @@ def test_ending_a_membership_a_colleague_ended_offers_the_same_reload(qtbot, db)
     assert not dialog.isVisible()
     saved = members.get_membership(db, shown.id)
     assert (saved.end_date, saved.end_reason) == (dt.date(2027, 1, 31), "Stood down")
+
+
+def test_the_tor_editor_on_a_draft_discarded_and_started_again_offers_reload(qtbot, db) -> None:
+    from atr_desktop.services import tor
+    from atr_desktop.ui.tor_editor import TorEditor
+
+    strategy_group(db)
+    editor = TorEditor(db, tor.start_draft(db, "SG", {"purpose": "The old draft"}))
+    qtbot.addWidget(editor)
+    editor.show()
+    tor.discard_draft(db, "SG")
+    tor.start_draft(db, "SG", {"purpose": "Theirs: a fresh draft"})
+    editor.editor("membership").setPlainText("Mine: six voting members")
+    [said] = with_modal(_press("Reload"), lambda: _save(qtbot, editor))
+    assert "discarded that draft and started another at" in said and editor.isVisible()
+    assert editor.editor("purpose").toPlainText() == "Theirs: a fresh draft"
+    assert tor.get_version(db, "SG").text("membership") == ""  # nothing saved onto theirs
+    _save(qtbot, editor)
+    saved = tor.get_version(db, "SG")
+    assert saved.text("purpose") == "Theirs: a fresh draft"
+    assert saved.text("membership") == "Mine: six voting members"

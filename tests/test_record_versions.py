@@ -292,3 +292,26 @@ def test_handing_the_chair_over_is_refused_if_the_chair_changed_since_the_questi
     )  # fmt: skip
     assert added.role == "chair"
     assert _membership(db, "SG", sg.people["Siân"]).end_date == dt.date(2026, 12, 31)
+
+
+def test_a_tor_draft_discarded_and_started_again_is_not_saved_over_from_the_old_one(
+    db, store_engine: str
+) -> None:
+    """The new draft has a new row at version 1 again: the check compares the draft's id."""
+    from atr_desktop.services import tor
+
+    strategy_group(db)
+    read = tor.start_draft(db, "SG", {"purpose": "The old draft"})  # the editor opens
+    tor.discard_draft(db, "SG")
+    theirs = tor.start_draft(db, "SG", {"purpose": "Theirs: a fresh draft"})
+    assert theirs.row_version == read.row_version  # (and on SQLite, even the same id)
+    with pytest.raises(ChangedSince) as refused:
+        tor.edit_draft(db, "SG", {"purpose": "Mine"}, read.row_version, read.started)
+    assert str(refused.value).startswith(
+        f"{_officer(store_engine)} discarded that draft and started another at "
+    )
+    assert "while you had it open, so your change was not saved: reload" in str(refused.value)
+    assert tor.get_version(db, "SG").text("purpose") == "Theirs: a fresh draft"
+    again = tor.get_version(db, "SG")
+    tor.edit_draft(db, "SG", {"purpose": "Mine"}, again.row_version, again.started)
+    assert tor.get_version(db, "SG").text("purpose") == "Mine"
