@@ -259,3 +259,33 @@ def test_every_change_to_a_meetings_record_is_refused_under_anothers_minutes_lea
     assert minutes.show(db, sg.meeting).amendments == ()
     leases.release(other, "minutes", sg.meeting, officer=SAM)
     assert minutes.amend(db, sg.meeting, "Read 'nine'.", "A typing slip", "5").reason
+
+
+def test_kept_typing_is_offered_only_to_the_officer_who_typed_it(two) -> None:  # type: ignore[no-untyped-def]
+    """Sam's typing, kept when his lease lapsed, is not offered to Alex who holds the
+    minutes next (nor saved or thrown away by him); Sam is offered it when he is back."""
+    db, other, sg = two
+    item = minutes.show(db, sg.meeting).items[4].item_id
+    minutes.autosave(other, sg.meeting, item, "Sam's words, not saved", officer=SAM)
+    assert minutes.pending_drafts(db, sg.meeting, officer=ALEX) == {}
+    assert minutes.show(db, sg.meeting, officer=ALEX).items[4].pending_draft is None
+    minutes.autosave(db, sg.meeting, item, "Alex's words", officer=ALEX)
+    minutes.discard_draft(db, sg.meeting, item, officer=ALEX)
+    minutes.write_item(db, sg.meeting, "5", "Alex's minute")  # this computer's own login
+    assert minutes.pending_drafts(other, sg.meeting, officer=SAM) == {
+        item: "Sam's words, not saved"
+    }
+    minutes.discard_draft(other, sg.meeting, item, officer=SAM)
+    assert minutes.pending_drafts(other, sg.meeting, officer=SAM) == {}
+
+
+def test_typing_kept_before_it_was_kept_per_officer_is_still_offered(two) -> None:  # type: ignore[no-untyped-def]
+    from atr_desktop.storage.models import DraftText
+
+    db, _other, sg = two
+    item = minutes.show(db, sg.meeting).items[4].item_id
+    with db.session() as s:
+        s.add(DraftText(key=minutes.draft_key(sg.meeting, item), text="Typed last year"))
+    assert minutes.pending_drafts(db, sg.meeting) == {item: "Typed last year"}
+    minutes.write_item(db, sg.meeting, "5", "Typed last year, saved")
+    assert minutes.pending_drafts(db, sg.meeting) == {}
