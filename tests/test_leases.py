@@ -148,6 +148,9 @@ def test_a_command_is_refused_under_a_live_lease_and_takes_over_a_lapsed_one(
         f"Sam Patel is editing the minutes of {day} until {local(held.expires_at)}, so "
         "this change was not saved: try again when they have closed them (or after that time)."
     )
+    args = ("--meeting", str(sg.meeting), "--item", "5", "--text", "The Group APPROVED it.")
+    code, out, err = cli("decisions", "add", *args)  # raised in the minutes: refused too
+    assert code == 1 and err.startswith(f"Sam Patel is editing the minutes of {day} until")
     leases.take(db, "register", sg.meeting, officer=SAM)
     code, _, err = cli("attendance", "all-present", str(sg.meeting))
     assert code == 1 and err.startswith(f"Sam Patel is editing the register of {day}")

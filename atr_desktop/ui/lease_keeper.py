@@ -165,6 +165,8 @@ class LeaseLine(QWidget):
 
     def show_state(self) -> None:
         state = self.keeper.state
-        self.label.setText(state.banner())
-        self.take_over_button.setVisible(state.lapsed and not self.keeper.db.readonly)
-        self.setVisible(bool(state.banner()))
+        wanted = self.keeper.wanted()  # else a lapsed lease is no obstacle: nothing to take
+        banner = state.banner() if wanted or state.live else ""
+        self.label.setText(banner)
+        self.take_over_button.setVisible(wanted and state.lapsed and not self.keeper.db.readonly)
+        self.setVisible(bool(banner))
