@@ -272,3 +272,53 @@ def test_the_tor_editor_on_a_draft_discarded_and_started_again_offers_reload(qtb
     saved = tor.get_version(db, "SG")
     assert saved.text("purpose") == "Theirs: a fresh draft"
     assert saved.text("membership") == "Mine: six voting members"
+
+
+def test_a_chair_hand_over_asked_about_one_term_ends_no_other(qtbot, db) -> None:
+    """While 'make them chair in place of Siân?' is on screen a colleague changes Siân's
+    membership: going ahead is refused in one sentence, nothing ends unseen, and asking
+    again (pressing Add member) shows the question afresh."""
+    import datetime as dt
+
+    from atr_desktop.services import members
+    from atr_desktop.ui.member_dialogs import AddMemberDialog
+    from tests.meeting_fixtures import add_person
+
+    sg = strategy_group(db)
+    amara = add_person(db, "Amara", "Okafor", "Leeds City Council", "Local authority")
+    dialog = AddMemberDialog(db, "SG")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.person.setCurrentIndex(dialog.person.findData(amara))
+    dialog.role.setCurrentText("chair")
+    add = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def colleague_then_go(box) -> str:  # type: ignore[no-untyped-def]
+        assert box.objectName() == "confirmBox"
+        members.end_membership(db, "SG", sg.people["Siân"], dt.date(2027, 6, 30), "Theirs")
+        [go] = [b for b in box.buttons() if b.text() == "Hand the role over"]
+        go.click()
+        return box.text()
+
+    def read_refusal(box) -> str:  # type: ignore[no-untyped-def]
+        assert box.objectName() == "userErrorBox"
+        text = box.text()
+        box.button(QMessageBox.StandardButton.Ok).click()
+        return text
+
+    asked, said = with_modals(
+        [colleague_then_go, read_refusal], lambda: qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    )
+    assert "already has a chair, Siân Evans" in asked
+    assert "changed this membership at" in said and dialog.isVisible()
+    history = members.membership_history(db, "SG")
+    assert next(m for m in history if m.person_id == sg.people["Siân"]).end_reason == "Theirs"
+    assert all(m.person_id != amara for m in history)
+
+    def go(box) -> None:  # type: ignore[no-untyped-def]
+        [button] = [b for b in box.buttons() if b.text() == "Hand the role over"]
+        button.click()
+
+    with_modal(go, lambda: qtbot.mouseClick(add, Qt.MouseButton.LeftButton))
+    assert not dialog.isVisible() and dialog.result_member is not None
+    assert dialog.result_member.role == "chair"
