@@ -186,6 +186,7 @@ def test_approved_minutes_take_no_lease_yet_amending_waits_for_another_officers(
     dialog.tabs.setCurrentIndex(1)
     tab = dialog.minutes_tab
     assert leases.who_holds(db, "minutes", sg.meeting).holder is None
+    assert leases.who_holds(db, "register", sg.meeting).holder is None  # locked as well
     assert tab.buttons["amendMinutes"].isEnabled() and tab.editor.isReadOnly()
     held = leases.take(db, "minutes", sg.meeting, officer=SAM)
     tab.lease.look()
@@ -204,7 +205,9 @@ def test_approved_minutes_take_no_lease_yet_amending_waits_for_another_officers(
     assert leases.who_holds(db, "minutes", sg.meeting).holder is None  # still none taken
     minutes.withdraw_approval(db, sg.meeting, "Approved in error")
     tab.reload()
+    dialog.register_tab.reload()
     assert leases.who_holds(db, "minutes", sg.meeting).mine
+    assert leases.who_holds(db, "register", sg.meeting).mine
     assert not tab.editor.isReadOnly()
     dialog.close()
     assert leases.who_holds(db, "minutes", sg.meeting).holder is None
