@@ -173,3 +173,41 @@ def test_typing_not_saved_is_kept_when_another_officer_takes_over(qtbot, db) -> 
     )
     item = next(i for i in minutes.show(db, sg.meeting).items if i.number == "5")
     assert item.pending_draft == "Typed before the laptop slept" and item.discussion == ""
+
+
+def test_approved_minutes_take_no_lease_yet_amending_waits_for_another_officers(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    """Approved minutes have nothing to edit at length: opening them takes no lease (so a
+    colleague can still open them to amend), while another officer's live lease still
+    keeps Amendment greyed; withdrawing the approval takes the lease to edit the draft."""
+    sg = strategy_group(db)
+    minutes.write_item(db, sg.meeting, "5", "Minuted.")
+    minutes.approve(db, sg.meeting, sg.next_meeting, now=dt.datetime(2027, 2, 9, 12, 0))
+    dialog = open_record(qtbot, db, sg.meeting)
+    dialog.tabs.setCurrentIndex(1)
+    tab = dialog.minutes_tab
+    assert leases.who_holds(db, "minutes", sg.meeting).holder is None
+    assert leases.who_holds(db, "register", sg.meeting).holder is None  # locked as well
+    assert tab.buttons["amendMinutes"].isEnabled() and tab.editor.isReadOnly()
+    held = leases.take(db, "minutes", sg.meeting, officer=SAM)
+    tab.lease.look()
+    assert not tab.buttons["amendMinutes"].isEnabled()
+    assert not tab.buttons["withdrawApproval"].isEnabled()
+    assert tab.lease_line.label.text() == (
+        f"Sam Patel is editing these minutes until {hhmm(held.expires_at)}."
+    )
+    with db.session() as s:  # Sam's laptop died: a lapsed lease is nothing to take over here
+        s.execute(leases.LEASES.update().values(expires_at=now(db) - dt.timedelta(seconds=1)))
+    tab.lease.tick()
+    assert tab.buttons["amendMinutes"].isEnabled() and not tab.lease_line.isVisible()
+    leases.release(db, "minutes", sg.meeting, officer=SAM)
+    tab.lease.tick()
+    assert tab.buttons["amendMinutes"].isEnabled()
+    assert leases.who_holds(db, "minutes", sg.meeting).holder is None  # still none taken
+    minutes.withdraw_approval(db, sg.meeting, "Approved in error")
+    tab.reload()
+    dialog.register_tab.reload()
+    assert leases.who_holds(db, "minutes", sg.meeting).mine
+    assert leases.who_holds(db, "register", sg.meeting).mine
+    assert not tab.editor.isReadOnly()
+    dialog.close()
+    assert leases.who_holds(db, "minutes", sg.meeting).holder is None

@@ -219,3 +219,106 @@ def test_the_tor_editor_keeps_a_new_section_over_a_reload(qtbot, db) -> None:
     assert saved.text("purpose") == "Theirs: to lead the strategy"
     assert saved.text("membership") == "Mine: six voting members"
     assert [title for title, _ in saved.extra_sections] == ["New section"]
+
+
+def test_ending_a_membership_a_colleague_ended_offers_the_same_reload(qtbot, db) -> None:
+    import datetime as dt
+
+    from atr_desktop.services import members
+    from atr_desktop.ui.member_dialogs import EndMemberDialog
+
+    sg = strategy_group(db)
+    tariq = sg.people["Tariq"]
+    shown = next(m for m in members.current_members(db, "SG") if m.person_id == tariq)
+    dialog = EndMemberDialog(db, shown)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    members.end_membership(db, "SG", tariq, dt.date(2027, 3, 31), "Moved to another force")
+    dialog.day.setDate(dt.date(2027, 1, 31))
+    dialog.reason.setText("Stood down")
+    ok = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    [said] = with_modals(
+        [_press("Reload"), lambda box: box.button(QMessageBox.StandardButton.Ok).click()],
+        lambda: qtbot.mouseClick(ok, Qt.MouseButton.LeftButton),
+    )[:1]
+    assert "changed this membership at" in said and dialog.isVisible()
+    assert dialog.day.date() == dt.date(2027, 3, 31)  # both changed it: theirs is shown
+    assert dialog.reason.text() == "Moved to another force"
+    assert members.get_membership(db, shown.id).end_reason == "Moved to another force"
+    dialog.day.setDate(dt.date(2027, 1, 31))
+    dialog.reason.setText("Stood down")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    saved = members.get_membership(db, shown.id)
+    assert (saved.end_date, saved.end_reason) == (dt.date(2027, 1, 31), "Stood down")
+
+
+def test_the_tor_editor_on_a_draft_discarded_and_started_again_offers_reload(qtbot, db) -> None:
+    from atr_desktop.services import tor
+    from atr_desktop.ui.tor_editor import TorEditor
+
+    strategy_group(db)
+    editor = TorEditor(db, tor.start_draft(db, "SG", {"purpose": "The old draft"}))
+    qtbot.addWidget(editor)
+    editor.show()
+    tor.discard_draft(db, "SG")
+    tor.start_draft(db, "SG", {"purpose": "Theirs: a fresh draft"})
+    editor.editor("membership").setPlainText("Mine: six voting members")
+    [said] = with_modal(_press("Reload"), lambda: _save(qtbot, editor))
+    assert "discarded that draft and started another at" in said and editor.isVisible()
+    assert editor.editor("purpose").toPlainText() == "Theirs: a fresh draft"
+    assert tor.get_version(db, "SG").text("membership") == ""  # nothing saved onto theirs
+    _save(qtbot, editor)
+    saved = tor.get_version(db, "SG")
+    assert saved.text("purpose") == "Theirs: a fresh draft"
+    assert saved.text("membership") == "Mine: six voting members"
+
+
+def test_a_chair_hand_over_asked_about_one_term_ends_no_other(qtbot, db) -> None:
+    """While 'make them chair in place of Siân?' is on screen a colleague changes Siân's
+    membership: going ahead is refused in one sentence, nothing ends unseen, and asking
+    again (pressing Add member) shows the question afresh."""
+    import datetime as dt
+
+    from atr_desktop.services import members
+    from atr_desktop.ui.member_dialogs import AddMemberDialog
+    from tests.meeting_fixtures import add_person
+
+    sg = strategy_group(db)
+    amara = add_person(db, "Amara", "Okafor", "Leeds City Council", "Local authority")
+    dialog = AddMemberDialog(db, "SG")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.person.setCurrentIndex(dialog.person.findData(amara))
+    dialog.role.setCurrentText("chair")
+    add = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+
+    def colleague_then_go(box) -> str:  # type: ignore[no-untyped-def]
+        assert box.objectName() == "confirmBox"
+        members.end_membership(db, "SG", sg.people["Siân"], dt.date(2027, 6, 30), "Theirs")
+        [go] = [b for b in box.buttons() if b.text() == "Hand the role over"]
+        go.click()
+        return box.text()
+
+    def read_refusal(box) -> str:  # type: ignore[no-untyped-def]
+        assert box.objectName() == "userErrorBox"
+        text = box.text()
+        box.button(QMessageBox.StandardButton.Ok).click()
+        return text
+
+    asked, said = with_modals(
+        [colleague_then_go, read_refusal], lambda: qtbot.mouseClick(add, Qt.MouseButton.LeftButton)
+    )
+    assert "already has a chair, Siân Evans" in asked
+    assert "changed this membership at" in said and dialog.isVisible()
+    history = members.membership_history(db, "SG")
+    assert next(m for m in history if m.person_id == sg.people["Siân"]).end_reason == "Theirs"
+    assert all(m.person_id != amara for m in history)
+
+    def go(box) -> None:  # type: ignore[no-untyped-def]
+        [button] = [b for b in box.buttons() if b.text() == "Hand the role over"]
+        button.click()
+
+    with_modal(go, lambda: qtbot.mouseClick(add, Qt.MouseButton.LeftButton))
+    assert not dialog.isVisible() and dialog.result_member is not None
+    assert dialog.result_member.role == "chair"

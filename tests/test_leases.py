@@ -148,6 +148,9 @@ def test_a_command_is_refused_under_a_live_lease_and_takes_over_a_lapsed_one(
         f"Sam Patel is editing the minutes of {day} until {local(held.expires_at)}, so "
         "this change was not saved: try again when they have closed them (or after that time)."
     )
+    args = ("--meeting", str(sg.meeting), "--item", "5", "--text", "The Group APPROVED it.")
+    code, out, err = cli("decisions", "add", *args)  # raised in the minutes: refused too
+    assert code == 1 and err.startswith(f"Sam Patel is editing the minutes of {day} until")
     leases.take(db, "register", sg.meeting, officer=SAM)
     code, _, err = cli("attendance", "all-present", str(sg.meeting))
     assert code == 1 and err.startswith(f"Sam Patel is editing the register of {day}")
@@ -218,3 +221,74 @@ def test_on_a_server_the_holder_is_the_officers_own_login_and_others_hear_of_it(
             for role in ("lease_sec", "lease_chair"):
                 conn.execute(f"DROP OWNED BY {role}")
                 conn.execute(f"DROP ROLE {role}")
+
+
+def test_every_change_to_a_meetings_record_is_refused_under_anothers_minutes_lease(
+    two,
+) -> None:  # type: ignore[no-untyped-def]
+    """Not only writing the minutes: a decision or action raised in them, an item raised on
+    the day, deferring, approving, withdrawing an approval and amending are refused too, so
+    the command line obeys what the window shows."""
+    from atr_desktop.services import actions, agenda, decisions
+
+    db, other, sg = two
+    day = medium_date(attendance.get_register(db, sg.meeting).date)
+    minutes.write_item(db, sg.meeting, "5", "Minuted before Sam opened them.")
+    leases.take(other, "minutes", sg.meeting, officer=SAM)
+    refused = f"^Sam Patel is editing the minutes of {day} until .* was not saved"
+    held = dt.datetime(2027, 2, 9, 12, 0)
+    for change in (
+        lambda: decisions.add_decision(db, sg.meeting, "5", "The Group APPROVED it."),
+        lambda: actions.add_action(db, sg.meeting, "5", "Map the pathway", "Owner A", None),
+        lambda: minutes.add_item_on_the_day(db, sg.meeting, "A late item"),
+        lambda: minutes.defer_item(db, sg.meeting, "5", "Next time"),
+        lambda: minutes.approve(db, sg.meeting, sg.next_meeting, now=held),
+    ):
+        with pytest.raises(UserError, match=refused):
+            change()
+    assert decisions.list_decisions(db) == [] and actions.list_actions(db) == []
+    assert not any(row.title == "A late item" for row in agenda.agenda(db, sg.meeting))
+    assert minutes.approval_state(db, sg.meeting) == "draft"
+    # Once approved (Sam gone), amending or withdrawing is refused while he is back in them.
+    leases.release(other, "minutes", sg.meeting, officer=SAM)
+    minutes.approve(db, sg.meeting, sg.next_meeting, now=held)
+    leases.take(other, "minutes", sg.meeting, officer=SAM)
+    for change in (
+        lambda: minutes.amend(db, sg.meeting, "Read 'nine'.", "A typing slip", "5"),
+        lambda: minutes.withdraw_approval(db, sg.meeting, "Approved in error"),
+    ):
+        with pytest.raises(UserError, match=refused):
+            change()
+    assert minutes.show(db, sg.meeting).amendments == ()
+    leases.release(other, "minutes", sg.meeting, officer=SAM)
+    assert minutes.amend(db, sg.meeting, "Read 'nine'.", "A typing slip", "5").reason
+
+
+def test_kept_typing_is_offered_only_to_the_officer_who_typed_it(two) -> None:  # type: ignore[no-untyped-def]
+    """Sam's typing, kept when his lease lapsed, is not offered to Alex who holds the
+    minutes next (nor saved or thrown away by him); Sam is offered it when he is back."""
+    db, other, sg = two
+    item = minutes.show(db, sg.meeting).items[4].item_id
+    minutes.autosave(other, sg.meeting, item, "Sam's words, not saved", officer=SAM)
+    assert minutes.pending_drafts(db, sg.meeting, officer=ALEX) == {}
+    assert minutes.show(db, sg.meeting, officer=ALEX).items[4].pending_draft is None
+    minutes.autosave(db, sg.meeting, item, "Alex's words", officer=ALEX)
+    minutes.discard_draft(db, sg.meeting, item, officer=ALEX)
+    minutes.write_item(db, sg.meeting, "5", "Alex's minute")  # this computer's own login
+    assert minutes.pending_drafts(other, sg.meeting, officer=SAM) == {
+        item: "Sam's words, not saved"
+    }
+    minutes.discard_draft(other, sg.meeting, item, officer=SAM)
+    assert minutes.pending_drafts(other, sg.meeting, officer=SAM) == {}
+
+
+def test_typing_kept_before_it_was_kept_per_officer_is_still_offered(two) -> None:  # type: ignore[no-untyped-def]
+    from atr_desktop.storage.models import DraftText
+
+    db, _other, sg = two
+    item = minutes.show(db, sg.meeting).items[4].item_id
+    with db.session() as s:
+        s.add(DraftText(key=minutes.draft_key(sg.meeting, item), text="Typed last year"))
+    assert minutes.pending_drafts(db, sg.meeting) == {item: "Typed last year"}
+    minutes.write_item(db, sg.meeting, "5", "Typed last year, saved")
+    assert minutes.pending_drafts(db, sg.meeting) == {}

@@ -235,3 +235,83 @@ def test_every_record_a_dialog_edits_refuses_a_save_over_a_change_made_since(
             continue  # withdrawn by them: withdrawing it again is refused for that reason
         mine(version())  # read again: saved
         assert now() == "Mine", what
+
+
+def _membership(db, group: str, person: int):  # type: ignore[no-untyped-def]
+    from atr_desktop.services import members
+
+    return next(m for m in members.membership_history(db, group) if m.person_id == person)
+
+
+def test_ending_a_membership_a_colleague_ended_since_it_was_shown_is_refused(
+    db, store_engine: str
+) -> None:
+    from atr_desktop.services import members
+
+    sg = strategy_group(db)
+    tariq = sg.people["Tariq"]
+    shown = _membership(db, "SG", tariq)  # the End membership dialog opens
+    members.end_membership(db, "SG", tariq, dt.date(2027, 3, 31), "Theirs")
+    with pytest.raises(ChangedSince, match="changed this membership at ") as refused:
+        members.end_membership(db, "SG", tariq, dt.date(2027, 1, 31), "Mine", read=shown)
+    assert refused.value.who == _officer(store_engine)
+    now = members.get_membership(db, shown.id)
+    assert (now.end_date, now.end_reason) == (dt.date(2027, 3, 31), "Theirs")
+    members.end_membership(db, "SG", tariq, dt.date(2027, 1, 31), "Mine", read=now)
+    assert members.get_membership(db, shown.id).end_reason == "Mine"  # reloaded: saved
+
+
+def test_handing_the_chair_over_is_refused_if_the_chair_changed_since_the_question(
+    db, store_engine: str
+) -> None:
+    """The window asks 'make them chair in place of Siân?'; meanwhile a colleague changed
+    Siân's membership (or handed the chair to someone else): the hand-over is refused
+    rather than ending a term the question did not show."""
+    from atr_desktop.services import members
+    from tests.meeting_fixtures import add_person
+
+    sg = strategy_group(db)
+    amara = add_person(db, "Amara", "Okafor", "Leeds City Council", "Local authority")
+    start = dt.date(2027, 1, 1)
+    with pytest.raises(members.SecondChair) as asked:
+        members.add_membership(db, "SG", amara, "chair", start=start)
+    chair = _membership(db, "SG", sg.people["Siân"])
+    assert asked.value.holders == {chair.id: chair.row_version}
+    members.end_membership(db, "SG", sg.people["Siân"], dt.date(2027, 6, 30), "Theirs")
+    with pytest.raises(ChangedSince, match="changed this membership at "):
+        members.add_membership(
+            db, "SG", amara, "chair", start=start, replace_chair=True,
+            expected_holders=asked.value.holders,
+        )  # fmt: skip
+    assert _membership(db, "SG", sg.people["Siân"]).end_reason == "Theirs"
+    assert all(m.person_id != amara for m in members.membership_history(db, "SG"))
+    again = {chair.id: _membership(db, "SG", sg.people["Siân"]).row_version}
+    added = members.add_membership(
+        db, "SG", amara, "chair", start=start, replace_chair=True,
+        expected_holders=again,
+    )  # fmt: skip
+    assert added.role == "chair"
+    assert _membership(db, "SG", sg.people["Siân"]).end_date == dt.date(2026, 12, 31)
+
+
+def test_a_tor_draft_discarded_and_started_again_is_not_saved_over_from_the_old_one(
+    db, store_engine: str
+) -> None:
+    """The new draft has a new row at version 1 again: the check compares the draft's id."""
+    from atr_desktop.services import tor
+
+    strategy_group(db)
+    read = tor.start_draft(db, "SG", {"purpose": "The old draft"})  # the editor opens
+    tor.discard_draft(db, "SG")
+    theirs = tor.start_draft(db, "SG", {"purpose": "Theirs: a fresh draft"})
+    assert theirs.row_version == read.row_version  # (and on SQLite, even the same id)
+    with pytest.raises(ChangedSince) as refused:
+        tor.edit_draft(db, "SG", {"purpose": "Mine"}, read.row_version, read.started)
+    assert str(refused.value).startswith(
+        f"{_officer(store_engine)} discarded that draft and started another at "
+    )
+    assert "while you had it open, so your change was not saved: reload" in str(refused.value)
+    assert tor.get_version(db, "SG").text("purpose") == "Theirs: a fresh draft"
+    again = tor.get_version(db, "SG")
+    tor.edit_draft(db, "SG", {"purpose": "Mine"}, again.row_version, again.started)
+    assert tor.get_version(db, "SG").text("purpose") == "Mine"

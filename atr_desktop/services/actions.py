@@ -30,7 +30,7 @@ from atr_desktop.domain import rag as rules
 from atr_desktop.domain.dates import due_before_raised
 from atr_desktop.domain.kinds import ActionStatus
 from atr_desktop.errors import NotFound, UserError
-from atr_desktop.services import audit, settings, versions
+from atr_desktop.services import audit, leases, settings, versions
 from atr_desktop.services.attendance import display_name
 from atr_desktop.services.decisions import binding_group
 from atr_desktop.services.groups import find_group
@@ -183,6 +183,7 @@ def add_action(
     with db.session() as s:
         meeting = find_meeting(s, meeting_ref)
         ensure_unlocked(s, meeting)
+        leases.ensure_free(s, "minutes", meeting)  # raised in the minutes: their lease
         item = item_of(s, meeting, item_ref)
         group = binding_group(s, meeting, binds)
         person_id, owner_text = resolve_owner(s, owner)

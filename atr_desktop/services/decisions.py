@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session, aliased
 from atr_desktop.domain.dates import short_date
 from atr_desktop.domain.kinds import DecisionStatus
 from atr_desktop.errors import NotFound, UserError
-from atr_desktop.services import audit, versions
+from atr_desktop.services import audit, leases, versions
 from atr_desktop.services.attendance import ensure_register, quorum_for, quorum_groups
 from atr_desktop.services.groups import find_group
 from atr_desktop.services.record_lock import ensure_unlocked, item_of
@@ -142,6 +142,7 @@ def add_decision(
     with db.session() as s:
         meeting = find_meeting(s, meeting_ref)
         ensure_unlocked(s, meeting)
+        leases.ensure_free(s, "minutes", meeting)  # raised in the minutes: their lease
         item = item_of(s, meeting, item_ref)
         group = binding_group(s, meeting, binds)
         quorate = quorate_for(s, meeting, group, item.id)

@@ -9,6 +9,7 @@ members are its own plus each constituent group's, tagged with the constituent (
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, and_, or_, select
@@ -24,7 +25,7 @@ from atr_desktop.domain.people import (
     role_order,
 )
 from atr_desktop.errors import NeedsConfirmation, UserError
-from atr_desktop.services import audit
+from atr_desktop.services import audit, versions
 from atr_desktop.services.groups import find_group
 from atr_desktop.services.refs import find_person
 from atr_desktop.storage.database import Database
@@ -55,6 +56,7 @@ class MemberInfo:
     end_reason: str
     lived_experience: bool
     notes: str
+    row_version: int = 1  # as read: an ending or a hand-over sends it back (services/versions)
 
     @property
     def current(self) -> bool:
@@ -85,6 +87,7 @@ def _info(m: Membership, code: str, via: str = "") -> MemberInfo:
         end_reason=m.end_reason,
         lived_experience=p.lived_experience,
         notes=p.notes,
+        row_version=m.row_version,
     )
 
 
@@ -152,7 +155,8 @@ class SecondChair(NeedsConfirmation):
     """Adding would give a group a second chair or vice-chair: the window asks whether to
     hand the role over; the command line needs ``--replace-chair``."""
 
-    def __init__(self, clashes: list[str], on: dt.date) -> None:
+    def __init__(self, clashes: list[str], on: dt.date, holders: Mapping[int, int]) -> None:
+        self.holders = dict(holders)  # membership id -> version, as the question named them
         super().__init__(
             [
                 *clashes,
@@ -169,10 +173,13 @@ def settle_single_roles(
     incoming: list[tuple[str, str, int | None]],
     on: dt.date,
     replace: bool,
+    expected: Mapping[int, int] | None = None,
 ) -> None:
     """One chair and one vice-chair per group: ``incoming`` (role, name, person id) would
     be added on ``on``. Refuses a second holder unless ``replace``, which ends the current
-    holder's term then (on record, with the reason)."""
+    holder's term then (on record, with the reason). ``expected`` holds the holders' versions
+    the question was asked about (SecondChair.holders): a holder changed or replaced since
+    is refused (ChangedSince) rather than ended unseen."""
     holders = {m.role: m for m in memberships_on(session, group, on) if m.role in SINGLE_ROLES}
     clashes: list[str] = []
     replaced: list[tuple[Membership, str]] = []
@@ -190,8 +197,10 @@ def settle_single_roles(
         )
         replaced.append((holder, f"replaced as {role} by {named[0][0]}"))
     if clashes and not replace:
-        raise SecondChair(clashes, on)
+        raise SecondChair(clashes, on, {h.id: h.row_version for h, _ in replaced})
     for holder, reason in replaced:
+        if expected is not None:  # not asked about (another holder since): never matches
+            versions.check(session, holder, expected.get(holder.id, 0), "membership")
         # 'Member until' is inclusive (domain.people.member_on): the day before the new
         # holder starts. A holder who started that same day is left never current (kept on
         # record, not deleted).
@@ -209,7 +218,10 @@ def add_membership(
     deputy_for: str | int | None = None,
     start: dt.date | None = None,
     replace_chair: bool = False,
+    expected_holders: Mapping[int, int] | None = None,
 ) -> MemberInfo:
+    """Add a membership from ``start``; a second chair or vice-chair is refused (SecondChair)
+    unless ``replace_chair``, checked against ``expected_holders`` when the window asked."""
     start = start or dt.date.today()
     clean_role = normalise_role(role)
     if clean_role is None:
@@ -233,7 +245,12 @@ def add_membership(
         elif deputy_for is not None:
             raise UserError("Only a deputy stands in for someone: use --role deputy.")
         settle_single_roles(
-            s, g, [(clean_role, p.full_name or str(p.email), p.id)], start, replace_chair
+            s,
+            g,
+            [(clean_role, p.full_name or str(p.email), p.id)],
+            start,
+            replace_chair,
+            expected_holders,
         )
         m = Membership(
             person_id=p.id,
@@ -249,15 +266,34 @@ def add_membership(
         return _info(m, g.code)
 
 
+def get_membership(db: Database, membership_id: int) -> MemberInfo:
+    """One membership as the members table shows it (a dialog's reload reads it again)."""
+    with db.session() as s:
+        m = s.get(Membership, membership_id)
+        if m is None:
+            raise UserError("That membership is no longer on record: refresh the members list.")
+        return _info(m, s.get_one(Group, m.group_id).code)
+
+
 def end_membership(
-    db: Database, group: str | int, person: str | int, on: dt.date | None = None, reason: str = ""
+    db: Database,
+    group: str | int,
+    person: str | int,
+    on: dt.date | None = None,
+    reason: str = "",
+    read: MemberInfo | None = None,
 ) -> list[MemberInfo]:
     """End the person's membership(s) of the group current on ``on``, their last day as a
-    member (the end date is inclusive); history stays."""
+    member (the end date is inclusive); history stays. ``read`` is the membership as the
+    window showed it: one changed since (ended by a colleague) is refused with ChangedSince."""
     on = on or dt.date.today()
     with db.session() as s:
         g = find_group(s, group)
         p = find_person(s, person)
+        if read is not None:
+            shown = s.get(Membership, read.id)
+            if shown is not None:
+                versions.check(s, shown, read.row_version, "membership")
         open_rows = [
             m
             for m in s.scalars(

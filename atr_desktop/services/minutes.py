@@ -2,7 +2,9 @@
 
 Typing is never lost: the window autosaves each pause in typing to DraftText in its own
 small transaction (:func:`autosave`); :func:`write_item` saves the text for real and drops
-the draft; on reopen :func:`pending_drafts` gives back what was typed but not saved.
+the draft; on reopen :func:`pending_drafts` gives back what was typed but not saved. Typing
+is kept per officer (the login their lease names): on a shared store the next officer to
+hold the minutes is never offered an earlier one's typing as if it were their own.
 Confidential (Part B) items are minuted separately and never appear in the public minutes.
 """
 
@@ -114,8 +116,34 @@ class MinutesView:
         return self.status == "approved"
 
 
-def draft_key(meeting_id: int, item_id: int) -> str:
-    return f"minutes:{meeting_id}:{item_id}"
+def draft_key(meeting_id: int, item_id: int, login: str = "") -> str:
+    """'minutes:12:34:alex': one officer's typing under one item ('' for typing kept
+    before it was kept per officer, which whoever opens the minutes is offered)."""
+    return f"minutes:{meeting_id}:{item_id}" + (f":{login[:60]}" if login else "")
+
+
+def _login(session: Session, officer: leases.Officer | None) -> str:
+    return (officer or leases.me(session)).login
+
+
+def _drafts(session: Session, meeting_id: int, login: str) -> dict[int, str]:
+    """Item id -> this officer's kept typing (or, failing theirs, typing kept before it
+    was kept per officer)."""
+    mine: dict[int, str] = {}
+    older: dict[int, str] = {}
+    prefix = f"minutes:{meeting_id}:"
+    for d in session.scalars(select(DraftText).where(DraftText.key.startswith(prefix))):
+        item, _, whose = d.key.removeprefix(prefix).partition(":")
+        if whose == login[:60]:
+            mine[int(item)] = d.text
+        elif not whose:
+            older[int(item)] = d.text
+    return older | mine
+
+
+def _drop_drafts(session: Session, meeting_id: int, item_id: int, login: str) -> None:
+    keys = (draft_key(meeting_id, item_id, login), draft_key(meeting_id, item_id))
+    session.execute(delete(DraftText).where(DraftText.key.in_(keys)))
 
 
 def _number_key(number: str) -> tuple[int, ...]:
@@ -205,7 +233,7 @@ def _item_minutes(
     )
 
 
-def _view(session: Session, meeting: Meeting, confidential: bool) -> MinutesView:
+def _view(session: Session, meeting: Meeting, confidential: bool, login: str = "") -> MinutesView:
     group = session.get(Group, meeting.group_id)
     assert group is not None
     minutes = minutes_of(session, meeting)
@@ -233,12 +261,7 @@ def _view(session: Session, meeting: Meeting, confidential: bool) -> MinutesView
                     a.user,
                 )
             )
-    drafts = {
-        d.key: d.text
-        for d in session.scalars(
-            select(DraftText).where(DraftText.key.like(f"minutes:{meeting.id}:%"))
-        )
-    }
+    drafts = _drafts(session, meeting.id, login or _login(session, None))
     codes = {g.id: g.code for g in session.scalars(select(Group))}
     out = [
         _item_minutes(
@@ -247,7 +270,7 @@ def _view(session: Session, meeting: Meeting, confidential: bool) -> MinutesView
             numbers[item.id],
             codes,
             entries.get(item.id, ""),
-            drafts.get(draft_key(meeting.id, item.id)),
+            drafts.get(item.id),
         )
         for item in sorted(items, key=lambda i: _number_key(numbers[i.id]))
         if item.confidential == confidential
@@ -289,8 +312,14 @@ def _view(session: Session, meeting: Meeting, confidential: bool) -> MinutesView
     )
 
 
-def show(db: Database, meeting_ref: str | int, confidential: bool = False) -> MinutesView:
-    """The minutes as they stand: public items, or only Part B with ``confidential``.
+def show(
+    db: Database,
+    meeting_ref: str | int,
+    confidential: bool = False,
+    officer: leases.Officer | None = None,
+) -> MinutesView:
+    """The minutes as they stand: public items, or only Part B with ``confidential``;
+    pending drafts are ``officer``'s (this officer's unless given).
 
     The action-log item carries the actions brought forward to it (a query, not a copy).
     """
@@ -300,7 +329,7 @@ def show(db: Database, meeting_ref: str | int, confidential: bool = False) -> Mi
 
     with db.session() as s:
         meeting = find_meeting(s, meeting_ref)
-        view = _view(s, meeting, confidential)
+        view = _view(s, meeting, confidential, _login(s, officer))
     if not any(i.kind == "action_log" for i in view.items):
         return view
     carried = tuple(
@@ -326,7 +355,7 @@ def write_item(db: Database, meeting_ref: str | int, item_ref: str | int, text: 
             entry = MinuteEntry(minutes_id=minutes.id, agenda_item_id=item.id, discussion="")
             s.add(entry)
         entry.discussion = text.rstrip()
-        s.execute(delete(DraftText).where(DraftText.key == draft_key(meeting.id, item.id)))
+        _drop_drafts(s, meeting.id, item.id, _login(s, None))
         s.flush()
         audit.record(s, "minutes", minutes.id, "item written", f"item {item.id}")
         codes = {g.id: g.code for g in s.scalars(select(Group))}
@@ -334,10 +363,17 @@ def write_item(db: Database, meeting_ref: str | int, item_ref: str | int, text: 
         return _item_minutes(s, item, number, codes, entry.discussion, None)
 
 
-def autosave(db: Database, meeting_id: int, item_id: int, text: str) -> None:
-    """Keep typing not yet saved, in its own small transaction (survives a crash)."""
+def autosave(
+    db: Database,
+    meeting_id: int,
+    item_id: int,
+    text: str,
+    officer: leases.Officer | None = None,
+) -> None:
+    """Keep typing not yet saved, in its own small transaction (survives a crash), as
+    ``officer``'s (this officer's unless given)."""
     with db.session() as s:
-        key = draft_key(meeting_id, item_id)
+        key = draft_key(meeting_id, item_id, _login(s, officer))
         row = s.get(DraftText, key)
         if row is None:
             s.add(DraftText(key=key, text=text))
@@ -346,10 +382,12 @@ def autosave(db: Database, meeting_id: int, item_id: int, text: str) -> None:
             row.saved_at = dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
-def pending_drafts(db: Database, meeting_ref: str | int) -> dict[int, str]:
-    """Item id -> text typed but not saved (differs from the saved minutes)."""
-    view_public = show(db, meeting_ref)
-    view_b = show(db, meeting_ref, confidential=True)
+def pending_drafts(
+    db: Database, meeting_ref: str | int, officer: leases.Officer | None = None
+) -> dict[int, str]:
+    """Item id -> text ``officer`` typed but did not save (differs from the saved minutes)."""
+    view_public = show(db, meeting_ref, officer=officer)
+    view_b = show(db, meeting_ref, confidential=True, officer=officer)
     return {
         i.item_id: i.pending_draft
         for i in (*view_public.items, *view_b.items)
@@ -357,9 +395,12 @@ def pending_drafts(db: Database, meeting_ref: str | int) -> dict[int, str]:
     }
 
 
-def discard_draft(db: Database, meeting_id: int, item_id: int) -> None:
+def discard_draft(
+    db: Database, meeting_id: int, item_id: int, officer: leases.Officer | None = None
+) -> None:
+    """Throw away ``officer``'s kept typing under an item (this officer's unless given)."""
     with db.session() as s:
-        s.execute(delete(DraftText).where(DraftText.key == draft_key(meeting_id, item_id)))
+        _drop_drafts(s, meeting_id, item_id, _login(s, officer))
 
 
 def approval_state(db: Database, meeting_id: int) -> str:
@@ -445,12 +486,8 @@ def approve(
                 "There are no minutes of that meeting to approve yet: write them first."
             )
         ensure_unlocked(s, meeting)
-        unsaved = s.scalar(
-            select(func.count())
-            .select_from(DraftText)
-            .where(DraftText.key.like(f"minutes:{meeting.id}:%"))
-        )
-        if unsaved:
+        leases.ensure_free(s, "minutes", meeting)
+        if _drafts(s, meeting.id, _login(s, None)):  # this officer's: another's is theirs
             raise UserError(
                 "Some typing in these minutes is not saved yet: save or discard it, then approve."
             )
@@ -477,6 +514,7 @@ def withdraw_approval(db: Database, meeting_ref: str | int, reason: str) -> Minu
                 f"The minutes of {medium_date(meeting.date)} are not approved: there is no "
                 "approval to withdraw."
             )
+        leases.ensure_free(s, "minutes", meeting)
         at = s.get(Meeting, minutes.approved_at_meeting_id or 0)
         was = f"approval at the meeting of {at.date}" if at else "approval"
         minutes.status = MinutesStatus.DRAFT
@@ -508,6 +546,7 @@ def amend(
             raise UserError(
                 "These minutes are still a draft: edit them directly instead of amending."
             )
+        leases.ensure_free(s, "minutes", meeting)
         item = item_of(s, meeting, item_ref) if item_ref not in (None, "") else None
         row = MinuteAmendment(
             minutes_id=minutes.id,
@@ -540,6 +579,7 @@ def add_item_on_the_day(
     with db.session() as s:
         meeting = find_meeting(s, meeting_ref)
         ensure_unlocked(s, meeting)
+        leases.ensure_free(s, "minutes", meeting)
         aob = s.scalar(
             select(AgendaItem).where(AgendaItem.meeting_id == meeting.id, AgendaItem.kind == "aob")
         )
@@ -572,6 +612,7 @@ def defer_item(db: Database, meeting_ref: str | int, item_ref: str | int, reason
     with db.session() as s:
         meeting = find_meeting(s, meeting_ref)
         ensure_unlocked(s, meeting)
+        leases.ensure_free(s, "minutes", meeting)
         item = item_of(s, meeting, item_ref)
         return forward_plan.defer(s, meeting, item, reason).id
 

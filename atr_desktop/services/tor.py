@@ -34,8 +34,9 @@ from atr_desktop.services import audit, settings
 from atr_desktop.services.groups import find_group
 from atr_desktop.services.refs import find_meeting, meeting_label
 from atr_desktop.services.versions import check as check_version
+from atr_desktop.services.versions import check_same
 from atr_desktop.storage.database import Database
-from atr_desktop.storage.models import Group, Meeting, TorVersion
+from atr_desktop.storage.models import AuditEntry, Group, Meeting, TorVersion
 
 APPROVED = ("approved", "superseded")
 
@@ -58,6 +59,7 @@ class TorInfo:
     superseded_reason: str
     review_flag: str
     row_version: int = field(default=0, compare=False)  # read by a dialog, sent back (versions.py)
+    started: int = field(default=0, compare=False)  # a draft: the audit line that started it
 
     def text(self, key: str) -> str:
         return dict(self.texts).get(key, "")
@@ -101,6 +103,23 @@ def _info(s: Session, v: TorVersion, group: Group, today: dt.date, warn: int) ->
         superseded_reason=v.superseded_reason,
         review_flag=flag,
         row_version=v.row_version,
+        started=_started(s, v) if v.status == "draft" else 0,
+    )
+
+
+def _started(s: Session, draft: TorVersion) -> int:
+    """Which draft this is: the audit line that started it. A draft discarded and started
+    again is a new row at version 1 again, and SQLite may even give it the discarded one's
+    id; the audit trail is append-only, so its line's id is never used twice."""
+    return (
+        s.scalar(
+            select(func.max(AuditEntry.id)).where(
+                AuditEntry.entity == "tor",
+                AuditEntry.entity_id == draft.id,
+                AuditEntry.action == "draft started",
+            )
+        )
+        or 0
     )
 
 
@@ -261,13 +280,26 @@ def start_draft(db: Database, group: str | int, changes: dict[str, Any] | None =
 
 
 def edit_draft(
-    db: Database, group: str | int, changes: dict[str, Any], expected_version: int | None = None
+    db: Database,
+    group: str | int,
+    changes: dict[str, Any],
+    expected_version: int | None = None,
+    started: int | None = None,
 ) -> TorInfo:
     """Change sections of the group's draft; an approved version is refused.
-    ``expected_version``: the row_version the caller read (services/versions.py)."""
+    ``expected_version``, ``started``: the row_version of the draft the caller read and which
+    draft it was (TorInfo.started; services/versions.py). A draft discarded and started again
+    is a new row at version 1 again, so its version alone cannot tell it from the one read."""
     with db.session() as s:
         g = find_group(s, group)
         draft = _draft(s, g)
+        check_same(
+            s,
+            draft,
+            started is None or _started(s, draft) == started,
+            "tor",
+            "discarded that draft and started another",
+        )
         check_version(s, draft, expected_version, "tor", "draft Terms of Reference")
         _apply(draft, changes)
         audit.record(s, "tor", draft.id, "edited", ", ".join(changes))

@@ -33,6 +33,23 @@ def check(
     word for it in the sentence (the entity's own name by default)."""
     if expected_version is None or record.row_version == expected_version:
         return
+    who, when = _last_change(session, record, entity)
+    raise ChangedSince(changed_sentence(what or entity.replace("_", " "), who, when), who, when)
+
+
+def check_same(session: Session, record: Stamped, same: bool, entity: str, did: str) -> None:
+    """Refuse (ChangedSince) unless ``record`` is the ``same`` one the caller read: one
+    thrown away and started again (a ToR draft) starts at version 1 again, so its version
+    alone cannot tell; ``did`` says what happened ('discarded that draft and started
+    another'), who and when from the audit trail's last line for the new one."""
+    if same:
+        return
+    who, when = _last_change(session, record, entity)
+    raise ChangedSince(changed_sentence("", who, when, did=did), who, when)
+
+
+def _last_change(session: Session, record: Stamped, entity: str) -> tuple[str, dt.datetime | None]:
+    """Who changed ``record`` last and when (UTC), from the audit trail's last line for it."""
     (rid,) = inspect(record).identity or (None,)  # its primary key, as the trail names it
     last = session.execute(
         select(AuditEntry.user, AuditEntry.at)
@@ -40,14 +57,18 @@ def check(
         .order_by(AuditEntry.id.desc())
         .limit(1)
     ).first()
-    who, when = (last.user, last.at) if last is not None else ("", None)
-    raise ChangedSince(changed_sentence(what or entity.replace("_", " "), who, when), who, when)
+    return (last.user, last.at) if last is not None else ("", None)
 
 
 def changed_sentence(
-    what: str, who: str, when: dt.datetime | None, today: dt.date | None = None
+    what: str,
+    who: str,
+    when: dt.datetime | None,
+    today: dt.date | None = None,
+    did: str = "",
 ) -> str:
-    """'Sam Patel changed this action at 14:32 while you had it open, ...' (UK time)."""
+    """'Sam Patel changed this action at 14:32 while you had it open, ...' (UK time);
+    ``did`` in place of 'changed this action' when it was more than a change."""
     at = ""
     if when is not None:
         utc = when if when.tzinfo else when.replace(tzinfo=dt.UTC)
@@ -56,6 +77,6 @@ def changed_sentence(
         on = "" if local.date() == day else f" on {short_date(local.date())}"
         at = f" at {local:%H:%M}{on}"
     return (
-        f"{who or 'Someone else'} changed this {what}{at} while you had it open, so your "
-        "change was not saved: reload to see theirs, then make yours again."
+        f"{who or 'Someone else'} {did or f'changed this {what}'}{at} while you had it open, "
+        "so your change was not saved: reload to see theirs, then make yours again."
     )

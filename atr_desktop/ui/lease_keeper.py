@@ -41,10 +41,11 @@ class LeaseKeeper(QObject):
         unsaved: Callable[[], bool] = lambda: False,
         clock: Clock = lambda: None,
         parent: QObject | None = None,
+        wanted: Callable[[], bool] = lambda: True,
     ) -> None:
         super().__init__(parent)
         self.db, self.kind, self.meeting_id = db, kind, meeting_id
-        self.unsaved, self.clock = unsaved, clock
+        self.unsaved, self.clock, self.wanted = unsaved, clock, wanted
         self.state = LeaseState(kind, meeting_id, None, None)
         self.active = False  # edited since the last renewal
         self.timer = QTimer(self)
@@ -58,13 +59,21 @@ class LeaseKeeper(QObject):
 
     @property
     def editable(self) -> bool:
-        """This officer may edit: the lease is theirs (a read-only store takes none)."""
+        """This officer may edit: the lease is theirs (a read-only store takes none). With
+        nothing to edit at length (approved minutes: a dated amendment at most), no lease is
+        taken, and the record is free unless another officer's live lease is on it."""
+        if not self.wanted():
+            return not self.state.elsewhere
         return self.state.mine or (self.db.readonly and self.state.holder is None)
 
     def refresh(self) -> None:
-        """Take the lease if it is free, renew it if it is ours; else note whose it is."""
+        """Take the lease if it is free, renew it if it is ours; else note whose it is.
+        When none is wanted (approved minutes) only look, and give back one still held."""
+        if not self.wanted() and self.state.mine:
+            self.release()
+            self.timer.start()
         try:
-            if self.db.readonly:
+            if self.db.readonly or not self.wanted():
                 self.state = leases.who_holds(self.db, self.kind, self.meeting_id, self.clock())
             else:
                 self.state = leases.take(self.db, self.kind, self.meeting_id, self.clock())
@@ -156,6 +165,8 @@ class LeaseLine(QWidget):
 
     def show_state(self) -> None:
         state = self.keeper.state
-        self.label.setText(state.banner())
-        self.take_over_button.setVisible(state.lapsed and not self.keeper.db.readonly)
-        self.setVisible(bool(state.banner()))
+        wanted = self.keeper.wanted()  # else a lapsed lease is no obstacle: nothing to take
+        banner = state.banner() if wanted or state.live else ""
+        self.label.setText(banner)
+        self.take_over_button.setVisible(wanted and state.lapsed and not self.keeper.db.readonly)
+        self.setVisible(bool(banner))

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
 )
 
 from atr_desktop.domain.people import ROLES, default_voting
-from atr_desktop.errors import UserError
 from atr_desktop.services import members, people
-from atr_desktop.services.members import MemberInfo
+from atr_desktop.services.members import MemberInfo, SecondChair
 from atr_desktop.storage.database import Database
 from atr_desktop.ui.confirm import save_asking
 from atr_desktop.ui.date_field import DateField, enter_moves_on
 from atr_desktop.ui.errors import show_user_error
+from atr_desktop.ui.reload import TypedForm, save_keeping_typing
 
 
 def date_edit(name: str, accessible: str, day: dt.date | None = None) -> DateField:
@@ -55,6 +55,7 @@ class AddMemberDialog(QDialog):
         super().__init__(parent)
         self.db, self.group = db, group
         self.result_member: MemberInfo | None = None
+        self.holders: dict[int, int] = {}  # the chair the hand-over question named, as read
         self.setWindowTitle(f"Add a member to {group}")
         self.person = QComboBox()
         self.person.setObjectName("personCombo")
@@ -102,18 +103,27 @@ class AddMemberDialog(QDialog):
             show_user_error(self, "Choose the person to add (type to search the list).")
             return
         role = self.role.currentText()
+
+        def add(replace: bool) -> MemberInfo:
+            try:
+                return members.add_membership(
+                    self.db,
+                    self.group,
+                    person_id,
+                    role,
+                    voting=self.voting.isChecked(),
+                    deputy_for=self.deputy_for.currentData() if role == "deputy" else None,
+                    start=day_of(self.start),
+                    replace_chair=replace,
+                    expected_holders=self.holders if replace else None,
+                )
+            except SecondChair as exc:  # the holder asked about: ended only as they were
+                self.holders = exc.holders
+                raise
+
         added = save_asking(
             self,
-            lambda replace: members.add_membership(
-                self.db,
-                self.group,
-                person_id,
-                role,
-                voting=self.voting.isChecked(),
-                deputy_for=self.deputy_for.currentData() if role == "deputy" else None,
-                start=day_of(self.start),
-                replace_chair=replace,
-            ),
+            add,
             title="A second chair?",
             go_text="Hand the role over",
             question=f"Make them {role} in place of the current one?",
@@ -145,17 +155,29 @@ class EndMemberDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(buttons)
+        self.form = TypedForm([self.day, self.reason])
+
+    def _refill(self) -> None:
+        """The membership read again (a colleague ended it meanwhile): their date and reason."""
+        self.member = members.get_membership(self.db, self.member.id)
+        self.day.setDate(self.member.end_date or dt.date.today())
+        self.reason.setText(self.member.end_reason)
 
     def save(self) -> None:
-        try:
-            self.ended = members.end_membership(
+        ended = save_keeping_typing(
+            self,
+            self.form,
+            lambda: members.end_membership(
                 self.db,
                 self.member.group,
                 self.member.person_id,
                 day_of(self.day),
                 self.reason.text(),
-            )
-        except UserError as exc:
-            show_user_error(self, str(exc))
+                read=self.member,
+            ),
+            self._refill,
+        )
+        if ended is None:
             return
+        self.ended = ended
         self.accept()

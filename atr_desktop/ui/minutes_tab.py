@@ -117,9 +117,12 @@ class MinutesTab(QWidget):
         self.items: dict[int, ItemMinutes] = {}
         self.texts: dict[int, str] = {}
         self.current_id: int | None = None
-        self.locked = False  # approved: amendments only
+        # Approved: amendments only, dated additions that need no lease (none is taken).
+        self.locked = minutes.approval_state(db, meeting_id).startswith("approved")
         # Another officer's lease makes the tab read-only (services/leases.py).
-        self.lease = LeaseKeeper(db, "minutes", meeting_id, self.unsaved, clock, self)
+        self.lease = LeaseKeeper(
+            db, "minutes", meeting_id, self.unsaved, clock, self, lambda: not self.locked
+        )
         self.lease_line = LeaseLine(self.lease)
         self.lease.changed.connect(self._lease_changed)
         self.status = QLabel()
@@ -237,7 +240,9 @@ class MinutesTab(QWidget):
         public = minutes.show(self.db, self.meeting_id)
         part_b = minutes.show(self.db, self.meeting_id, confidential=True)
         self.view = public
-        self.locked = public.locked
+        if self.locked != public.locked:  # approved (the lease is given back) or withdrawn
+            self.locked = public.locked
+            self.lease.refresh()
         ordered = sorted(
             (*public.items, *part_b.items), key=lambda i: tuple(int(p) for p in i.number.split("."))
         )

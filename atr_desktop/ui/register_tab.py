@@ -142,9 +142,12 @@ class RegisterTab(QWidget):
         super().__init__(parent)
         self.db = db
         self.meeting_id = meeting_id
-        self.locked = False  # approved minutes lock the register
+        # Approved minutes lock the register: nothing to edit, so no lease is taken.
+        self.locked = minutes.approval_state(db, meeting_id).startswith("approved")
         # Another officer's lease makes the register read-only (services/leases.py).
-        self.lease = LeaseKeeper(db, "register", meeting_id, clock=clock, parent=self)
+        self.lease = LeaseKeeper(
+            db, "register", meeting_id, clock=clock, parent=self, wanted=lambda: not self.locked
+        )
         self.lease_line = LeaseLine(self.lease)
         self.banner = QLabel()
         self.banner.setObjectName("quorumBanner")
@@ -217,7 +220,9 @@ class RegisterTab(QWidget):
 
     def reload(self) -> None:
         reg = attendance.get_register(self.db, self.meeting_id)
-        self.locked = reg.locked
+        if self.locked != reg.locked:  # approved (the lease is given back) or withdrawn
+            self.locked = reg.locked
+            self.lease.refresh()
         self.items = minutes.agenda_items(self.db, self.meeting_id)
         self.lines = list(reg.lines)
         members = [(ln.name, ln.person_id) for ln in reg.lines if ln.voting]

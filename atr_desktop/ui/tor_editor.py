@@ -153,7 +153,11 @@ class TorEditor(QDialog):
             self,
             self.form,
             lambda: tor.edit_draft(
-                self.db, self.draft.group, self.changes(), self.draft.row_version
+                self.db,
+                self.draft.group,
+                self.changes(),
+                self.draft.row_version,
+                self.draft.started,
             ),
             self.reload,
         )
