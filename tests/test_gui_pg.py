@@ -39,6 +39,13 @@ def test_the_window_opens_a_server_store_and_edits_it(qtbot, tmp_path: Path, pg_
         assert ref not in {line.text(0).split(" ")[0] for line in home.lines("Actions")}
         win.undo_action.trigger()  # undo is a service operation: it works on the server too
         assert f"{ref} (overdue)" in {line.text(0) for line in home.lines("Actions")}
+        # "Back up now" keeps a portable copy of the whole programme (a job; window free).
+        from atr_desktop.services.backup import folder_for
+
+        win.safety.backup_action.trigger()
+        qtbot.waitUntil(lambda: not win.tasks.running, timeout=60_000)
+        assert "Copied the whole programme into" in win.statusBar().currentMessage()
+        assert list(folder_for(win.db.path).glob("*_server-copy_*.db"))
     finally:
         win.close_store()
 

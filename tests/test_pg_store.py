@@ -62,7 +62,6 @@ def test_an_empty_or_unreachable_server_gets_one_sentence(
 @pytest.mark.parametrize(
     ("command", "words"),
     [
-        (("backup",), "pg_dump"),
         (("backups", "list"), "pg_dump"),
         (("restore", "x.zip", "--yes"), "pg_restore"),
         (("handover", "export", "--to", "x"), "nothing to hand over"),

@@ -31,7 +31,7 @@ def every_row(path: Path) -> dict[str, list[tuple[object, ...]]]:
                     tuple(r)
                     for r in rows
                     if table.name != "db_meta"
-                    or r[0] not in ("generation", "handed_over_to", "handed_over_at")
+                    or r[0] not in ("generation", "handed_over_to", "handed_over_at", "backup_of")
                 ]
             return found
     finally:
@@ -126,3 +126,57 @@ def test_a_paper_attached_on_one_computer_opens_on_another(
         db.close()
     code, out, err = run(capsys, "--db", pg_url, "search", '"Calderdale pilot"', "--json")
     assert code == 0 and [r["kind"] for r in json.loads(out)["results"]] == ["paper"], err
+
+
+def test_backup_on_a_server_keeps_a_portable_copy_and_the_server_stays_live(
+    demo_path: Path, pg_url: str, pg_cluster: object, tmp_path: Path, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.pg import Cluster
+
+    before = every_row(demo_path)
+    assert run(capsys, "store", "copy", "--from", str(demo_path), "--to", pg_url)[0] == 0
+    out_folder = tmp_path / "server backups"
+    code, out, err = run(capsys, "--db", pg_url, "backup", "--out", str(out_folder))
+    assert code == 0, err
+    assert "every row counted and every paper's hash checked" in out and "pg_dump" in out
+    [copy] = list(out_folder.glob("*_server-copy_*.db"))
+    assert every_row(copy) == before  # the whole programme, as it was copied up
+    # The copy is a backup, not a second live store: it opens read-only and says whose it is.
+    code, _, err = run(
+        capsys,
+        "--db",
+        str(copy),
+        "people",
+        "add",
+        "--first",
+        "Ann",
+        "--last",
+        "Other",
+        "--email",
+        "ann@example.org",
+    )
+    assert code == 1 and "no longer the live copy" in err
+    code, out, err = run(capsys, "--db", str(copy), "--read-only", "check")
+    assert code == 0, err
+    # The server is still the live store and keeps working.
+    code, _, err = run(
+        capsys,
+        "--db",
+        pg_url,
+        "people",
+        "add",
+        "--first",
+        "Ann",
+        "--last",
+        "Other",
+        "--email",
+        "ann@example.org",
+    )
+    assert code == 0, err
+    # And the backup brings the programme back onto a new server.
+    assert isinstance(pg_cluster, Cluster)
+    fresh = pg_cluster.url(pg_cluster.create_database())
+    code, out, err = run(capsys, "store", "copy", "--from", str(copy), "--to", fresh)
+    assert code == 0, err
+    code, out, err = run(capsys, "--db", fresh, "actions", "list", "--json")
+    assert code == 0 and len(json.loads(out)["actions"]) == len(before["actions"]), err

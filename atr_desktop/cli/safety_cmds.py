@@ -41,8 +41,21 @@ def _mb(size: int) -> str:
 
 
 def cmd_backup(ctx: Context, args: argparse.Namespace) -> int:
-    from atr_desktop.services.backup import back_up
+    from atr_desktop.services.backup import back_up, folder_for
 
+    if ctx.server_url:
+        from atr_desktop.services.store_copy import portable_copy
+
+        db = ctx.db()
+        folder = Path(args.out).expanduser() if args.out else folder_for(db.path)
+        path, copied = portable_copy(db, folder, ctx.paths)
+        print(
+            f"Copied the whole programme from {copied.source} into {path}: "
+            f"{len(copied.counts)} tables and {copied.papers} papers, every row counted and "
+            "every paper's hash checked. This portable copy opens read-only; backups of the "
+            "server itself are its administrator's (pg_dump)."
+        )
+        return 0
     result = back_up(ctx.db(), out=Path(args.out).expanduser() if args.out else None)
     b = result.backup
     print(

@@ -75,7 +75,7 @@ def _open(address: str, paths: AppPaths) -> Database:
 
 def _refuse_retired(db: Database) -> None:
     gone = db.meta("handed_over_to")
-    if gone:
+    if gone and not db.meta("backup_of"):  # a server's portable backup is copied back
         raise UserError(
             f"{db.shown} is no longer live: it was copied or handed over to {gone}. "
             "Copy from the live store instead."
@@ -100,10 +100,21 @@ def _tables() -> list[str]:
 
 
 def _copy_rows(origin: Database, copy: Database) -> dict[str, int]:
+    """Every row, read in one snapshot of the source (colleagues may be saving on a
+    server meanwhile: REPEATABLE READ), counted in that same snapshot and in the copy."""
+    had: dict[str, int] = {}
     with origin.engine.connect() as src, copy.engine.begin() as dst:
+        if src.dialect.name == "postgresql":
+            src.execution_options(isolation_level="REPEATABLE READ")
         meta = {k: v for k, v in src.execute(select(DbMeta.key, DbMeta.value)).all()}
         meta["generation"] = str(int(meta.get("generation", "1") or 1) + 1)
-        for key in ("handed_over_to", "handed_over_at", "handover_pending", "taken_for"):
+        for key in (
+            "handed_over_to",
+            "handed_over_at",
+            "handover_pending",
+            "taken_for",
+            "backup_of",
+        ):
             meta.pop(key, None)
         dst.execute(delete(DbMeta))  # the new store's own uuid gives way to the programme's
         dst.execute(insert(DbMeta), [{"key": k, "value": v} for k, v in meta.items()])
@@ -116,17 +127,19 @@ def _copy_rows(origin: Database, copy: Database) -> dict[str, int]:
                 dst.execute(insert(table), [dict(r) for r in rows])
         if dst.dialect.name == "postgresql":
             _restart_sequences(dst)
-    counts: dict[str, int] = {}
-    with origin.engine.connect() as src, copy.engine.connect() as dst:
         for name in _tables():
             table = Base.metadata.tables[name]
-            had = src.execute(select(func.count()).select_from(table)).scalar_one()
+            had[name] = src.execute(select(func.count()).select_from(table)).scalar_one()
+    counts: dict[str, int] = {}
+    with copy.engine.connect() as dst:
+        for name in _tables():
+            table = Base.metadata.tables[name]
             got = dst.execute(select(func.count()).select_from(table)).scalar_one()
             if name == "db_meta":
-                had = got  # hand-over marks are left behind on purpose
-            if had != got:
+                had[name] = got  # hand-over marks are left behind on purpose
+            if had[name] != got:
                 raise StoreError(
-                    f"The copy of {name} holds {got} rows where the source holds {had}: "
+                    f"The copy of {name} holds {got} rows where the source holds {had[name]}: "
                     "the target was left as it is; empty it and try again, and report this."
                 )
             counts[name] = int(got)
@@ -148,7 +161,8 @@ def _restart_sequences(conn: object) -> None:
 
 
 def _copy_papers(origin: Database, copy: Database) -> int:
-    with origin.session() as s:
+    """The papers the copied rows name (the snapshot's, not any added since), by hash."""
+    with copy.session() as s:
         hashes = store.referenced_hashes(s)
     # The programme's UUID replaced the one the empty store was made with: its papers are
     # the programme's (Database.blobs was opened under the other one).
@@ -184,3 +198,41 @@ def _retire(address: str, target: str, paths: AppPaths) -> None:
                     row.value = value
     finally:
         db.close()
+
+
+def portable_copy(db: Database, folder: Path, paths: AppPaths) -> tuple[Path, CopyResult]:
+    """A server store's backup: the whole programme in a new SQLite file in ``folder``.
+
+    The server's own backups are its administrator's (pg_dump); this is the copy the
+    secretariat can keep, carry and read without the server. Every table is counted and
+    every paper's hash checked, as ``store copy`` does, but the server stays live: the
+    copy is marked as a backup of it, so it opens read-only ("handed over to" the server)
+    and cannot become a second live store by accident; ``store copy --from`` it to a new
+    server brings the programme back.
+    """
+    if db.url is None:
+        raise UserError("A portable copy is made of a store on a server: this is a file.")
+    when = dt.datetime.now(dt.UTC).astimezone()
+    folder.mkdir(parents=True, exist_ok=True)
+    name = shown(db.url).rsplit("/", 1)[-1].split("?", 1)[0] or "server"
+    target = folder / f"{name}_server-copy_{when.strftime('%Y%m%d-%H%M%S')}.db"
+    origin = _open(db.url, paths)
+    try:
+        copy = _create(str(target), paths)
+        try:
+            counts = _copy_rows(origin, copy)
+            papers = _copy_papers(origin, copy)
+        finally:
+            copy.close()
+    finally:
+        origin.close()
+    store.mark_file(
+        target,
+        {
+            "handed_over_to": shown(db.url),
+            "handed_over_at": when.strftime("%d %B %Y %H:%M"),
+            "backup_of": shown(db.url),
+        },
+    )
+    log.info("portable copy of a server store: %d tables, %d papers", len(counts), papers)
+    return target, CopyResult(shown(db.url), str(target), counts, papers)

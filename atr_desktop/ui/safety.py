@@ -23,6 +23,7 @@ from atr_desktop.ui.errors import show_user_error
 
 if TYPE_CHECKING:
     from atr_desktop.services.safety import Damaged, Opened
+    from atr_desktop.storage.database import Database
     from atr_desktop.storage.lock import LockInfo
     from atr_desktop.ui.main_window import MainWindow
     from atr_desktop.ui.operations import Task
@@ -282,9 +283,7 @@ class Safety(QObject):
             show_user_error(self.window, "Open a database you may change to back it up.")
             return
         if self.opened.db.on_server:
-            from atr_desktop.services.server_jobs import server_job
-
-            show_user_error(self.window, str(server_job("backup")))
+            self._portable_copy(self.opened.db)
             return
         db = self.opened.db
 
@@ -297,6 +296,29 @@ class Safety(QObject):
 
         self.window.tasks.run(
             "Backing up", lambda progress: back_up(db, reason="manual"), done, parent=self.window
+        )
+
+    def _portable_copy(self, db: Database) -> None:
+        """On a server, "Back up now" keeps a portable copy (the server's own backups are
+        its administrator's): a job, with where it went said in the status bar."""
+        from atr_desktop.services.backup import folder_for
+        from atr_desktop.services.store_copy import portable_copy
+
+        paths = self.window.paths
+
+        def done(outcome: Any) -> None:
+            path, copied = outcome
+            self.window.statusBar().showMessage(
+                f"Copied the whole programme into {path.name} ({copied.papers} papers, "
+                "every count and hash checked); it opens read-only.",
+                15_000,
+            )
+
+        self.window.tasks.run(
+            "Copying the programme from the server",
+            lambda progress: portable_copy(db, folder_for(db.path), paths),
+            done,
+            parent=self.window,
         )
 
     def back_up_in_background(self) -> None:
