@@ -101,3 +101,24 @@ def test_cancelled_is_a_plain_exception() -> None:
     progress.cancel()
     with pytest.raises(Cancelled):
         progress.check()
+
+
+def test_while_a_job_runs_the_interpreter_lock_is_handed_over_more_often(window, qtbot) -> None:
+    """The GUI thread's paints wait for the lock at most 0.5 ms per call while a job
+    computes (ui/operations.share_the_lock), and the default comes back afterwards."""
+    import sys
+
+    from atr_desktop.ui.operations import JOB_SWITCH_INTERVAL
+
+    default = sys.getswitchinterval()
+    assert default > JOB_SWITCH_INTERVAL
+    release = threading.Event()
+    seen: list[float] = []
+    window.tasks.run(
+        "Busy", lambda progress: seen.append(sys.getswitchinterval()) or release.wait(10)
+    )
+    assert sys.getswitchinterval() == JOB_SWITCH_INTERVAL
+    release.set()
+    qtbot.waitUntil(lambda: not window.tasks.running, timeout=10_000)
+    assert seen == [JOB_SWITCH_INTERVAL]
+    assert sys.getswitchinterval() == default

@@ -24,6 +24,7 @@ import contextlib
 import itertools
 import logging
 import os
+import sys
 import threading
 import time
 import traceback
@@ -303,7 +304,26 @@ class TaskRunner(QObject):
                 del self._held[id(widget)]
                 widget.setEnabled(held[0])
                 widget.setToolTip(held[1])
+        share_the_lock(self, bool(self.running))
         self.busy_changed.emit()
+
+
+JOB_SWITCH_INTERVAL = 0.0005  # seconds; Python's default is 0.005
+_default_interval = sys.getswitchinterval()
+_busy: set[int] = set()  # runners with a job running
+
+
+def share_the_lock(runner: object, busy: bool) -> None:
+    """While any job runs, the interpreter hands its lock over ten times as often.
+
+    The GUI thread needs the lock for every Python call Qt makes while painting (each
+    cell's data, each delegate). With a job computing on a worker, each of those waited
+    up to the switch interval (5 ms) for the worker to let go, and a repaint of a few
+    hundred cells stalled: importing 400 members left 69-114 ms gaps, 35-42 ms at 0.5 ms,
+    the import no slower. Put back when the last job ends.
+    """
+    (_busy.add if busy else _busy.discard)(id(runner))
+    sys.setswitchinterval(JOB_SWITCH_INTERVAL if _busy else _default_interval)
 
 
 def _lower_priority() -> None:
