@@ -51,20 +51,29 @@ def copy_store(source: str, target: str, paths: AppPaths) -> CopyResult:
     """Copy the store at ``source`` into a new, empty store at ``target``; retire the source."""
     if describe(source) == describe(target):
         raise UserError("The source and the target are the same store: name another target.")
+    counts, papers = _copy_into(source, target, paths)
+    _retire(source, describe(target), paths)
+    log.info("copied a store between engines: %d tables, %d papers", len(counts), papers)
+    return CopyResult(describe(source), describe(target), counts, papers)
+
+
+def _copy_into(
+    source: str, target: str, paths: AppPaths, live_only: bool = True
+) -> tuple[dict[str, int], int]:
+    """Every row and paper of the store at ``source`` into a new store at ``target``,
+    counted and checked; (rows per table, papers). ``live_only``: a retired source is
+    refused (a move); a backup copies whatever the store is."""
     origin = _open(source, paths)
     try:
-        _refuse_retired(origin)
+        if live_only:
+            _refuse_retired(origin)
         copy = _create(target, paths)
         try:
-            counts = _copy_rows(origin, copy)
-            papers = _copy_papers(origin, copy)
+            return _copy_rows(origin, copy), _copy_papers(origin, copy)
         finally:
             copy.close()
     finally:
         origin.close()
-    _retire(source, describe(target), paths)
-    log.info("copied a store between engines: %d tables, %d papers", len(counts), papers)
-    return CopyResult(describe(source), describe(target), counts, papers)
 
 
 def _open(address: str, paths: AppPaths) -> Database:
@@ -216,16 +225,7 @@ def portable_copy(db: Database, folder: Path, paths: AppPaths) -> tuple[Path, Co
     folder.mkdir(parents=True, exist_ok=True)
     name = shown(db.url).rsplit("/", 1)[-1].split("?", 1)[0] or "server"
     target = folder / f"{name}_server-copy_{when.strftime('%Y%m%d-%H%M%S')}.db"
-    origin = _open(db.url, paths)
-    try:
-        copy = _create(str(target), paths)
-        try:
-            counts = _copy_rows(origin, copy)
-            papers = _copy_papers(origin, copy)
-        finally:
-            copy.close()
-    finally:
-        origin.close()
+    counts, papers = _copy_into(db.url, str(target), paths, live_only=False)
     store.mark_file(
         target,
         {
