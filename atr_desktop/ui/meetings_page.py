@@ -51,6 +51,9 @@ COLUMNS: list[Column[MeetingInfo]] = [
 ]
 
 
+NO_MEETING = "<p>Select a meeting, or schedule one.</p>"
+
+
 class MeetingsPage(QWidget):
     # The kinds of record this page shows: it re-reads when a commit changes one.
     SHOWS = frozenset(
@@ -106,8 +109,11 @@ class MeetingsPage(QWidget):
         left_layout.addWidget(self.view)
         left_layout.addLayout(buttons)
 
-        self.header = QLabel()
+        # Shown before the page first reads (pages read when first shown), so a screen
+        # reader never meets a selectable label with no text.
+        self.header = QLabel(NO_MEETING)
         self.header.setObjectName("meetingHeader")
+        self.header.setAccessibleName("The chosen meeting")
         self.header.setWordWrap(True)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # The agenda and the invites share one menu button, so the row fits a laptop screen.
@@ -324,7 +330,7 @@ class MeetingsPage(QWidget):
     def show_header(self) -> None:
         meeting = self.current()
         if meeting is None:
-            self.header.setText("<p>Select a meeting, or schedule one.</p>")
+            self.header.setText(NO_MEETING)
             return
         meeting = meetings.get_meeting(self.db, meeting.id)
         end = f" to {hhmm(meeting.end_time)}" if meeting.end_time else ""
