@@ -105,7 +105,10 @@ def raw_engine(store_engine: str, db_address: str, db_path: Path) -> Iterator[ob
     it behind the app's back; disposed after the test."""
     from atr_desktop.storage.database import make_engine, make_server_engine
 
-    engine = make_server_engine(db_address) if store_engine == "postgresql" else make_engine(db_path)
+    if store_engine == "postgresql":
+        engine = make_server_engine(db_address)
+    else:
+        engine = make_engine(db_path)
     yield engine
     engine.dispose()
 
