@@ -100,6 +100,20 @@ def reopen(store_engine: str, db_address: str, db_path: Path):  # type: ignore[n
 
 
 @pytest.fixture
+def raw_engine(store_engine: str, db_address: str, db_path: Path) -> Iterator[object]:
+    """An engine straight onto the test's store (either engine), for a test that must change
+    it behind the app's back; disposed after the test."""
+    from atr_desktop.storage.database import make_engine, make_server_engine
+
+    if store_engine == "postgresql":
+        engine = make_server_engine(db_address)
+    else:
+        engine = make_engine(db_path)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
 def db(db_address: str, db_path: Path, store_engine: str) -> Iterator[object]:
     """A new WY ATR database (on disk, or on the test server for a both-engines test)."""
     from atr_desktop.services.setup import init_database

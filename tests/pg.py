@@ -139,7 +139,9 @@ def start_cluster() -> Cluster:
             unavailable("running as root, and there is no 'postgres' user to run initdb as")
             raise AssertionError("unreachable") from None
         os.chown(root, user.pw_uid, user.pw_gid)
-        as_postgres = ["runuser", "-u", SUPERUSER, "--"]
+        # By its full path: a test may empty PATH (no office suite to find) before its
+        # database is dropped.
+        as_postgres = [shutil.which("runuser") or "runuser", "-u", SUPERUSER, "--"]
     cluster = Cluster(folder, root, as_postgres)
     init = cluster.run(
         str(folder / "initdb"),

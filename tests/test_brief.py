@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
 from docx import Document
 
 from atr_desktop.services import actions, attendance, brief, home, meetings
 from tests.office import needs_soffice, pdf_text
+
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
 
 TODAY = dt.date(2026, 11, 25)
 

@@ -16,6 +16,8 @@ from atr_desktop.services import member_import, members
 from tests.gui_helpers import with_modal
 from tests.member_files import fixed, member, membership_sheet, write_csv
 
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
+
 NEW_CHAIR = replace(member(40), first="Amara", last="Okoye", email="amara.okoye@example.org")
 
 
@@ -78,6 +80,7 @@ def test_the_cli_refuses_a_second_chair_unless_replace_chair(db, cli, tmp_path) 
     assert code == 0 and "vice-chair of SG" in out, err
 
 
+@pytest.mark.sqlite_only  # drives the window on the file; window journeys stay on SQLite
 def test_the_import_window_asks_before_handing_the_chair_over(qtbot, db, db_path, tmp_path):  # type: ignore[no-untyped-def]
     from atr_desktop.ui.main_window import MainWindow
 

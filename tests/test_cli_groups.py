@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
+
 
 def test_init_then_groups_list_json(cli) -> None:
     code, out, _ = cli("init")
@@ -38,14 +40,10 @@ def test_text_file_as_db_is_one_clear_line(cli, tmp_path: Path) -> None:
     assert "Traceback" not in err
 
 
-def test_newer_schema_is_one_clear_line(cli, db_path: Path) -> None:
+def test_newer_schema_is_one_clear_line(cli, raw_engine) -> None:
     cli("init")
-    from atr_desktop.storage.database import make_engine
-
-    engine = make_engine(db_path)
-    with engine.begin() as conn:
+    with raw_engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num='ffff'"))
-    engine.dispose()
     code, _, err = cli("groups", "list")
     assert code == 1
     assert "newer version of ATR Desktop" in err
@@ -105,7 +103,7 @@ def test_user_mistakes_exit_1_with_plain_english(cli) -> None:
 def test_init_refuses_existing_file(cli) -> None:
     cli("init")
     code, _, err = cli("init")
-    assert code == 1 and "already exists" in err
+    assert code == 1 and "already" in err and "open it instead" in err
 
 
 def test_commands_on_missing_db_say_how_to_start(cli) -> None:

@@ -6,8 +6,11 @@ a traceback. Derandomized (conftest), so the same examples run every time."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
 
 # Text a command line can carry (no NUL: the operating system cannot pass one in argv).
 TYPED = st.text(

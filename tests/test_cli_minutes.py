@@ -5,7 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
+
 from tests.meeting_fixtures import add_meeting, strategy_group
+
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
 
 M = "SG:2026-11-10"
 NEXT = "SG:2027-02-09"

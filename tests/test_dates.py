@@ -15,6 +15,8 @@ from atr_desktop.domain.dates import (
 )
 from tests.meeting_fixtures import strategy_group
 
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
+
 TODAY = dt.date(2026, 12, 1)
 
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import func, select
 
 from atr_desktop.storage.models import Meeting, Membership, Organisation, Person
+
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
 
 
 def test_demo_has_people_organisations_memberships_and_a_year_of_meetings(demo_db) -> None:

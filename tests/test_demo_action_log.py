@@ -5,14 +5,17 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import func, select
+import pytest
+from sqlalchemy import func, inspect, select
 
 from atr_desktop.services import actions
 from atr_desktop.services.actions import ActionFilter
 from atr_desktop.storage.models import Action, ActionUpdate
 
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
 
-def test_demo_with_actions_builds_the_demo_then_grows_the_log(cli: Any, db_path: Any) -> None:
+
+def test_demo_with_actions_builds_the_demo_then_grows_the_log(cli: Any) -> None:
     code, out, err = cli("demo", "--actions", "600")
     assert code == 0, err
     assert "Demo programme added" in out and "600 actions" in out
@@ -46,7 +49,12 @@ def test_grown_actions_have_updates_and_words_to_filter_by(demo_db: Any) -> None
     assert all("Calderdale" in a.description for a in narrowed)
 
 
-def test_a_wrong_count_is_refused_before_anything_is_written(cli: Any, db_path: Any) -> None:
+def test_a_wrong_count_is_refused_before_anything_is_written(
+    cli: Any, db_path: Any, store_engine: str, request: pytest.FixtureRequest
+) -> None:
     code, _, err = cli("demo", "--actions", "0")
     assert code != 0 and "from 1 to" in err
-    assert not db_path.exists()
+    if store_engine == "sqlite":
+        assert not db_path.exists()
+    else:  # the server's database is still empty: not even a table was made
+        assert inspect(request.getfixturevalue("raw_engine")).get_table_names() == []

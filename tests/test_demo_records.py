@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
+import pytest
 from sqlalchemy import select
 
 from atr_desktop.services import actions, decisions, minutes
 from atr_desktop.storage.models import Attendance, Meeting, Minutes
+
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
 
 DEMO_TODAY = dt.date(2026, 11, 25)
 

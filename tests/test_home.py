@@ -13,6 +13,8 @@ from atr_desktop.paths import app_paths
 from atr_desktop.services import home
 from atr_desktop.storage.models import Action, AgendaItem, Decision, Meeting, Minutes, Paper
 
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
+
 TODAY = dt.date(2026, 11, 25)
 
 
@@ -119,6 +121,7 @@ def window(qtbot, tmp_path: Path):
     win.close_store()
 
 
+@pytest.mark.sqlite_only  # drives the window on the file; window journeys stay on SQLite
 def test_each_home_line_opens_its_record(window, db, db_path, qtbot) -> None:
     seed(db)
     window.open_store(db_path)
@@ -137,6 +140,7 @@ def test_each_home_line_opens_its_record(window, db, db_path, qtbot) -> None:
         assert s.get(Action, record_id).ref in lines[0].text(0)
 
 
+@pytest.mark.sqlite_only  # drives the window on the file; window journeys stay on SQLite
 def test_ctrl_f_searches_everything_and_results_open_records(window, db, db_path, qtbot) -> None:
     from PySide6.QtCore import Qt, QUrl
 

@@ -6,16 +6,18 @@ from __future__ import annotations
 import email
 import io
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from atr_desktop.errors import UserError
 from atr_desktop.services import people
 from atr_desktop.storage.models import Meeting
+
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -71,7 +73,7 @@ def test_a_pipe_given_as_the_database_does_not_block(tmp_path: Path) -> None:
 
 
 def test_a_line_break_in_an_email_is_refused_and_never_reaches_a_header(
-    cli, demo_db, db_path: Path, tmp_path: Path
+    cli, demo_db, raw_engine, tmp_path: Path
 ) -> None:
     code, _, err = cli(
         "people", "add", "--first", "Eve", "--last", "Ng", "--email", "eve@x.org\r\nBcc: a@b.org"
@@ -79,13 +81,12 @@ def test_a_line_break_in_an_email_is_refused_and_never_reaches_a_header(
     _plain(code, err)
     assert "line break" in err
     # An address from an older file, or written by another program, is cleaned at output.
-    conn = sqlite3.connect(db_path)
-    conn.execute(
-        "UPDATE people SET email = email || char(13, 10) || 'Bcc: spy@evil.example', "
-        "first_name = first_name || char(13, 10) || 'X-Evil: 1'"
-    )
-    conn.commit()
-    conn.close()
+    demo_db.close()
+    with raw_engine.begin() as conn:
+        conn.execute(
+            text("UPDATE people SET email = email || :bcc, first_name = first_name || :evil"),
+            {"bcc": "\r\nBcc: spy@evil.example", "evil": "\r\nX-Evil: 1"},
+        )
     drafts = tmp_path / "drafts"
     code, _, err = cli("actions", "remind", "--out", str(drafts))
     assert code == 0, err

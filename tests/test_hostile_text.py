@@ -15,6 +15,8 @@ from atr_desktop.documents.text import xml_safe
 from atr_desktop.errors import UserError
 from atr_desktop.services import groups, search
 
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
+
 # Everything a keyboard, a paste or a bad file can produce, except lone surrogates
 # (refused with a message: see domain/text.py).
 TYPED = st.text(

@@ -15,6 +15,8 @@ from atr_desktop.services.tabular import decode, read_csv_text
 from atr_desktop.storage.models import Membership, Person
 from tests.member_files import FAULTS, fixed, membership_sheet, write_csv, write_xlsx
 
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
+
 
 def write(kind: str, path_dir: Path, rows) -> tuple[Path, list[int]]:  # type: ignore[no-untyped-def]
     if kind == "xlsx":

@@ -30,6 +30,8 @@ from atr_desktop.storage.models import AgendaItem as AgendaItemModel
 from atr_desktop.storage.models import Group, Meeting
 from tests.meeting_fixtures import strategy_group
 
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
+
 ORGANISATION = "West Yorkshire Adversity, Trauma and Resilience Programme"
 
 

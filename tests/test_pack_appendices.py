@@ -7,10 +7,13 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
 from tests.pack_fixtures import add_item, add_paper, make_meeting, pdf_bytes
+
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
 
 
 def test_minutes_and_action_log_are_appended_and_linked(db: Any, tmp_path: Path) -> None:

@@ -24,6 +24,8 @@ from tests.pack_fixtures import (
     rotated_pdf,
 )
 
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
+
 HAS_SOFFICE = shutil.which("soffice") is not None
 
 

@@ -13,7 +13,10 @@ import pytest
 
 from tests.pack_fixtures import add_item, add_paper, boxed_pdf, make_meeting
 
-pytestmark = pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs pdftoppm")
+pytestmark = [
+    pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="needs pdftoppm"),
+    pytest.mark.both_engines,  # SQLite and PostgreSQL (tests/conftest.py)
+]
 
 # (name, media box, crop box, trim box, rotate, user unit, inherited from /Pages)
 PAPERS = [

@@ -9,7 +9,11 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from tests.pack_fixtures import add_item, add_paper, make_meeting, pdf_bytes
+
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
 
 
 def test_pack_file_is_pdf_17_with_object_streams_and_metadata(db: Any, tmp_path: Path) -> None:

@@ -20,6 +20,8 @@ from tests.pack_fixtures import (
     truncated_pdf,
 )
 
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
+
 REF = "SG:2027-02-09"
 
 

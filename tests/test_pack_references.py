@@ -7,12 +7,15 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from atr_desktop.domain.paper_refs import assign_letters, letter_index, paper_letter
 from tests.pack_fixtures import add_item, add_paper, make_meeting, pdf_bytes
+
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
 
 REF = "SG:2027-02-09"
 

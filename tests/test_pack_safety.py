@@ -11,6 +11,8 @@ import pytest
 
 from tests.pack_fixtures import add_item, add_paper, hostile_pdf, make_meeting, pdf_bytes
 
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
+
 UNSAFE = (
     "/JavaScript",
     "/JS",

@@ -9,9 +9,12 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pytest
 from pypdf import PdfReader
 
 from tests.pack_fixtures import add_item, add_paper, make_meeting, pdf_bytes
+
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
 
 REF = "SG:2027-02-09"
 

@@ -16,6 +16,8 @@ from atr_desktop.services import agenda, forward_plan, meetings, papers
 from atr_desktop.services.paper_checks import check_paper_file
 from tests.paper_files import docx, locked_pdf, pdf, truncated_pdf
 
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
+
 
 def _meeting(db) -> str:
     [m] = meetings.schedule_meetings(

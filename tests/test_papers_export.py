@@ -5,10 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from docx import Document
 from pypdf import PdfReader
 
 from tests.pack_fixtures import add_item, add_paper, make_meeting, pdf_bytes
+
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
 
 
 def test_papers_export_writes_cover_sheets_and_contents(db: Any, cli: Any, tmp_path: Path) -> None:

@@ -17,6 +17,8 @@ from tests.office import needs_soffice
 from tests.paper_files import docx, pdf
 from tests.publish_checks import check_html, check_pdf, pikepdf_check
 
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
+
 MEETING = "SG:2026-07-14"  # demo: approved minutes, two decisions, a Part B item
 
 
@@ -291,6 +293,7 @@ def test_pack_check_reports_each_pdf_papers_accessibility(demo_db: Any, tmp_path
     assert "ask the author for an accessible version" in seen["untagged.pdf"]
 
 
+@pytest.mark.sqlite_only  # drives the window on the file; window journeys stay on SQLite
 def test_publish_button_on_the_meeting_page(qtbot: Any, demo_db: Any, db_path: Path,
                                             tmp_path: Path) -> None:  # fmt: skip
     from PySide6.QtCore import QTimer

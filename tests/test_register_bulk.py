@@ -13,6 +13,8 @@ from atr_desktop.services.attendance import LineChange
 from tests.meeting_fixtures import strategy_group
 from tests.reply_files import meeting_uid, reply_ics, write_eml, write_ics
 
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
+
 DAY = dt.date(2026, 11, 10)
 
 

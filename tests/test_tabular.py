@@ -17,6 +17,8 @@ from atr_desktop.errors import UserError
 from atr_desktop.services import actions, actions_import, tabular
 from tests.test_actions import TODAY, strategy_group
 
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
+
 HEADER = "Reference;Action;Owner;Due date;Status;Update\r\n"
 
 

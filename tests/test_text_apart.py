@@ -9,9 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from atr_desktop.documents.text_extract import extract_text, extract_text_apart
 from atr_desktop.services import meetings, papers, search
 from tests.pack_fixtures import docx_bytes, pdf_bytes
+
+pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
 
 
 def test_the_worker_reads_the_same_words_as_the_app(tmp_path: Path) -> None:
