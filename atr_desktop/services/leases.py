@@ -107,9 +107,7 @@ def me(session: Session) -> Officer:
 def _row(session: Session, kind: str, meeting_id: int) -> Any:
     if kind not in KINDS:
         raise ValueError(f"no lease kind {kind!r}")
-    return session.execute(
-        select(LEASES).where(LEASES.c.kind == kind, LEASES.c.record_id == meeting_id)
-    ).first()
+    return session.execute(select(LEASES).where(_one(kind, meeting_id))).first()
 
 
 def _state(
@@ -135,6 +133,33 @@ def _meeting_id(session: Session, meeting_ref: str | int) -> int:
     return meeting_ref if isinstance(meeting_ref, int) else find_meeting(session, meeting_ref).id
 
 
+def _context(
+    session: Session, meeting_ref: str | int, officer: Officer | None, now: dt.datetime | None
+) -> tuple[int, Officer, dt.datetime]:
+    """What every public call is about: the meeting's id, the officer (this one unless a test
+    names another) and the time (the database's unless given), read in that order."""
+    meeting_id = _meeting_id(session, meeting_ref)
+    return meeting_id, officer or me(session), now or database_now(session)
+
+
+def _ours(
+    kind: str, meeting_id: int, officer: Officer, now: dt.datetime, taken_now: bool = False
+) -> LeaseState:
+    """The lease as its holder sees it just after taking or renewing it: 5 minutes from now."""
+    return LeaseState(kind, meeting_id, officer, now + LEASE_FOR, True, True, taken_now)
+
+
+def _refuse_if_elsewhere(
+    session: Session, held: LeaseState, meeting: Meeting | None = None
+) -> None:
+    """Raise the one-sentence refusal when another officer's live lease covers the change."""
+    if not held.elsewhere:
+        return
+    if meeting is None:
+        meeting = session.get(Meeting, held.meeting_id)
+    raise UserError(refusal(held, meeting.date if meeting else None))
+
+
 def who_holds(
     db: Database,
     kind: str,
@@ -144,8 +169,7 @@ def who_holds(
 ) -> LeaseState:
     """The lease as it stands, seen by ``officer`` (this officer unless given)."""
     with db.session() as s:
-        meeting_id = _meeting_id(s, meeting_ref)
-        return _state(s, kind, meeting_id, officer or me(s), now or database_now(s))
+        return _state(s, kind, *_context(s, meeting_ref, officer, now))
 
 
 def take(
@@ -158,9 +182,7 @@ def take(
     """Take the lease, or renew it when it is already ours. Someone else's lease, live or
     lapsed, is left as it is and returned (a lapsed one is taken only by :func:`take_over`)."""
     with db.session() as s:
-        meeting_id = _meeting_id(s, meeting_ref)
-        officer = officer or me(s)
-        now = now or database_now(s)
+        meeting_id, officer, now = _context(s, meeting_ref, officer, now)
         held = _state(s, kind, meeting_id, officer, now)
         if held.mine:
             return _extend(s, held, officer, now)
@@ -171,7 +193,7 @@ def take(
                 s.execute(insert(LEASES).values(_values(kind, meeting_id, officer, now)))
         except IntegrityError:
             return _state(s, kind, meeting_id, officer, now)
-        return LeaseState(kind, meeting_id, officer, now + LEASE_FOR, True, True, True)
+        return _ours(kind, meeting_id, officer, now, taken_now=True)
 
 
 def _values(kind: str, meeting_id: int, officer: Officer, now: dt.datetime) -> dict[str, Any]:
@@ -194,7 +216,7 @@ def _extend(s: Session, held: LeaseState, officer: Officer, now: dt.datetime) ->
     )
     if getattr(found, "rowcount", 0) != 1:  # taken over since it was read
         return _state(s, held.kind, held.meeting_id, officer, now)
-    return LeaseState(held.kind, held.meeting_id, officer, now + LEASE_FOR, True, True)
+    return _ours(held.kind, held.meeting_id, officer, now)
 
 
 def renew(
@@ -218,13 +240,9 @@ def take_over(
 ) -> LeaseState:
     """Take a lapsed lease from its holder (the window has warned); refused while it is live."""
     with db.session() as s:
-        meeting_id = _meeting_id(s, meeting_ref)
-        officer = officer or me(s)
-        now = now or database_now(s)
+        meeting_id, officer, now = _context(s, meeting_ref, officer, now)
         held = take(db, kind, meeting_id, now, officer)
-        if held.elsewhere:
-            meeting = s.get(Meeting, meeting_id)
-            raise UserError(refusal(held, meeting.date if meeting else None))
+        _refuse_if_elsewhere(s, held)
         if held.mine or held.holder is None:
             return held
         done = s.execute(
@@ -236,7 +254,7 @@ def take_over(
             return _state(s, kind, meeting_id, officer, now)
         audit.record(s, "lease", meeting_id, "taken over", f"{kind} from {held.holder.login}")
         log.info("took over a lapsed lease on a meeting's %s", kind)
-        return LeaseState(kind, meeting_id, officer, now + LEASE_FOR, True, True, True)
+        return _ours(kind, meeting_id, officer, now, taken_now=True)
 
 
 def release(
@@ -261,8 +279,7 @@ def refusal(held: LeaseState, day: dt.date | None) -> str:
 def ensure_free(session: Session, kind: str, meeting: Meeting) -> None:
     """Refuse, in one plain sentence, a change under another officer's live lease."""
     held = _state(session, kind, meeting.id, me(session), database_now(session))
-    if held.elsewhere:
-        raise UserError(refusal(held, meeting.date))
+    _refuse_if_elsewhere(session, held, meeting)
 
 
 @contextmanager
@@ -272,10 +289,9 @@ def editing(db: Database, kind: str, meeting_ref: str | int) -> Iterator[list[st
     afterwards unless it was already this officer's (their own window keeps it)."""
     held = take(db, kind, meeting_ref)
     warnings: list[str] = []
-    if held.elsewhere:
+    if held.elsewhere:  # a session is opened only to name the meeting's date
         with db.session() as s:
-            meeting = s.get(Meeting, held.meeting_id)
-            raise UserError(refusal(held, meeting.date if meeting else None))
+            _refuse_if_elsewhere(s, held)
     if held.lapsed:
         assert held.holder is not None
         warnings.append(
