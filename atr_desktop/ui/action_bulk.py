@@ -29,7 +29,7 @@ from atr_desktop.services.actions_import import ImportRow
 from atr_desktop.storage.database import Database
 from atr_desktop.ui.errors import show_user_error
 from atr_desktop.ui.record_view import RecordView
-from atr_desktop.ui.reload import TypedForm, save_keeping_typing
+from atr_desktop.ui.reload import TypedForm, save_and_close
 from atr_desktop.ui.table_model import Column
 
 
@@ -80,9 +80,12 @@ class BulkUpdateDialog(QDialog):
         layout.addWidget(buttons)
         self.form = TypedForm([self.status, self.meeting, self.note])
 
-    def reload(self) -> None:
-        """Read the actions' versions again (the boxes hold nothing of theirs to show)."""
-        self.versions = [actions.get_action(self.db, ref).row_version for ref in self.refs]
+    def reread(self) -> list[int | None]:
+        """The actions' versions read again (the boxes hold nothing of theirs to show)."""
+        return [actions.get_action(self.db, ref).row_version for ref in self.refs]
+
+    def hold(self, versions: list[int | None]) -> None:
+        self.versions = versions
 
     def save(self) -> None:
         change = ActionChange(
@@ -90,14 +93,13 @@ class BulkUpdateDialog(QDialog):
             note=self.note.toPlainText(),
             at_meeting=self.meeting.currentData(),
         )
-        done = save_keeping_typing(
+        save_and_close(
             self,
             self.form,
             lambda: actions.update_many(self.db, self.refs, change, None, self.versions),
-            self.reload,
+            self.reread,
+            self.hold,
         )
-        if done is not None:
-            self.accept()
 
 
 IMPORT_COLUMNS: list[Column[ImportRow]] = [

@@ -11,7 +11,7 @@ from atr_desktop.services.actions import ActionChange, ActionInfo
 from atr_desktop.storage.database import Database
 from atr_desktop.ui.date_field import enter_moves_on
 from atr_desktop.ui.forms.ui_action_dialog import Ui_ActionDialog
-from atr_desktop.ui.reload import TypedForm, save_keeping_typing
+from atr_desktop.ui.reload import TypedForm, save_and_close
 
 
 class ActionDialog(QDialog):
@@ -71,9 +71,6 @@ class ActionDialog(QDialog):
         for u in reversed(action.updates):
             self.ui.historyList.addItem(f"{short_date(u.on_date)}  {u.text}")
 
-    def reload(self) -> None:
-        self.fill(actions.get_action(self.db, self.action.id))
-
     def change(self) -> ActionChange:
         due = self.ui.dueEdit.value()
         rag = self.ui.ragCombo.currentData()
@@ -91,13 +88,12 @@ class ActionDialog(QDialog):
         )
 
     def save(self) -> None:
-        self.result_action = save_keeping_typing(
+        self.result_action = save_and_close(
             self,
             self.form,
             lambda: actions.update_action(
                 self.db, self.action.ref, self.change(), expected_version=self.action.row_version
             ),
-            self.reload,
+            lambda: actions.get_action(self.db, self.action.id),
+            self.fill,
         )
-        if self.result_action is not None:
-            self.accept()

@@ -9,7 +9,7 @@ from atr_desktop.domain.groups import GroupKind
 from atr_desktop.services import groups
 from atr_desktop.storage.database import Database
 from atr_desktop.ui.forms.ui_group_dialog import Ui_GroupDialog
-from atr_desktop.ui.reload import TypedForm, save_keeping_typing
+from atr_desktop.ui.reload import TypedForm, save_and_close
 from atr_desktop.ui.undo import undoable
 
 
@@ -69,9 +69,10 @@ class GroupDialog(QDialog):
             checked = item.data(Qt.ItemDataRole.UserRole) in group.constituents
             item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
-    def reload(self) -> None:
+    def reread(self) -> groups.GroupInfo:
+        """The group read again (only an edit can be refused as changed since it was read)."""
         assert self.group is not None
-        self.fill(groups.get_group(self.db, self.group.id))
+        return groups.get_group(self.db, self.group.id)
 
     def _kind_changed(self) -> None:
         joint = self.ui.kindCombo.currentData() == GroupKind.JOINT.value
@@ -95,9 +96,7 @@ class GroupDialog(QDialog):
         )
 
     def save(self) -> None:
-        self.result_group = save_keeping_typing(self, self.form, self.write, self.reload)
-        if self.result_group is not None:
-            self.accept()
+        self.result_group = save_and_close(self, self.form, self.write, self.reread, self.fill)
 
     def write(self) -> groups.GroupInfo:
         label = "add group" if self.group is None else f"edit group {self.group.code}"

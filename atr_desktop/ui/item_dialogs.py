@@ -13,7 +13,7 @@ from atr_desktop.storage.database import Database
 from atr_desktop.ui.errors import attempt
 from atr_desktop.ui.forms.ui_agenda_item_dialog import Ui_AgendaItemDialog
 from atr_desktop.ui.forms.ui_cover_sheet_dialog import Ui_CoverSheetDialog
-from atr_desktop.ui.reload import TypedForm, save_keeping_typing
+from atr_desktop.ui.reload import TypedForm, save_and_close
 
 
 def fill_purposes(combo: QComboBox, current: str = "") -> None:
@@ -83,10 +83,6 @@ class AgendaItemDialog(QDialog):
         )
         self.ui.exemptionEdit.setText(row.exemption_note)
 
-    def reload(self) -> None:
-        assert self.row is not None
-        self.fill(agenda.get_item(self.db, self.row.id))
-
     def _enable_exemption(self) -> None:
         """The reason belongs to Part B items; its words to the reason 'other'."""
         part_b = self.ui.confidentialCheck.isChecked()
@@ -106,17 +102,18 @@ class AgendaItemDialog(QDialog):
         )
         row = self.row
         if row is not None:
-            self.result_row = save_keeping_typing(
+            self.result_row = save_and_close(
                 self,
                 self.form,
                 lambda: agenda.update_item(self.db, row.id, data, row.row_version),
-                self.reload,
+                lambda: agenda.get_item(self.db, row.id),
+                self.fill,
             )
-        else:
-            under = self.under.number if self.under else None
-            self.result_row = attempt(
-                self, lambda: agenda.add_item(self.db, self.meeting_id, data, under=under)
-            )
+            return
+        under = self.under.number if self.under else None
+        self.result_row = attempt(
+            self, lambda: agenda.add_item(self.db, self.meeting_id, data, under=under)
+        )
         if self.result_row is not None:
             self.accept()
 
@@ -170,9 +167,6 @@ class CoverSheetDialog(QDialog):
             else:
                 widget.setText(value)
 
-    def reload(self) -> None:
-        self.fill(papers.get_paper(self.db, self.paper.id))
-
     def values(self) -> dict[str, str]:
         out = {"purpose": self.ui.purposeCombo.currentData()}
         for field, name in self.FIELDS.items():
@@ -181,13 +175,12 @@ class CoverSheetDialog(QDialog):
         return out
 
     def save(self) -> None:
-        self.result_paper = save_keeping_typing(
+        self.result_paper = save_and_close(
             self,
             self.form,
             lambda: papers.update_cover_by_id(
                 self.db, self.paper.id, self.values(), self.paper.row_version
             ),
-            self.reload,
+            lambda: papers.get_paper(self.db, self.paper.id),
+            self.fill,
         )
-        if self.result_paper is not None:
-            self.accept()

@@ -22,7 +22,7 @@ from atr_desktop.storage.database import Database
 from atr_desktop.ui.confirm import save_asking
 from atr_desktop.ui.date_field import DateField, enter_moves_on
 from atr_desktop.ui.errors import show_user_error
-from atr_desktop.ui.reload import TypedForm, save_keeping_typing
+from atr_desktop.ui.reload import TypedForm, save_and_close
 
 
 def date_edit(name: str, accessible: str, day: dt.date | None = None) -> DateField:
@@ -157,14 +157,14 @@ class EndMemberDialog(QDialog):
         layout.addWidget(buttons)
         self.form = TypedForm([self.day, self.reason])
 
-    def _refill(self) -> None:
+    def _show(self, member: MemberInfo) -> None:
         """The membership read again (a colleague ended it meanwhile): their date and reason."""
-        self.member = members.get_membership(self.db, self.member.id)
-        self.day.setDate(self.member.end_date or dt.date.today())
-        self.reason.setText(self.member.end_reason)
+        self.member = member
+        self.day.setDate(member.end_date or dt.date.today())
+        self.reason.setText(member.end_reason)
 
     def save(self) -> None:
-        ended = save_keeping_typing(
+        ended = save_and_close(
             self,
             self.form,
             lambda: members.end_membership(
@@ -175,9 +175,7 @@ class EndMemberDialog(QDialog):
                 self.reason.text(),
                 read=self.member,
             ),
-            self._refill,
+            lambda: members.get_membership(self.db, self.member.id),
+            self._show,
         )
-        if ended is None:
-            return
-        self.ended = ended
-        self.accept()
+        self.ended = ended or []

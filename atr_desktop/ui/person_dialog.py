@@ -9,7 +9,7 @@ from atr_desktop.services.people import PersonInfo
 from atr_desktop.storage.database import Database
 from atr_desktop.ui.errors import attempt
 from atr_desktop.ui.forms.ui_person_dialog import Ui_PersonDialog
-from atr_desktop.ui.reload import TypedForm, save_keeping_typing
+from atr_desktop.ui.reload import TypedForm, save_and_close
 
 
 class PersonDialog(QDialog):
@@ -64,10 +64,6 @@ class PersonDialog(QDialog):
         ui.preferencesEdit.setPlainText(person.preferences)
         ui.notesEdit.setPlainText(person.notes)
 
-    def reload(self) -> None:
-        assert self.person is not None
-        self.fill(people.get_person(self.db, self.person.id))
-
     def _organisation_changed(self, name: str) -> None:
         """Choosing a known organisation shows its sector."""
         sector = self.organisations.get(name)
@@ -92,17 +88,18 @@ class PersonDialog(QDialog):
 
     def save(self) -> None:
         person = self.person
-        if person is None:
-            self.result_person = attempt(self, lambda: people.add_person(self.db, self.data()))
-        else:
-            self.result_person = save_keeping_typing(
+        if person is not None:
+            self.result_person = save_and_close(
                 self,
                 self.form,
                 lambda: people.update_person(
                     self.db, person.id, self.data(), expected_version=self.person_version()
                 ),
-                self.reload,
+                lambda: people.get_person(self.db, person.id),
+                self.fill,
             )
+            return
+        self.result_person = attempt(self, lambda: people.add_person(self.db, self.data()))
         if self.result_person is not None:
             self.accept()
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
     QComboBox,
+    QDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -42,6 +43,7 @@ from atr_desktop.ui.date_field import DateField
 from atr_desktop.ui.errors import show_user_error
 
 T = TypeVar("T")
+R = TypeVar("R")
 CHECKED = Qt.CheckState.Checked
 KEPT = "What you typed is still here: press Save to try again."
 
@@ -209,3 +211,20 @@ def save_keeping_typing(
     except UserError as exc:
         when_refused(parent, form, refill)(exc)
         return None
+
+
+def save_and_close(
+    dialog: QDialog,
+    form: TypedForm,
+    save: Callable[[], T],
+    reread: Callable[[], R],
+    fill: Callable[[R], None],
+) -> T | None:
+    """A Save button of a dialog that edits one record: run ``save`` and close the dialog
+    (accept) once it is saved. A refused save keeps the dialog open as typed
+    (:func:`when_refused`); on Reload the record is read again with ``reread`` and shown with
+    ``fill``, the dialog's own way of showing it on opening, so each dialog passes only those."""
+    saved = save_keeping_typing(dialog, form, save, lambda: fill(reread()))
+    if saved is not None:
+        dialog.accept()
+    return saved

@@ -15,7 +15,7 @@ from atr_desktop.services import tor
 from atr_desktop.services.tor import TorInfo
 from atr_desktop.storage.database import Database
 from atr_desktop.ui.forms.ui_tor_editor import Ui_TorEditor
-from atr_desktop.ui.reload import TypedForm, save_keeping_typing
+from atr_desktop.ui.reload import TypedForm, save_and_close
 
 FRACTIONS = ("", "1/2", "1/3", "2/3", "1/4")
 
@@ -82,9 +82,6 @@ class TorEditor(QDialog):
         for title, text in draft.extra_sections:
             self._add_extra(title, text)
 
-    def reload(self) -> None:
-        self.fill(tor.get_version(self.db, self.draft.group, self.draft.version))
-
     def editor(self, key: str) -> QPlainTextEdit:
         widget: QPlainTextEdit = getattr(self.ui, f"{key}Edit")
         return widget
@@ -149,7 +146,7 @@ class TorEditor(QDialog):
         return out
 
     def save(self) -> None:
-        self.result_tor = save_keeping_typing(
+        self.result_tor = save_and_close(
             self,
             self.form,
             lambda: tor.edit_draft(
@@ -159,7 +156,6 @@ class TorEditor(QDialog):
                 self.draft.row_version,
                 self.draft.started,
             ),
-            self.reload,
+            lambda: tor.get_version(self.db, self.draft.group, self.draft.version),
+            self.fill,
         )
-        if self.result_tor is not None:
-            self.accept()
