@@ -210,6 +210,40 @@ def test_roles_a_secretariat_writes_and_erases_a_chair_only_reads(
                 conn.execute(f"DROP ROLE {role}")
 
 
+def test_roles_set_up_before_0012_keep_the_secretariats_right_to_redact_after_it(
+    db_address: str, store_engine: str
+) -> None:
+    """A store whose roles 'init --roles' set up at 0011 (when it granted the two-argument
+    audit_redact) is upgraded: 0012 replaces the function, and its grant branch gives the
+    new one to the secretariat (owned by the audit trail's owner), still not to a chair."""
+    if store_engine == "sqlite":
+        pytest.skip("roles are PostgreSQL's")
+    from atr_desktop.storage import migrate
+    from atr_desktop.storage.database import make_server_engine
+    from atr_desktop.storage.roles import roles_sql
+
+    engine = make_server_engine(db_address)
+    try:
+        migrate.upgrade(engine, "0011_leases")
+        printed_then = roles_sql().replace(
+            "audit_redact(integer, text, text)", "audit_redact(integer, text)"
+        )
+        with psycopg.connect(db_address, autocommit=True) as conn:
+            conn.execute(printed_then)  # type: ignore[arg-type]
+        migrate.upgrade(engine)
+    finally:
+        engine.dispose()
+    redact = "audit_redact(integer, text, text)"
+    with psycopg.connect(db_address) as conn:
+        rights = conn.execute(
+            "SELECT has_function_privilege('atr_secretariat', %s, 'EXECUTE'), "
+            "has_function_privilege('atr_chair', %s, 'EXECUTE'), "
+            "(SELECT proowner::regrole::text FROM pg_proc WHERE oid = %s::regprocedure)",
+            (redact, redact, redact),
+        ).fetchone()
+    assert rights == (True, False, "atr_owner")
+
+
 def test_another_officers_change_is_heard_as_a_change_notice(db, reopen, store_engine) -> None:
     """LISTEN/NOTIFY: what one connection commits reaches another store's listeners within
     seconds, as the kinds of record that changed; its own edits are not told twice."""
