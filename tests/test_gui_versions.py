@@ -322,3 +322,57 @@ def test_a_chair_hand_over_asked_about_one_term_ends_no_other(qtbot, db) -> None
     with_modal(go, lambda: qtbot.mouseClick(add, Qt.MouseButton.LeftButton))
     assert not dialog.isVisible() and dialog.result_member is not None
     assert dialog.result_member.role == "chair"
+
+
+def test_the_group_and_agenda_item_dialogs_offer_the_same_reload(qtbot, db) -> None:  # type: ignore[no-untyped-def]
+    """Both save through reload.save_and_close: Reload shows the colleague's change, keeps
+    the box typed here, and Save then saves both and closes the dialog."""
+    from dataclasses import asdict
+
+    from atr_desktop.services import agenda, groups
+    from atr_desktop.ui.group_dialog import GroupDialog
+    from atr_desktop.ui.item_dialogs import AgendaItemDialog
+
+    sg = strategy_group(db)
+    group = groups.get_group(db, "SG")
+    dialog = GroupDialog(db, group)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    theirs = groups.GroupInput(
+        **{k: v for k, v in asdict(group).items() if k in groups.GroupInput.__annotations__}
+    )
+    theirs.rhythm, theirs.constituents = "Theirs: quarterly", list(group.constituents)
+    groups.update_group(db, "SG", theirs)
+    dialog.ui.descriptionEdit.setPlainText("Mine: the strategy")
+    [said] = with_modal(_press("Reload"), lambda: _save(qtbot, dialog))
+    assert "your change was not saved" in said
+    assert dialog.isVisible() and dialog.result_group is None
+    assert dialog.ui.rhythmEdit.text() == "Theirs: quarterly"
+    assert dialog.ui.descriptionEdit.toPlainText() == "Mine: the strategy"
+    _save(qtbot, dialog)
+    assert not dialog.isVisible() and dialog.result_group is not None
+    saved = groups.get_group(db, "SG")
+    assert (saved.rhythm, saved.description) == ("Theirs: quarterly", "Mine: the strategy")
+
+    row = next(r for r in agenda.agenda(db, sg.meeting) if r.title == "Budget")
+    item = AgendaItemDialog(db, sg.meeting, row, None)
+    qtbot.addWidget(item)
+    item.show()
+    data = agenda.ItemInput(
+        title=row.title, lead="Theirs: Zoë", purpose=row.purpose, minutes=row.minutes
+    )
+    data.confidential, data.has_papers = row.confidential, row.has_papers
+    agenda.update_item(db, row.id, data)
+    item.ui.titleEdit.setText("Mine: Budget 2027")
+    with_modal(_press("Reload"), lambda: _save(qtbot, item))
+    assert item.isVisible() and item.result_row is None
+    assert (item.ui.leadEdit.text(), item.ui.titleEdit.text()) == (
+        "Theirs: Zoë",
+        "Mine: Budget 2027",
+    )
+    _save(qtbot, item)
+    after = agenda.get_item(db, row.id)
+    assert not item.isVisible() and (after.lead, after.title) == (
+        "Theirs: Zoë",
+        "Mine: Budget 2027",
+    )
