@@ -42,9 +42,15 @@ GRANT USAGE ON SCHEMA public TO {SECRETARIAT}, {CHAIR};
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {SECRETARIAT};
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM {SECRETARIAT};
 GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {SECRETARIAT};
-GRANT EXECUTE ON FUNCTION audit_redact(integer, text, text) TO {SECRETARIAT};
--- Leases: who is editing a meeting's minutes or register (taken, renewed, released).
-GRANT SELECT, INSERT, UPDATE, DELETE ON leases TO {SECRETARIAT};
+-- Erasure goes through audit_redact, whichever version this store's schema has (so the
+-- same SQL serves a store an older app made, before the app upgrades it).
+DO $$ DECLARE r record; BEGIN
+  FOR r IN SELECT p.oid::regprocedure AS f FROM pg_proc p
+           JOIN pg_namespace n ON n.oid = p.pronamespace
+           WHERE n.nspname = 'public' AND p.proname = 'audit_redact' LOOP
+    EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO {SECRETARIAT}', r.f); END LOOP;
+END $$;
+-- Leases (who is editing a meeting's minutes or register) are among ALL TABLES above.
 
 -- A chair looks things up.
 GRANT SELECT ON ALL TABLES IN SCHEMA public TO {CHAIR};
