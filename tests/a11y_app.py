@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 from atr_desktop.logs import setup_logging
 from atr_desktop.paths import app_paths
 from atr_desktop.services import meetings
-from atr_desktop.ui.main_window import MainWindow
+from atr_desktop.ui.main_window import AREAS, MainWindow
 from atr_desktop.ui.meeting_record import MeetingRecordDialog
 from atr_desktop.ui.style import apply_style
 
@@ -29,6 +29,8 @@ def main(db_path: Path) -> int:
     window.show()
     window.open_store(db_path)
     assert window.db is not None
+    for area in reversed(AREAS):  # every page made (each is made when first shown)
+        window.go_to(area)
     held = next(m for m in meetings.list_meetings(window.db) if m.status == "held")
     record = MeetingRecordDialog(window.db, held.id, window)
     record.show()

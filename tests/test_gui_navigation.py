@@ -172,3 +172,17 @@ def test_an_organisation_hit_lists_its_people(window, qtbot) -> None:
     for row in range(shown):
         index = people.people.view.proxy.index(row, 2)
         assert people.people.view.proxy.data(index) == title  # the Organisation column
+
+
+def test_opening_a_store_makes_only_the_page_on_screen(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A decade's store opens at the cost of one page; the others are made, and read, the
+    first time the officer picks them (a click in the list of areas)."""
+    assert list(window.pages) == ["Home"]
+    assert window.stack.currentWidget() is window.pages["Home"]
+    row = window.nav.visualItemRect(window.nav.item(3))  # Meetings
+    qtbot.mouseClick(window.nav.viewport(), Qt.MouseButton.LeftButton, pos=row.center())
+    assert list(window.pages) == ["Home", "Meetings"]
+    meetings = window.pages["Meetings"]
+    assert window.stack.currentWidget() is meetings and meetings.isVisible()
+    assert meetings.view.model.rowCount() > 0  # type: ignore[attr-defined]
+    assert window.stack.count() == 6

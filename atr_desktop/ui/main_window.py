@@ -36,6 +36,7 @@ from atr_desktop.ui import main_thread_gc
 from atr_desktop.ui.changes import ChangeNotices
 from atr_desktop.ui.errors import show_user_error
 from atr_desktop.ui.operations import TaskRunner
+from atr_desktop.ui.pages import Pages, build_page
 from atr_desktop.ui.read_only import hide_edit_controls, title_note
 from atr_desktop.ui.safety import Safety
 from atr_desktop.ui.style import (
@@ -107,7 +108,7 @@ class MainWindow(QMainWindow):
         self.db: Database | None = None
         main_thread_gc.install()  # no Qt object is ever freed on a worker thread
         self.safety = Safety(self)
-        self.pages: dict[str, QWidget] = {}
+        self.pages = Pages()  # made once a store is open (_install_pages)
         self._painted = False
         self.setWindowTitle(APP_NAME)
         self.resize(1180, 740)
@@ -124,7 +125,7 @@ class MainWindow(QMainWindow):
             waiting = QLabel(f"{name}: opening the database…")
             waiting.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.stack.addWidget(waiting)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_area)
 
         body = QWidget()
         layout = QHBoxLayout(body)
@@ -339,38 +340,49 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def _install_pages(self, db: Database) -> None:
-        from atr_desktop.ui.pages import build_pages
-
+        """Stand a placeholder in for each area; only the page on screen is made and read
+        now, each other one when first shown (opening a decade's store costs one page)."""
         current = max(self.nav.currentRow(), 0)
         while (widget := self.stack.widget(0)) is not None:
             self.stack.removeWidget(widget)
             widget.deleteLater()
-        self.pages = build_pages(self, db)
         self.changes.clear()
-        for page in self.pages.values():
-            fit_small_screens(page)
-            name_for_screen_readers(page)
-        for name in AREAS:
-            page = self.pages[name]
-            self.stack.addWidget(page)
-            # Each page declares the kinds of record it shows and re-reads when they change.
-            self.changes.subscribe(page, page.SHOWS, page.refresh)  # type: ignore[attr-defined]
-            signal = getattr(page, "record_requested", None)
-            if signal is not None:
-                signal.connect(self.open_record)
-            more = getattr(page, "section_requested", None)
-            if more is not None:
-                more.connect(self.open_section)
+        for _ in AREAS:
+            self.stack.addWidget(QWidget())
+        self.pages = Pages(partial(self._make_page, db), lambda page: page.refresh())  # type: ignore[attr-defined]
         self.stack.setCurrentIndex(current)
-        apply_icons(self)
-        # Only the page on screen reads now; the others read when first shown, so opening
-        # a decade's store costs one page, not six (issue 12).
-        shown = self.stack.currentWidget()
-        for page in self.pages.values():
-            if page is shown or not self.isVisible():
-                page.refresh()  # type: ignore[attr-defined]
-            else:
-                self.changes.mark_stale(page, page.refresh)  # type: ignore[attr-defined]
+        self.pages.ensure(AREAS[current])  # on screen: made and read now
+        self.apply_icons()
+
+    def _make_page(self, db: Database, name: str) -> QWidget:
+        page = build_page(name, db)
+        fit_small_screens(page)
+        name_for_screen_readers(page)
+        index = AREAS.index(name)
+        placeholder = self.stack.widget(index)
+        self.stack.insertWidget(index, page)
+        if self.stack.currentWidget() is placeholder:
+            self.stack.setCurrentWidget(page)
+        if placeholder is not None:
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+        # Each page declares the kinds of record it shows and re-reads when they change.
+        self.changes.subscribe(page, page.SHOWS, page.refresh)  # type: ignore[attr-defined]
+        signal = getattr(page, "record_requested", None)
+        if signal is not None:
+            signal.connect(self.open_record)
+        more = getattr(page, "section_requested", None)
+        if more is not None:
+            more.connect(self.open_section)
+        apply_icons(page)
+        if not db.can_write:
+            hide_edit_controls(page)  # a reader sees no control that would only be refused
+        return page
+
+    def _show_area(self, row: int) -> None:
+        if self.db is not None and 0 <= row < len(AREAS):
+            self.pages.ensure(AREAS[row])  # made and read the first time it is shown
+        self.stack.setCurrentIndex(row)
 
     def refresh_pages(self) -> None:
         """Redraw every page (after something outside the database changed: settings file)."""
@@ -383,8 +395,8 @@ class MainWindow(QMainWindow):
     def open_record(self, kind: str, record_id: int) -> None:
         """Show the record of ``kind`` with ``record_id`` in its area."""
         area = AREA_FOR_KIND.get(kind, "Home")
-        page = self.pages.get(area)
         self.go_to(area)
+        page = self.pages[area]
         show = getattr(page, "show_record", None)
         if show is not None:
             show(kind, record_id)

@@ -1,29 +1,68 @@
 """The pages behind each area of the window; imported only once the store is open.
 
 Every page is a QWidget with ``refresh()``, which re-reads what it shows after a change.
+A page's module is imported, and the page made, only when it is first wanted (issue 12:
+opening a decade's store makes the page on screen, not six).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from importlib import import_module
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QWidget
 
-from atr_desktop.storage.database import Database
+if TYPE_CHECKING:  # the window imports this module before the store (and SQLAlchemy) loads
+    from atr_desktop.storage.database import Database
+
+PAGE_CLASSES = {
+    "Home": ("home_page", "HomePage"),
+    "Groups": ("groups_page", "GroupsPage"),
+    "People": ("people_page", "PeoplePage"),
+    "Meetings": ("meetings_page", "MeetingsPage"),
+    "Actions": ("actions_page", "ActionsPage"),
+    "Decisions": ("decisions_page", "DecisionsPage"),
+}
+
+
+def build_page(name: str, db: Database) -> QWidget:
+    """The page of the area ``name`` (one of MainWindow.AREAS), not yet read."""
+    module, cls = PAGE_CLASSES[name]
+    page: QWidget = getattr(import_module(f"atr_desktop.ui.{module}"), cls)(db)
+    return page
 
 
 def build_pages(window: QWidget, db: Database) -> dict[str, QWidget]:
-    """One page per area, in the order of MainWindow.AREAS."""
-    from atr_desktop.ui.actions_page import ActionsPage
-    from atr_desktop.ui.decisions_page import DecisionsPage
-    from atr_desktop.ui.groups_page import GroupsPage
-    from atr_desktop.ui.home_page import HomePage
-    from atr_desktop.ui.meetings_page import MeetingsPage
-    from atr_desktop.ui.people_page import PeoplePage
+    """Every page at once, in the order of MainWindow.AREAS (for checks that walk them all)."""
+    return {name: build_page(name, db) for name in PAGE_CLASSES}
 
-    return {
-        "Home": HomePage(db),
-        "Groups": GroupsPage(db),
-        "People": PeoplePage(db),
-        "Meetings": MeetingsPage(db),
-        "Actions": ActionsPage(db),
-        "Decisions": DecisionsPage(db),
-    }
+
+class Pages(dict[str, QWidget]):
+    """The window's pages by area, each made by ``make`` the first time it is asked for.
+
+    Iterating gives the pages made so far; ``pages[name]`` makes one if need be, then
+    ``ready`` (its first read) runs once it is in the dict, so a read that asks for the page
+    again finds it.
+    """
+
+    def __init__(
+        self,
+        make: Callable[[str], QWidget] | None = None,
+        ready: Callable[[QWidget], None] | None = None,
+    ) -> None:
+        super().__init__()
+        self._make, self._ready = make, ready
+
+    def __missing__(self, name: str) -> QWidget:
+        if self._make is None or name not in PAGE_CLASSES:
+            raise KeyError(name)
+        page = self._make(name)
+        self[name] = page
+        if self._ready is not None:
+            self._ready(page)
+        return page
+
+    def ensure(self, name: str) -> QWidget:
+        """The page of ``name``, made and read now if it was not made yet."""
+        return self[name]
