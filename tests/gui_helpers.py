@@ -62,3 +62,11 @@ def with_modals(handlers: list[Callable[[QWidget], Any]], trigger: Callable[[], 
         if isinstance(result, BaseException):
             raise result
     return outcome
+
+
+def every_page(window: Any) -> dict[str, QWidget]:
+    """Each area's page of the main window, made (and read) if it was not shown yet, as the
+    officer's first click on its area would."""
+    from atr_desktop.ui.main_window import AREAS
+
+    return {area: window.pages.ensure(area) for area in AREAS}

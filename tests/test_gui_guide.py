@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QApplication, QTabWidget
 
 from atr_desktop.ui.main_window import AREAS
+from tests.gui_helpers import every_page
 
 
 @pytest.fixture
@@ -23,6 +24,7 @@ def words_on_screen(window) -> set[str]:
     from atr_desktop.ui.meeting_record import MeetingRecordDialog
     from atr_desktop.ui.pack_dialog import PackDialog
 
+    every_page(window)
     held = next(m for m in meetings.list_meetings(window.db) if m.status == "held")
     record = MeetingRecordDialog(window.db, held.id, window)
     pack = PackDialog(window.db, held.id, window)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractButton
 
 from atr_desktop.paths import app_paths
 from atr_desktop.ui.main_window import MainWindow
+from tests.gui_helpers import every_page
 
 
 def test_the_window_opens_a_server_store_and_edits_it(qtbot, tmp_path: Path, pg_url: str) -> None:
@@ -100,6 +101,7 @@ EDIT_VERBS = re.compile(
 def _shown_edit_controls(win: MainWindow) -> set[str]:
     """Every button or menu item a person could reach that would change a record (by its
     words: the names the code uses are not what a reader sees)."""
+    every_page(win)
     found: set[str] = set()
     for button in win.findChildren(QAbstractButton):
         words = button.text().replace("&", "")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QTabWidget
 
 from atr_desktop.paths import app_paths
 from atr_desktop.ui.main_window import MainWindow
+from tests.gui_helpers import every_page
 from tests.window_survey import clashes, windows
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -174,7 +175,7 @@ def coloured_cells(window) -> list[tuple[str, object, object]]:
     from atr_desktop.ui.record_view import RecordView
 
     found = []
-    for area, page in window.pages.items():
+    for area, page in every_page(window).items():
         window.go_to(area)  # a page reads what it shows when it is first shown
         for tabs in page.findChildren(QTabWidget):  # and a tab when it is chosen
             for index in range(tabs.count()):
