@@ -95,22 +95,27 @@ def grow_actions(source: Path, target: Path, total: int) -> int:
         con.close()
 
 
-def home_seconds(db_path: Path, runs: int) -> float:
-    """Median seconds of the ``home`` service on ``db_path`` (after one warm-up call)."""
+def home_seconds(demo: Path, grown: Path, calls: int = 151) -> tuple[float, float]:
+    """Median seconds of the ``home`` service on ``demo`` and on ``grown``, called in turn
+    ``calls`` times each after a warm-up call: a call takes milliseconds, so a handful of
+    runs measured one after the other mostly measured what else the machine was doing."""
     from atr_desktop.services.home import home
     from atr_desktop.storage.database import open_database
 
-    db = open_database(db_path)
+    dbs = [open_database(demo), open_database(grown)]
     try:
-        home(db)
-        times = []
-        for _ in range(runs):
-            start = time.perf_counter()
+        times: list[list[float]] = [[], []]
+        for db in dbs:
             home(db)
-            times.append(time.perf_counter() - start)
-        return statistics.median(times)
+        for _ in range(calls):
+            for db, spent in zip(dbs, times, strict=True):
+                start = time.perf_counter()
+                home(db)
+                spent.append(time.perf_counter() - start)
+        return statistics.median(times[0]), statistics.median(times[1])
     finally:
-        db.close()
+        for db in dbs:
+            db.close()
 
 
 def peak_kib(env: dict[str, str], cmd: list[str]) -> int:
@@ -165,7 +170,7 @@ def main() -> int:
         b, p, q = (statistics.median(x) for x in (bare, paint, populated))
         bare_mem = peak_kib(env, [sys.executable, "-c", BARE]) / 1024
         app_mem = peak_kib(env, app) / 1024
-        h_demo, h_grown = home_seconds(demo, args.runs), home_seconds(grown, args.runs)
+        h_demo, h_grown = home_seconds(demo, grown)
 
     today = dt.date.today().isoformat()
     print(f"\nscale benchmark, {today}, median of {args.runs} runs")
