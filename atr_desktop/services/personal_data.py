@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Boolean, String, func, or_, select, text
+from sqlalchemy import Boolean, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from atr_desktop.adapters.identity import current_user, machine_name
@@ -47,6 +47,7 @@ from atr_desktop.storage.models import (
     Membership,
     Person,
 )
+from atr_desktop.storage.models.types import holds_text
 
 # Redacted through their own path: the audit trail's trigger allows only its summary to
 # change, and only while an erasure is under way.
@@ -118,11 +119,7 @@ def text_columns() -> Iterator[tuple[str, list[str]]]:
     for table in Base.metadata.sorted_tables:
         if table.name in OWN_PATH:
             continue
-        columns = [
-            c.name
-            for c in table.columns
-            if isinstance(getattr(c.type, "impl_instance", c.type), String) and not c.primary_key
-        ]
+        columns = [c.name for c in table.columns if holds_text(c.type) and not c.primary_key]
         if columns:
             yield table.name, columns
 
@@ -338,7 +335,7 @@ def _blank_person(person: Person, placeholder: str) -> None:
     for column in Person.__table__.columns:
         if column.primary_key or column.foreign_keys:
             continue
-        if isinstance(column.type, String):
+        if holds_text(column.type):
             blank = placeholder if column.key == "first_name" else None if column.nullable else ""
             setattr(person, column.key, blank)
         elif isinstance(column.type, Boolean):

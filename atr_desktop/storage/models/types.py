@@ -62,3 +62,9 @@ class NoCase(TypeDecorator[str]):
 def nocase(length: int) -> TypeEngine[str]:
     """A :class:`NoCase` column type of ``length`` characters."""
     return NoCase(length)
+
+
+def holds_text(column_type: TypeEngine[Any]) -> bool:
+    """True for a text column, its type plain or decorated (:class:`NoCase`,
+    :class:`StrEnumType`): the schema-driven erasure finds every text column by this."""
+    return isinstance(getattr(column_type, "impl_instance", column_type), String)
