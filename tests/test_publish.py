@@ -118,6 +118,7 @@ def test_publish_without_word_or_libreoffice_still_writes_the_page(
     assert check_html(draft.index).ok
 
 
+@pytest.mark.sqlite_only  # documents read the same records on either engine; one sweep will do
 def test_every_demo_meeting_publishes(
     demo_db: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
