@@ -123,6 +123,7 @@ def test_settings_list_and_set(cli) -> None:
     assert code == 1 and "whole number" in err
 
 
+@pytest.mark.sqlite_only  # the demo by command on PostgreSQL: test_pg_store
 def test_demo_fills_a_new_database(cli, tmp_path) -> None:
     code, out, err = cli("demo")
     assert code == 0, err

@@ -15,6 +15,7 @@ from atr_desktop.storage.models import Action, ActionUpdate
 pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
 
 
+@pytest.mark.sqlite_only  # PostgreSQL: grow_actions below; the demo by command in test_pg_store
 def test_demo_with_actions_builds_the_demo_then_grows_the_log(cli: Any) -> None:
     code, out, err = cli("demo", "--actions", "600")
     assert code == 0, err
