@@ -261,3 +261,23 @@ def test_decision_taken_while_not_quorate_is_ratified_from_the_log(qtbot, db) ->
     with_modal(choose, lambda: qtbot.mouseClick(page.ratify_button, Qt.MouseButton.LeftButton))
     assert decisions.list_decisions(db)[0].ratified_at == dt.date(2027, 2, 9)
     assert not page.ratify_button.isEnabled() or page.view.current().ratified_at
+
+
+def test_typing_in_the_filter_keeps_the_column_widths(qtbot, db) -> None:
+    """Columns are fitted to the first rows shown; a keystroke later neither measures them
+    again (90 ms at 100,000 actions) nor undoes a width the officer dragged."""
+    _tracker(db)
+    page = ActionsPage(db)
+    qtbot.addWidget(page)
+    page.resize(1200, 600)
+    page.show()
+    page.refresh()
+    header = page.view.table.horizontalHeader()
+    fitted = header.sectionSize(2)
+    assert fitted > 40  # the Action column was fitted to its words
+    header.resizeSection(2, fitted + 120)  # the officer widens it
+    qtbot.keyClicks(page.view.filter, "soon")
+    qtbot.waitUntil(lambda: _rows(page) == ["Soon"])
+    page.view.filter.clear()
+    qtbot.waitUntil(lambda: len(_rows(page)) == 3)
+    assert header.sectionSize(2) == fitted + 120

@@ -97,13 +97,13 @@ def build(folder: Path, actions: int) -> tuple[Path, Path]:
 
 
 def bare_filter(path: Path, text: str) -> Callable[[], Any]:
-    from atr_desktop.services.search import fts_query
+    from atr_desktop.storage.search import parse
 
     conn = sqlite3.connect(path)
     today = dt.date.today().isoformat()
 
     def run() -> Any:
-        rows = conn.execute(BARE_IDS, {"today": today, "q": fts_query(text)}).fetchall()
+        rows = conn.execute(BARE_IDS, {"today": today, "q": parse(text).fts5()}).fetchall()
         shown = [r[0] for r in rows[:200]]
         marks = ",".join("?" * len(shown)) or "NULL"
         return rows, conn.execute(BARE_WINDOW.format(marks=marks), shown).fetchall()
@@ -120,7 +120,8 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from atr_desktop.services import actions, home
     from atr_desktop.services.actions import ActionFilter
-    from atr_desktop.storage.database import blob_dir_for, open_database
+    from atr_desktop.storage.blobs import papers_root
+    from atr_desktop.storage.database import open_database
     from atr_desktop.ui.actions_page import MIN_FILTER
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -130,9 +131,9 @@ def main(argv: list[str] | None = None) -> int:
             demo, big = folder / "demo.db", folder / "big.db"
             for source, copy in ((args.demo, demo), (args.big, big)):
                 shutil.copy(source, copy)
-                papers = blob_dir_for(source)
+                papers = papers_root(source)
                 if papers.exists():
-                    shutil.copytree(papers, blob_dir_for(copy))
+                    shutil.copytree(papers, papers_root(copy))
         else:
             print(f"Building the demo and a copy with {args.actions:,} more actions…")
             demo, big = build(folder, args.actions)

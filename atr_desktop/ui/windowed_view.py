@@ -40,6 +40,7 @@ class WindowedView(RecordView[R]):
             lambda *_: self.selection_changed.emit()
         )
         self.sort_column = -1
+        self._sized = False  # columns fitted to the first rows shown (set_ids)
         self.sort_order = Qt.SortOrder.AscendingOrder
         self.ids_model.sort_requested.connect(self._sort)
         # Sizing columns to their contents measures this many rows, not (Qt's default)
@@ -61,7 +62,12 @@ class WindowedView(RecordView[R]):
         keep = self.current_id()
         self.ids_model.set_ids(ids)
         self._show_empty(not ids)
-        self.table.resizeColumnsToContents()  # measures one window of rows (see above)
+        if ids and not self._sized:
+            # Once, on the first rows shown: sizing again at every keystroke of the filter
+            # measured 100 rows of every column (90 ms of a 160 ms keystroke at 100,000
+            # actions), made the columns jump while typing and undid widths the officer set.
+            self.table.resizeColumnsToContents()  # measures one window of rows (see above)
+            self._sized = True
         if keep is not None:
             self.select_id(keep)
 
