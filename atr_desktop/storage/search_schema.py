@@ -4,6 +4,12 @@ Triggers rather than service code: whichever service (or migration, or erasure) 
 row, the index follows in the same transaction, so it can never drift. Each indexed row is
 (kind, ref_id, meeting_id, title, body); ``kind`` is meeting, item, minutes, decision,
 action, person, organisation or paper.
+
+Each row's FTS5 rowid is its record's key, :func:`key` (``KIND_NUMBER[kind] * 2**32 +
+id``; migration 0013): the triggers remove a record's old entry by rowid, a lookup where
+``kind`` and ``ref_id`` (UNINDEXED) would be a scan of the whole index, and a filter reads
+a kind's matching ids off the rowids (a range FTS5 answers from its index) without reading
+each hit's row.
 """
 
 from __future__ import annotations
@@ -15,6 +21,25 @@ CREATE_TABLE = (
     "title, body, kind UNINDEXED, ref_id UNINDEXED, meeting_id UNINDEXED, "
     "tokenize = 'unicode61 remove_diacritics 2')"
 )
+
+# A kind's number in the rowid key. Stored in every index row: never change or reuse one.
+KIND_NUMBER: dict[str, int] = {
+    "meeting": 1,
+    "item": 2,
+    "minutes": 3,
+    "decision": 4,
+    "action": 5,
+    "person": 6,
+    "organisation": 7,
+    "paper": 8,
+}
+KEY_SPAN = 2**32  # ids of one kind: 0 .. 2**32 - 1
+
+
+def key_base(kind: str) -> int:
+    """The rowid of ``kind``'s record 0: its records' rowids are base + id."""
+    return KIND_NUMBER[kind] * KEY_SPAN
+
 
 # kind -> (source table, title SQL, body SQL, meeting id SQL); NEW. is the changed row.
 SOURCES: dict[str, tuple[str, str, str, str]] = {
@@ -61,13 +86,14 @@ SOURCES: dict[str, tuple[str, str, str, str]] = {
 
 def _insert(kind: str, title: str, body: str, meeting: str) -> str:
     return (
-        f"INSERT INTO {TABLE}(title, body, kind, ref_id, meeting_id) "
-        f"VALUES (coalesce({title}, ''), coalesce({body}, ''), '{kind}', NEW.id, {meeting});"
+        f"INSERT INTO {TABLE}(rowid, title, body, kind, ref_id, meeting_id) "
+        f"VALUES ({key_base(kind)} + NEW.id, coalesce({title}, ''), coalesce({body}, ''), "
+        f"'{kind}', NEW.id, {meeting});"
     )
 
 
 def _delete(kind: str, row: str) -> str:
-    return f"DELETE FROM {TABLE} WHERE kind = '{kind}' AND ref_id = {row}.id;"
+    return f"DELETE FROM {TABLE} WHERE rowid = {key_base(kind)} + {row}.id;"
 
 
 def create_statements() -> list[str]:
@@ -90,9 +116,9 @@ def create_statements() -> list[str]:
         select_body = body.replace("NEW.", "src.")
         select_meeting = meeting.replace("NEW.", "src.")
         out.append(
-            f"INSERT INTO {TABLE}(title, body, kind, ref_id, meeting_id) "
-            f"SELECT coalesce({select_title}, ''), coalesce({select_body}, ''), '{kind}', "
-            f"src.id, {select_meeting} FROM {table} AS src"
+            f"INSERT INTO {TABLE}(rowid, title, body, kind, ref_id, meeting_id) "
+            f"SELECT {key_base(kind)} + src.id, coalesce({select_title}, ''), "
+            f"coalesce({select_body}, ''), '{kind}', src.id, {select_meeting} FROM {table} AS src"
         )
     # A paper's files change its indexed text: refresh the paper's row.
     for event in ("INSERT", "UPDATE"):
