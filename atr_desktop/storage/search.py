@@ -127,7 +127,7 @@ def _of_kind_postgresql(element: _OfKind, compiler: Any, **kw: Any) -> str:
     return f"{TABLE}.kind = {value}"
 
 
-def matching_ids(kind: str, user_text: str) -> Select[tuple[int]]:
+def matching_ids(kind: str, user_text: str) -> Select[int]:
     """The ids of records of ``kind`` whose indexed text has every word (as a prefix).
 
     A subquery for list filters, so "filter as you type" runs in the index, not in Python.
