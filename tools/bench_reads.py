@@ -39,7 +39,8 @@ BARE_IDS = f"""
 SELECT a.id, (a.status IN {OPEN} AND coalesce(a.revised_due_date, a.due_date) < :today)
 FROM actions AS a
 WHERE a.status IN {OPEN}
-  AND a.id IN (SELECT ref_id FROM search_index WHERE search_index MATCH :q AND kind = 'action')
+  AND a.id IN (SELECT rowid - :base FROM search_index WHERE search_index MATCH :q
+               AND rowid BETWEEN :base AND :base + 4294967295)  -- keyed (migration 0013)
 ORDER BY CASE WHEN a.status IN {OPEN} THEN 0 ELSE 1 END,
          coalesce(a.revised_due_date, a.due_date) IS NULL,
          coalesce(a.revised_due_date, a.due_date), a.ref
@@ -98,12 +99,14 @@ def build(folder: Path, actions: int) -> tuple[Path, Path]:
 
 def bare_filter(path: Path, text: str) -> Callable[[], Any]:
     from atr_desktop.storage.search import parse
+    from atr_desktop.storage.search_schema import key_base
 
     conn = sqlite3.connect(path)
     today = dt.date.today().isoformat()
 
     def run() -> Any:
-        rows = conn.execute(BARE_IDS, {"today": today, "q": parse(text).fts5()}).fetchall()
+        wanted = {"today": today, "q": parse(text).fts5(), "base": key_base("action")}
+        rows = conn.execute(BARE_IDS, wanted).fetchall()
         shown = [r[0] for r in rows[:200]]
         marks = ",".join("?" * len(shown)) or "NULL"
         return rows, conn.execute(BARE_WINDOW.format(marks=marks), shown).fetchall()
