@@ -141,37 +141,20 @@ def test_backup_on_a_server_keeps_a_portable_copy_and_the_server_stays_live(
     assert "every row counted and every paper's hash checked" in out and "pg_dump" in out
     [copy] = list(out_folder.glob("*_server-copy_*.db"))
     assert every_row(copy) == before  # the whole programme, as it was copied up
+
+    def add_ann(store: str) -> tuple[int, str, str]:
+        return run(  # type: ignore[no-any-return]
+            capsys, "--db", store, "people", "add", "--first", "Ann", "--last", "Other",
+            "--email", "ann@example.org",
+        )  # fmt: skip
+
     # The copy is a backup, not a second live store: it opens read-only and says whose it is.
-    code, _, err = run(
-        capsys,
-        "--db",
-        str(copy),
-        "people",
-        "add",
-        "--first",
-        "Ann",
-        "--last",
-        "Other",
-        "--email",
-        "ann@example.org",
-    )
+    code, _, err = add_ann(str(copy))
     assert code == 1 and "no longer the live copy" in err
     code, out, err = run(capsys, "--db", str(copy), "--read-only", "check")
     assert code == 0, err
     # The server is still the live store and keeps working.
-    code, _, err = run(
-        capsys,
-        "--db",
-        pg_url,
-        "people",
-        "add",
-        "--first",
-        "Ann",
-        "--last",
-        "Other",
-        "--email",
-        "ann@example.org",
-    )
+    code, _, err = add_ann(pg_url)
     assert code == 0, err
     # And the backup brings the programme back onto a new server.
     assert isinstance(pg_cluster, Cluster)

@@ -36,7 +36,7 @@ from atr_desktop.ui import main_thread_gc
 from atr_desktop.ui.changes import ChangeNotices
 from atr_desktop.ui.errors import show_user_error
 from atr_desktop.ui.operations import TaskRunner
-from atr_desktop.ui.pages import Pages, build_page
+from atr_desktop.ui.pages import PAGE_CLASSES, Pages, build_page
 from atr_desktop.ui.read_only import hide_edit_controls, title_note
 from atr_desktop.ui.safety import Safety
 from atr_desktop.ui.style import (
@@ -55,7 +55,7 @@ if TYPE_CHECKING:
     from atr_desktop.services.safety import Opened
     from atr_desktop.storage.database import Database
 
-AREAS = ("Home", "Groups", "People", "Meetings", "Actions", "Decisions")
+AREAS = tuple(PAGE_CLASSES)  # Home, Groups, People, Meetings, Actions, Decisions
 # Which area opens a record of each kind (search results, Home lines).
 AREA_FOR_KIND = {
     "meeting": "Meetings",
@@ -349,7 +349,7 @@ class MainWindow(QMainWindow):
         self.changes.clear()
         for _ in AREAS:
             self.stack.addWidget(QWidget())
-        self.pages = Pages(partial(self._make_page, db), lambda page: page.refresh())  # type: ignore[attr-defined]
+        self.pages = Pages(partial(self._make_page, db))
         self.stack.setCurrentIndex(current)
         self.pages.ensure(AREAS[current])  # on screen: made and read now
         self.apply_icons()
