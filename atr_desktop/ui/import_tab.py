@@ -76,24 +76,31 @@ class ImportTab(QWidget):
         self.skip.setObjectName("skipProblems")
         self.import_button = make_button("Import the &rows", "runImport", self.run)
         self.status = status_label("importStatus")
-        step1 = QHBoxLayout()
+        # The edit controls sit in two containers the task runner disables while an import
+        # writes; the preview table stays as it is (disabling it repainted every visible
+        # row while the job competed for the interpreter: a 50-100 ms pause at the start).
+        self.choose = QWidget()
+        self.finish = QWidget()
+        step1 = QHBoxLayout(self.choose)
+        step1.setContentsMargins(0, 0, 0, 0)
         step1.addWidget(QLabel("<b>1</b> Group:"))
         step1.addWidget(self.group)
         step1.addWidget(QLabel("File:"))
         step1.addWidget(self.path, 1)
         step1.addWidget(self.browse_button)
         step1.addWidget(self.check_button)
-        step3 = QHBoxLayout()
+        step3 = QHBoxLayout(self.finish)
+        step3.setContentsMargins(0, 0, 0, 0)
         step3.addWidget(QLabel("<b>3</b>"))
         step3.addWidget(self.skip)
         step3.addStretch(1)
         step3.addWidget(self.import_button)
         layout = QVBoxLayout(self)
-        layout.addLayout(step1)
+        layout.addWidget(self.choose)
         layout.addWidget(QLabel("<b>2</b> Every row, with the reason a row cannot be imported:"))
         layout.addWidget(self.summary)
         layout.addWidget(self.view, 1)
-        layout.addLayout(step3)
+        layout.addWidget(self.finish)
         layout.addWidget(self.status)
         self.skip.toggled.connect(lambda *_: self._enable())
         self.path.textChanged.connect(lambda *_: self._forget())
@@ -194,5 +201,6 @@ class ImportTab(QWidget):
         runner = runner_of(self)
         if runner is not None and not self._guarded:
             self._guarded = True
-            runner.guard(self, ("memberships", "people"))
+            for controls in (self.choose, self.finish):
+                runner.guard(controls, ("memberships", "people"))
         start(False)

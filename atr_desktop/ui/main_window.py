@@ -106,7 +106,8 @@ class MainWindow(QMainWindow):
         self.paths = paths
         self.log_file = log_file
         self.db: Database | None = None
-        main_thread_gc.install()  # no Qt object is ever freed on a worker thread
+        collector = main_thread_gc.install()  # no Qt object is ever freed on a worker thread
+        self.populated.connect(collector.settle)
         self.safety = Safety(self)
         self.pages = Pages()  # made once a store is open (_install_pages)
         self._painted = False
