@@ -114,18 +114,34 @@ def raw_engine(store_engine: str, db_address: str, db_path: Path) -> Iterator[ob
 
 
 @pytest.fixture
-def db(db_address: str, db_path: Path, store_engine: str) -> Iterator[object]:
+def db(
+    db_address: str, db_path: Path, store_engine: str, request: pytest.FixtureRequest
+) -> Iterator[object]:
     """A new WY ATR database (on disk, or on the test server for a both-engines test)."""
-    from atr_desktop.services.setup import init_database
-
     if store_engine == "postgresql":
         from tests.pg_stores import open_copy
 
         database = open_copy(db_address, "init", db_path)
     else:
-        database = init_database(db_path)
+        from atr_desktop.storage.database import open_database
+        from tests.demo_fixtures import copy_template
+
+        # A copy of init's database, made once a session: running every migration again
+        # for each test took 0.15-0.3 s, a tenth of the suite (tests of init run it).
+        init_template = request.getfixturevalue("init_template")
+        database = open_database(copy_template(init_template, db_path))
     yield database
     database.close()
+
+
+@pytest.fixture(scope="session")
+def init_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new WY ATR database made by ``init`` once per session; copy it, never open it."""
+    from tests.demo_fixtures import build_template
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("ATR_DESKTOP_HOME", str(tmp_path_factory.mktemp("init-home")))
+        return build_template(tmp_path_factory.mktemp("init-template"), demo=False)
 
 
 @pytest.fixture(scope="session")

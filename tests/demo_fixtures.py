@@ -16,15 +16,17 @@ from pathlib import Path
 DEMO_TODAY = dt.date(2026, 11, 25)  # the demo's "today" in every test that uses it
 
 
-def build_template(folder: Path) -> Path:
-    """A WY ATR database filled with the demo programme, in ``folder``; returns its path."""
+def build_template(folder: Path, demo: bool = True) -> Path:
+    """A WY ATR database filled with the demo programme (or, without ``demo``, as ``init``
+    leaves it), in ``folder``; returns its path."""
     from atr_desktop.services.demo import build_demo
     from atr_desktop.services.setup import init_database
 
     path = folder / "atr.db"
     db = init_database(path)
     try:
-        build_demo(db, today=DEMO_TODAY)
+        if demo:
+            build_demo(db, today=DEMO_TODAY)
     finally:
         db.close()
     raw = sqlite3.connect(path)
