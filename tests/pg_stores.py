@@ -72,7 +72,7 @@ def open_copy(url: str, which: str, db_path: Path) -> object:
     template, papers, _old_uuid = _template(cluster, which)
     name = urlsplit(url).path.lstrip("/")
     cluster.drop_database(name)
-    cluster.psql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    cluster.sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
     new_uuid = str(uuid.uuid4())
     with psycopg.connect(url) as conn:
         conn.execute("UPDATE db_meta SET value = %s WHERE key = 'uuid'", (new_uuid,))

@@ -8,8 +8,8 @@ then counted.
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -30,6 +30,7 @@ from atr_desktop.services import (
 from atr_desktop.services.actions import ActionFilter
 from atr_desktop.storage.database import Database, open_database
 from atr_desktop.storage.models import Group, Meeting
+from tests.demo_fixtures import DEMO_TODAY, copy_template
 from tests.scale_rows import TODAY, grow
 
 pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.py)
@@ -67,19 +68,14 @@ def _reads(db: Database, meeting_id: int) -> dict[str, Callable[[], Any]]:
 
 
 @pytest.fixture(scope="module")
-def counts(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, list[int]]]:
-    from atr_desktop.services.demo import build_demo
-    from atr_desktop.services.setup import init_database
-
+def counts(
+    tmp_path_factory: pytest.TempPathFactory, demo_template: Path
+) -> Iterator[dict[str, list[int]]]:
+    assert TODAY == DEMO_TODAY  # the session's demo, copied (building it again took 7 s)
     folder = tmp_path_factory.mktemp("counts")
-    base = init_database(folder / "base.db")
-    build_demo(base, today=TODAY)
-    base.close()
     out: dict[str, list[int]] = {}
     for n in SIZES:
-        path = folder / f"rows{n}.db"
-        shutil.copy(folder / "base.db", path)
-        db = open_database(path)
+        db = open_database(copy_template(demo_template, folder / f"rows{n}.db"))
         grow(db, n)
         with db.session() as s:
             sg = s.scalar(select(Group.id).where(Group.code == "SG"))
