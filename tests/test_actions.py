@@ -80,6 +80,18 @@ def test_moving_the_due_date_keeps_the_original_and_turns_amber(db) -> None:
     assert over.rag == "Green" and over.rag_override_reason == "On track"
 
 
+def test_a_tables_window_has_the_latest_update_and_the_dialogs_read_has_them_all(db) -> None:
+    sg = strategy_group(db)
+    a = actions.add_action(db, sg.meeting, "5", "Draft", "Someone", dt.date(2026, 12, 20))
+    actions.update_action(db, a.ref, ActionChange(note="Asked the LA"), TODAY)
+    actions.update_action(db, a.ref, ActionChange(note="Draft circulated"), TODAY)
+    (row,) = actions.actions_by_id(db, [a.id], TODAY, history=False)
+    assert row.latest_update == "Draft circulated" and row.updates == ()
+    whole = actions.get_action(db, a.id, TODAY)
+    assert [u.text for u in whole.updates] == ["Asked the LA", "Draft circulated"]
+    assert row == whole.__class__(**{**whole.__dict__, "updates": ()})
+
+
 def test_overdue_json_returns_exactly_the_overdue_ones(db, cli) -> None:
     sg = strategy_group(db)
     today = dt.date.today()

@@ -344,12 +344,17 @@ def action_ids(
 
 
 def actions_by_id(
-    db: Database, ids: Sequence[int], today: dt.date | None = None
+    db: Database, ids: Sequence[int], today: dt.date | None = None, history: bool = True
 ) -> list[ActionInfo]:
-    """The actions with ``ids``, in that order (a window of a table): a fixed few queries."""
+    """The actions with ``ids``, in that order (a window of a table): a fixed few queries.
+
+    Without ``history`` each action's ``updates`` are left empty: a table shows only the
+    latest update, and its window of 200 read every update of every row (a third of the
+    window's time at 100,000 actions). The dialog reads the one action whole.
+    """
     amber = _amber(db)
     with db.session() as s:
-        return _read(s, list(ids), _today(today), amber)
+        return _read(s, list(ids), _today(today), amber, history)
 
 
 def _effective_due() -> ColumnElement[Any]:
@@ -559,10 +564,13 @@ def _info(
     )
 
 
-def _read(s: Session, ids: list[int], day: dt.date, amber: int) -> list[ActionInfo]:
-    """Actions with ``ids`` in that order, updates and all, inside an open session."""
+def _read(
+    s: Session, ids: list[int], day: dt.date, amber: int, history: bool = True
+) -> list[ActionInfo]:
+    """Actions with ``ids`` in that order (with every update, or ``history``'s none), inside
+    an open session."""
     rows = s.execute(_rows().where(Action.id.in_(ids))).all()
-    infos = {a.id: a for a in _infos(s, rows, day, amber, ids)}
+    infos = {a.id: a for a in _infos(s, rows, day, amber, ids if history else None)}
     return [infos[i] for i in ids if i in infos]
 
 

@@ -122,7 +122,7 @@ class ActionsPage(QWidget):
         filters.addWidget(self.due_within)
         filters.addStretch(1)
         self.view: WindowedView[ActionInfo] = WindowedView(
-            COLUMNS, "actions", lambda ids: actions.actions_by_id(self.db, ids)
+            COLUMNS, "actions", lambda ids: actions.actions_by_id(self.db, ids, history=False)
         )
         self.view.enable_history(db, "action", lambda a: a.ref)
         self.view.filter.setPlaceholderText("Filter: type the start of a word (two letters on)")
