@@ -11,12 +11,29 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 
 from atr_desktop.ui.record_view import RecordView
 from atr_desktop.ui.table_model import Column, IdTableModel
 
 R = TypeVar("R")
 DEBOUNCE_MS = 150
+MIN_WIDEST = 240  # px: the widest column (a description) never narrower than this
+
+
+def width_cap(widths: Sequence[int], available: int, floor: int) -> int:
+    """The widest a column may be so that the columns fit ``available`` pixels: only the
+    widest columns give way, none below ``floor`` (past that, the table scrolls)."""
+    if sum(widths) <= available:
+        return max(widths, default=floor)
+    low, high = floor, max(widths)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if sum(min(w, middle) for w in widths) <= available:
+            low = middle
+        else:
+            high = middle - 1
+    return low
 
 
 class WindowedView(RecordView[R]):
@@ -62,14 +79,35 @@ class WindowedView(RecordView[R]):
         keep = self.current_id()
         self.ids_model.set_ids(ids)
         self._show_empty(not ids)
-        if ids and not self._sized:
-            # Once, on the first rows shown: sizing again at every keystroke of the filter
-            # measured 100 rows of every column (90 ms of a 160 ms keystroke at 100,000
-            # actions), made the columns jump while typing and undid widths the officer set.
-            self.table.resizeColumnsToContents()  # measures one window of rows (see above)
-            self._sized = True
+        if ids and not self._sized and self.isVisible():
+            self._fit_columns()
         if keep is not None:
             self.select_id(keep)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.ids_model.ids and not self._sized:
+            self._fit_columns()  # rows read before the page was shown: fitted now, laid out
+
+    def _fit_columns(self) -> None:
+        """Fit the columns once, to the first rows shown, within the table's width.
+
+        Once: sizing again at every keystroke of the filter measured 100 rows of every
+        column (90 ms of a 160 ms keystroke at 100,000 actions), made the columns jump
+        while typing and undid widths the officer set. Each column gets a little room
+        beyond the rows measured (a later "12 May 2019" after "30 Mar 2019" would show as
+        "12 May ..."), and the widest give way (:func:`width_cap`): long descriptions
+        pushed Status and RAG off a 1366-wide screen (the cell's tooltip holds the whole
+        text).
+        """
+        self.table.resizeColumnsToContents()  # measures half a window of rows (above)
+        header = self.table.horizontalHeader()
+        room = self.table.fontMetrics().horizontalAdvance("0")
+        widths = [header.sectionSize(c) + room for c in range(header.count())]
+        cap = width_cap(widths, self.table.viewport().width(), MIN_WIDEST)
+        for column, width in enumerate(widths):
+            header.resizeSection(column, min(width, cap))
+        self._sized = True
 
     def shown_ids(self) -> list[int]:
         """The ids of every row the view shows, in its order (not only those fetched)."""
