@@ -44,12 +44,14 @@ def test_start_up_is_frozen_once_the_window_has_shown_its_data(qtbot, tmp_path, 
 
     collector = main_thread_gc.install()
     collector.settled = False
+    collector.timer.setInterval(main_thread_gc.STARTING_MS)
     window = MainWindow(app_paths(), tmp_path / "log.txt")
     qtbot.addWidget(window)
     try:
         with qtbot.waitSignal(window.populated):
             assert window.open_store(db_path, create_if_missing=True)
         assert collector.settled
+        assert collector.timer.interval() == main_thread_gc.EVERY_MS  # short pauses from now
         assert gc.get_freeze_count() > 10_000  # the modules, mappers and window
         FREED.clear()
         for _ in range(2_000):  # garbage made after start-up is still collected

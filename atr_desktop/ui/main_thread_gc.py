@@ -9,9 +9,10 @@ collection is switched off once a window exists and a timer on the GUI thread co
 each generation when its threshold is passed, as the automatic collector would.
 
 Two things keep each collection short, so that no pause is felt while a job runs (issue
-12: no gap over 100 ms in the GUI thread's event loop). The timer looks ten times a
-second: a worker reading a spreadsheet makes some 200,000 objects a second, and at one
-look a second the GUI thread stopped for 70-125 ms to walk them all. And once the window
+12: no gap over 100 ms in the GUI thread's event loop). Once the window is up, the timer
+looks ten times a second: a worker reading a spreadsheet makes some 200,000 objects a
+second, and at one look a second the GUI thread stopped for 70-125 ms to walk them all
+(until then it looks once a second, as before, so start-up is not slowed). And once the window
 has first shown its data, everything alive (the modules, classes, mappers and the window
 itself) is moved out of the collector's sight with ``gc.freeze()``, so a full collection
 walks only what was made since. The cost, written down: start-up's cyclic garbage, and a
@@ -26,6 +27,7 @@ import gc
 from PySide6.QtCore import QObject, QTimer
 
 EVERY_MS = 100  # a collection never walks more than a tenth of a second's new objects
+STARTING_MS = 1000  # until start-up is over: no collection slows the first paint
 
 
 class MainThreadCollector(QObject):
@@ -36,7 +38,7 @@ class MainThreadCollector(QObject):
         self.thresholds = gc.get_threshold()
         self.settled = False
         self.timer = QTimer(self)
-        self.timer.setInterval(EVERY_MS)
+        self.timer.setInterval(STARTING_MS)
         self.timer.timeout.connect(self.collect)
 
     def start(self) -> None:
@@ -44,7 +46,8 @@ class MainThreadCollector(QObject):
         self.timer.start()
 
     def settle(self) -> None:
-        """Once start-up is over, freeze what exists (once per process).
+        """Once start-up is over, freeze what exists and look ten times a second (once
+        per process).
 
         Not collected first: a full collection here would be the very pause this avoids,
         just after Home shows. Start-up's cyclic garbage stays, a one-off amount.
@@ -52,6 +55,7 @@ class MainThreadCollector(QObject):
         if not self.settled:
             self.settled = True
             gc.freeze()
+            self.timer.setInterval(EVERY_MS)
 
     def collect(self) -> int:
         """Collect the generations whose counts passed their thresholds (oldest last)."""
