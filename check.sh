@@ -12,4 +12,7 @@ echo "== ruff"; .venv/bin/ruff check atr_desktop tests tools; .venv/bin/ruff for
 echo "== mypy"; .venv/bin/mypy
 # Two workers (pytest-xdist): the suite on a 2-core machine in under 6 minutes (issue 12);
 # each worker starts its own PostgreSQL cluster and builds its own demo template.
+# Compiled once here: with PYTHONDONTWRITEBYTECODE set (as on these machines) each test
+# worker and each command a test starts would compile the app's modules again.
+.venv/bin/python -m compileall -q -j 2 atr_desktop tests > /dev/null
 echo "== pytest"; .venv/bin/python -m pytest -q -n 2 "$@"
