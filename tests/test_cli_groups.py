@@ -50,8 +50,7 @@ def test_newer_schema_is_one_clear_line(cli, raw_engine) -> None:
     assert err.strip().count("\n") == 0
 
 
-def test_add_edit_close_reopen(cli) -> None:
-    cli("init")
+def test_add_edit_close_reopen(cli, db) -> None:
     code, out, err = cli(
         "groups",
         "add",
@@ -75,8 +74,7 @@ def test_add_edit_close_reopen(cli) -> None:
     assert json.loads(out)["groups"][0]["active"] is True
 
 
-def test_user_mistakes_exit_1_with_plain_english(cli) -> None:
-    cli("init")
+def test_user_mistakes_exit_1_with_plain_english(cli, db) -> None:
     code, _, err = cli("groups", "add", "--code", "SG", "--name", "Again")
     assert code == 1 and "already used by ATR Strategy Group" in err
     code, _, err = cli("groups", "add", "--code", "bad code!", "--name", "X")
@@ -111,8 +109,7 @@ def test_commands_on_missing_db_say_how_to_start(cli) -> None:
     assert code == 1 and "init" in err
 
 
-def test_settings_list_and_set(cli) -> None:
-    cli("init")
+def test_settings_list_and_set(cli, db) -> None:
     code, out, _ = cli("settings", "set", "action_amber_days", "21")
     assert code == 0
     code, out, _ = cli("settings", "list", "--json")
@@ -125,9 +122,10 @@ def test_settings_list_and_set(cli) -> None:
 
 @pytest.mark.sqlite_only  # the demo by command on PostgreSQL: test_pg_store
 def test_demo_fills_a_new_database(cli, tmp_path) -> None:
-    code, out, err = cli("demo")
+    code, out, err = cli("demo", "--actions", "600")  # the demo, then its log grown
     assert code == 0, err
     assert "people" in out and "meetings" in out
+    assert "Demo programme added" in out and "600 actions" in out
     assert "[1/6] add_people" in err and "[6/6] issue_demo_pack: 2 packs" in err
     code, _, err = cli("demo", "--years", "40", db=tmp_path / "other.db")
     assert code == 1 and "1 to 15 years" in err and not (tmp_path / "other.db").exists()

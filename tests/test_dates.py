@@ -66,8 +66,7 @@ def test_meeting_dates_worth_asking_about() -> None:
     assert "five years ahead" in meeting_date_doubts(dt.date(2032, 2, 3), TODAY)[0]
 
 
-def test_cli_refuses_a_bank_holiday_meeting_unless_yes(cli) -> None:
-    assert cli("init")[0] == 0
+def test_cli_refuses_a_bank_holiday_meeting_unless_yes(cli, db) -> None:
     code, out, err = cli("meetings", "add", "--group", "SG", "--date", "30/08/2027",
                          "--start", "10:00")  # fmt: skip
     assert code == 1 and out == ""
@@ -81,8 +80,7 @@ def test_cli_refuses_a_bank_holiday_meeting_unless_yes(cli) -> None:
     assert json.loads(out)["meetings"][0]["date"] == "2027-08-30"
 
 
-def test_cli_refuses_a_weekday_that_does_not_match_and_a_time_like_2027(cli) -> None:
-    assert cli("init")[0] == 0
+def test_cli_refuses_a_weekday_that_does_not_match_and_a_time_like_2027(cli, db) -> None:
     code, _, err = cli("meetings", "add", "--group", "SG", "--date", "Thu 7 Jul 2027",
                        "--start", "10:00")  # fmt: skip
     assert code == 1 and "7 July 2027 is a Wednesday, not a Thursday." in err
@@ -92,8 +90,7 @@ def test_cli_refuses_a_weekday_that_does_not_match_and_a_time_like_2027(cli) -> 
     assert cli("meetings", "list", "--json")[1].count('"id"') == 0
 
 
-def test_cli_moving_a_meeting_onto_a_weekend_asks(cli) -> None:
-    assert cli("init")[0] == 0
+def test_cli_moving_a_meeting_onto_a_weekend_asks(cli, db) -> None:
     assert cli("meetings", "add", "--group", "SG", "--date", "9/2/27", "--start", "10:00")[0] == 0
     code, _, err = cli("meetings", "edit", "SG:2027-02-09", "--date", "13/02/2027")
     assert code == 1 and "13 February 2027 falls on a Saturday" in err

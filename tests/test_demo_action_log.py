@@ -16,12 +16,11 @@ pytestmark = pytest.mark.both_engines  # SQLite and PostgreSQL (tests/conftest.p
 
 
 @pytest.mark.sqlite_only  # PostgreSQL: grow_actions below; the demo by command in test_pg_store
-def test_demo_with_actions_builds_the_demo_then_grows_the_log(cli: Any) -> None:
-    code, out, err = cli("demo", "--actions", "600")
+def test_demo_with_actions_grows_the_log_of_the_demo_there(cli: Any, demo_path: Any) -> None:
+    """The demo built and grown in one command: test_cli_groups.test_demo_fills_a_new_database."""
+    code, out, err = cli("demo", "--actions", "1000")  # the demo is there: only grows
     assert code == 0, err
-    assert "Demo programme added" in out and "600 actions" in out
-    code, out, err = cli("demo", "--actions", "400")  # the demo is there: only grows
-    assert code == 0 and "Demo programme" not in out and "400 actions" in out
+    assert "Demo programme" not in out and "1,000 actions" in out, out
     code, out, _ = cli("actions", "list", "--json")
     listed = json.loads(out)["actions"]
     assert len(listed) > 1000

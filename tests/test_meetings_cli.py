@@ -86,8 +86,7 @@ def test_a_year_of_bimonthly_network_and_quarterly_joint_meetings_in_one_step_ea
     assert items[-1]["kind"] == "aob" and items[0]["start"] == "14:00:00"
 
 
-def test_a_rule_with_exceptions_and_one_meeting_changed_alone(cli) -> None:
-    cli("init")
+def test_a_rule_with_exceptions_and_one_meeting_changed_alone(cli, db) -> None:
     code, out, err = cli(
         "meetings",
         "add",
@@ -139,8 +138,7 @@ def test_a_rule_with_exceptions_and_one_meeting_changed_alone(cli) -> None:
         (("--date", "2027-02-03", "--start", "10:00", "--count", "3"), "--count needs"),
     ],
 )
-def test_bad_meeting_input_is_refused_plainly_and_nothing_is_added(cli, args, message) -> None:
-    cli("init")
+def test_bad_meeting_input_is_refused_plainly_and_nothing_is_added(cli, db, args, message) -> None:
     code, _out, err = cli("meetings", "add", "--group", "SG", *args)
     assert code == 1 and message in err and "Traceback" not in err
     assert json.loads(cli("meetings", "list", "--json")[1])["meetings"] == []
@@ -159,8 +157,7 @@ def test_series_rules() -> None:
         series_dates(dt.date(2027, 1, 1), parse_rule("monthly"), 0)
 
 
-def test_agenda_from_the_command_line(cli, tmp_path) -> None:
-    cli("init")
+def test_agenda_from_the_command_line(cli, db, tmp_path) -> None:
     cli("meetings", "add", "--group", "SG", "--date", "2027-02-09", "--start", "10:00")
     m = "SG:2027-02-09"
     code, out, err = cli(
