@@ -349,8 +349,8 @@ def actions_by_id(
     """The actions with ``ids``, in that order (a window of a table): a fixed few queries.
 
     Without ``history`` each action's ``updates`` are left empty: a table shows only the
-    latest update, and its window of 200 read every update of every row (a third of the
-    window's time at 100,000 actions). The dialog reads the one action whole.
+    latest update, and reading every update of every row of its window took a third of
+    the window's time at 100,000 actions. The edit dialog reads its one action whole.
     """
     amber = _amber(db)
     with db.session() as s:

@@ -9,15 +9,15 @@ collection is switched off once a window exists and a timer on the GUI thread co
 each generation when its threshold is passed, as the automatic collector would.
 
 Two things keep each collection short, so that no pause is felt while a job runs (issue
-12: no gap over 100 ms in the GUI thread's event loop). Once the window is up, the timer
-looks ten times a second: a worker reading a spreadsheet makes some 200,000 objects a
-second, and at one look a second the GUI thread stopped for 70-125 ms to walk them all
-(until then it looks once a second, as before, so start-up is not slowed). And once the window
-has first shown its data, everything alive (the modules, classes, mappers and the window
-itself) is moved out of the collector's sight with ``gc.freeze()``, so a full collection
-walks only what was made since. The cost, written down: start-up's cyclic garbage, and a
-cycle among start-up's objects that later becomes garbage, are never freed (a bounded,
-one-off amount).
+12: no gap over 100 ms in the GUI thread's event loop). Once the window has first shown
+its data, the timer looks ten times a second (once a second until then, so start-up is
+not slowed): a worker reading a spreadsheet makes some 200,000 objects a second, and at
+one look a second the GUI thread stopped for 70-125 ms to walk them all. And at that
+moment everything alive (the modules, classes, mappers and the window itself) is moved
+out of the collector's sight with ``gc.freeze()``, so a full collection walks only what
+was made since. The cost, written down: start-up's cyclic garbage, and a cycle among
+start-up's objects that later becomes garbage, are never freed (a bounded, one-off
+amount).
 """
 
 from __future__ import annotations
