@@ -36,9 +36,11 @@ def test_a_result_arrives_on_the_gui_thread_and_a_refusal_as_a_message(window, q
     got: list[int] = []
     window.tasks.run("Counting", work, lambda r: got.append(r))
     assert window.tasks.bar.isVisible()
+    assert window.statusBar().currentMessage().startswith("Counting")
     qtbot.waitUntil(lambda: got == [42], timeout=10_000)
     assert threads == [False]  # the work ran off the GUI thread
     assert not window.tasks.bar.isVisible()
+    assert window.statusBar().currentMessage() == ""  # no job named as if still running
 
     def refused(progress: Progress) -> None:
         raise UserError("That file is not a membership sheet: choose the one from HR.")

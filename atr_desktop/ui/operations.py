@@ -141,6 +141,7 @@ class TaskRunner(QObject):
         self._guards: list[tuple[QWidget, frozenset[str]]] = []
         self._held: dict[int, tuple[bool, str]] = {}  # id(widget) -> (enabled, tooltip)
         self.status_bar = status_bar
+        self._running_said: str | None = None  # the status bar's words for a running job
         self.bar = QProgressBar()
         self.bar.setObjectName("taskProgress")
         self.bar.setAccessibleName("Progress of the running job")
@@ -215,7 +216,7 @@ class TaskRunner(QObject):
             self.bar.setRange(0, max(total, 1))
             self.bar.setValue(done)
         if text:
-            self._say(f"{task.label}: {text}")
+            self._say(f"{task.label}: {text}", running=True)
 
     def finished(self, task: Task) -> None:
         try:
@@ -250,9 +251,12 @@ class TaskRunner(QObject):
         dialog = BugDialog(details, self.log_file, parent or self._window())
         dialog.open()
 
-    def _say(self, text: str) -> None:
+    def _say(self, text: str, running: bool = False) -> None:
+        """Show ``text`` in the status bar; ``running``: it names a job still at work, so
+        it goes when the last job ends (it lingered ten seconds, as if still running)."""
         if self.status_bar is not None:
             self.status_bar.showMessage(text, 10_000)
+            self._running_said = text if running else None
 
     def _window(self) -> QWidget | None:
         owner = self.parent()
@@ -291,7 +295,11 @@ class TaskRunner(QObject):
         self.cancel_button.setVisible(any(t.cancellable for t in visible))
         if visible:
             self.bar.setRange(0, 0)
-            self._say(f"{visible[-1].label}…")
+            self._say(f"{visible[-1].label}…", running=True)
+        elif self._running_said is not None and self.status_bar is not None:
+            if self.status_bar.currentMessage() == self._running_said:
+                self.status_bar.clearMessage()
+            self._running_said = None
         self._guards = [g for g in self._guards if isValid(g[0])]
         for widget, kinds in self._guards:
             reason = self.writing(kinds)
