@@ -134,24 +134,25 @@ def db(
     database.close()
 
 
-@pytest.fixture(scope="session")
-def init_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A new WY ATR database made by ``init`` once per session; copy it, never open it."""
+def _session_template(factory: pytest.TempPathFactory, name: str, demo: bool) -> Path:
+    """A store built once per session in its own folder, with its own user folders."""
     from tests.demo_fixtures import build_template
 
     with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("ATR_DESKTOP_HOME", str(tmp_path_factory.mktemp("init-home")))
-        return build_template(tmp_path_factory.mktemp("init-template"), demo=False)
+        mp.setenv("ATR_DESKTOP_HOME", str(factory.mktemp(f"{name}-home")))
+        return build_template(factory.mktemp(f"{name}-template"), demo=demo)
+
+
+@pytest.fixture(scope="session")
+def init_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new WY ATR database made by ``init`` once per session; copy it, never open it."""
+    return _session_template(tmp_path_factory, "init", demo=False)
 
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo programme built once per session (dated DEMO_TODAY); copy it, never open it."""
-    from tests.demo_fixtures import build_template
-
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("ATR_DESKTOP_HOME", str(tmp_path_factory.mktemp("template-home")))
-        return build_template(tmp_path_factory.mktemp("demo-template"))
+    return _session_template(tmp_path_factory, "demo", demo=True)
 
 
 @pytest.fixture
