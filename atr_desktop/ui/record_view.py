@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QItemSelectionModel, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QPainter
+from PySide6.QtGui import QBrush, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -37,13 +37,13 @@ class ChipDelegate(QStyledItemDelegate):
         return QSize(hint.width() + 22, hint.height())  # room for the chip's rounded ends
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Any) -> None:
-        fill = index.data(Qt.ItemDataRole.BackgroundRole)
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        if fill is None or not text:
+        plain = QStyleOptionViewItem(option)
+        self.initStyleOption(plain, index)  # the cell's roles in one ask (multiData)
+        fill, text = plain.backgroundBrush, plain.text
+        if fill.style() == Qt.BrushStyle.NoBrush or not text:
             super().paint(painter, option, index)
             return
-        plain = QStyleOptionViewItem(option)
-        self.initStyleOption(plain, index)
+        foreground = plain.palette.color(QPalette.ColorRole.Text)  # the cell's ForegroundRole
         plain.backgroundBrush = QBrush()
         plain.text = ""
         widget = option.widget  # type: ignore[attr-defined]
@@ -58,8 +58,7 @@ class ChipDelegate(QStyledItemDelegate):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(fill)
         painter.drawRoundedRect(chip, chip.height() / 2, chip.height() / 2)
-        foreground = index.data(Qt.ItemDataRole.ForegroundRole)
-        painter.setPen(foreground.color() if foreground is not None else Qt.GlobalColor.black)
+        painter.setPen(foreground)
         elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, chip.width() - 12)
         painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, elided)
         painter.restore()
