@@ -170,7 +170,8 @@ def demo_db(store_engine: str, request: pytest.FixtureRequest) -> Iterator[objec
         from tests.pg_stores import open_copy
 
         address = request.getfixturevalue("db_address")
-        database = open_copy(address, "demo", request.getfixturevalue("db_path"))
+        source = request.getfixturevalue("demo_template")
+        database = open_copy(address, "demo", request.getfixturevalue("db_path"), source)
     else:
         from atr_desktop.storage.database import open_database
 

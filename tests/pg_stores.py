@@ -36,25 +36,35 @@ def _local(url: str) -> Path:
     return server_folder(url, app_paths())
 
 
-def _template(cluster: Cluster, which: str) -> tuple[str, Path, str]:
-    """(template database, its papers' root, its uuid), built on first use."""
+def _template(cluster: Cluster, which: str, source: Path | None) -> tuple[str, Path, str]:
+    """(template database, its papers' root, its uuid), built on first use.
+
+    The demo is the session's SQLite demo (``source``) copied in by the app's own
+    engine-to-engine copy (services/store_copy.py): 2 s, where building it again on the
+    server took 7-12 s on each test worker. The demo built on a server is tested by
+    test_pg_store's command-line journey; the copy, by test_store_copy.
+    """
     built: dict[str, tuple[str, Path, str]] = cluster.__dict__.setdefault("templates", {})
     if which in built:
         return built[which]
+    from atr_desktop.paths import app_paths
     from atr_desktop.services.setup import init_database
+    from atr_desktop.services.store_copy import _copy_into
+    from atr_desktop.storage.database import open_server_database
 
     name = cluster.create_database(stem=f"template_{which}")
     home = Path(tempfile.mkdtemp(prefix="home-", dir=cluster.root))  # goes with the cluster
     local = home / "store"
+    url = cluster.url(name)
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("ATR_DESKTOP_HOME", str(home))
-        db = init_database(local / "atr-desktop.db", url=cluster.url(name))
+        if which == "demo":
+            assert source is not None, "the demo template is copied from the SQLite demo"
+            _copy_into(str(source), url, app_paths(), live_only=False)
+            db = open_server_database(url, local)
+        else:
+            db = init_database(local / "atr-desktop.db", url=url)
         try:
-            if which == "demo":
-                from atr_desktop.services.demo import build_demo
-                from tests.demo_fixtures import DEMO_TODAY
-
-                build_demo(db, today=DEMO_TODAY)
             store_uuid = db.uuid
             papers = db.blobs.root
         finally:
@@ -63,13 +73,14 @@ def _template(cluster: Cluster, which: str) -> tuple[str, Path, str]:
     return built[which]
 
 
-def open_copy(url: str, which: str, db_path: Path) -> object:
-    """Replace the (empty) database at ``url`` with a copy of the ``which`` template, open it."""
+def open_copy(url: str, which: str, db_path: Path, source: Path | None = None) -> object:
+    """Replace the (empty) database at ``url`` with a copy of the ``which`` template, open it
+    (``source``: the SQLite demo the server's demo template is copied from)."""
     from atr_desktop.storage.blobs import MARKER, papers_root
     from atr_desktop.storage.database import open_server_database
 
     cluster = _cluster_of(url)
-    template, papers, _old_uuid = _template(cluster, which)
+    template, papers, _old_uuid = _template(cluster, which, source)
     name = urlsplit(url).path.lstrip("/")
     cluster.drop_database(name)
     cluster.sql(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')

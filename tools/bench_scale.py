@@ -35,7 +35,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tools.bench_startup import BARE, run  # noqa: E402  (the same bare window and marks)
+from tools.bench_startup import BARE, measure  # noqa: E402  (the same bare window and floors)
 
 TARGET_ACTIONS = 100_000
 
@@ -161,13 +161,8 @@ def main() -> int:
 
         env["ATR_DESKTOP_STARTUP_TRACE"] = "1"
         app = [sys.executable, "-m", "atr_desktop", "--db", str(decade)]
-        bare, paint, populated = [], [], []
-        for _ in range(args.runs):
-            bare.append(run([sys.executable, "-c", BARE], env)["painted"])
-            marks = run(app, env)
-            paint.append(marks["painted"])
-            populated.append(marks["populated"])
-        b, p, q = (statistics.median(x) for x in (bare, paint, populated))
+        marks = measure(app, env, args.runs)
+        b, p, q = marks["bare"], marks["painted"], marks["populated"]
         bare_mem = peak_kib(env, [sys.executable, "-c", BARE]) / 1024
         app_mem = peak_kib(env, app) / 1024
         h_demo, h_grown = home_seconds(demo, grown)
@@ -175,8 +170,11 @@ def main() -> int:
     today = dt.date.today().isoformat()
     print(f"\nscale benchmark, {today}, median of {args.runs} runs")
     print(f"bare PySide6 window, first paint:        {b:.3f} s")
+    qt, orm = marks["qt_floor"], marks["orm_floor"]
+    print(f"floor, bare + the shell's Qt imports:    {qt:.3f} s  {qt / b:.2f}x bare")
     print(f"10-year database, first paint:           {p:.3f} s  {p / b:.2f}x bare "
           f"(target <= 1.3x: {verdict(p / b, 1.3)})")  # fmt: skip
+    print(f"floor, + SQLAlchemy ORM and the models:  {orm:.3f} s  {orm / b:.2f}x bare")
     print(f"10-year database, Home populated:        {q:.3f} s  {q / b:.2f}x bare "
           f"(target <= 3x: {verdict(q / b, 3.0)})")  # fmt: skip
     print(f"home service, one-year demo:             {h_demo * 1000:.1f} ms")
