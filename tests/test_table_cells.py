@@ -104,3 +104,24 @@ def test_a_windowed_table_fetches_once_however_often_it_paints(qtbot: Any) -> No
     assert painted(model.index(0, 0)).text == "Action 1, revised"
     assert painted(model.index(299, 0)).text == "Action 300"  # its own window, fetched
     assert len(fetched) == 3
+
+
+def test_a_colour_coded_cell_is_painted_as_a_chip_of_its_colour(qtbot: Any) -> None:
+    """Seen in the walk: the RAG column lost its chips (the fill was read by reference and
+    blanked before it was drawn); the word alone showed, in the chip's text colour."""
+    from atr_desktop.ui.record_view import RecordView
+
+    view = RecordView(COLUMNS, "chips")
+    qtbot.addWidget(view)
+    view.resize(500, 200)
+    view.show()
+    view.set_records([Row(1, "Safeguarding audit", "#f4a6a6", 3)])
+    table = view.table
+    table.setColumnWidth(1, 120)
+    rect = table.visualRect(table.model().index(0, 1))
+    image = table.viewport().grab().toImage()
+    # Inside the chip (left of the cell, clear of the text in its middle), and beyond it.
+    inside = image.pixelColor(rect.left() + 8, rect.center().y())
+    beyond = image.pixelColor(rect.right() - 4, rect.center().y())
+    assert inside.name() == "#f4a6a6"
+    assert beyond.name() != "#f4a6a6"

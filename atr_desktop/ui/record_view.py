@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QItemSelectionModel, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QBrush, QPainter, QPalette
+from PySide6.QtGui import QBrush, QColor, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -39,11 +39,12 @@ class ChipDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Any) -> None:
         plain = QStyleOptionViewItem(option)
         self.initStyleOption(plain, index)  # the cell's roles in one ask (multiData)
-        fill, text = plain.backgroundBrush, plain.text
+        # Copies: the option's members are handed out by reference, and blanked just below.
+        fill, text = QBrush(plain.backgroundBrush), plain.text
         if fill.style() == Qt.BrushStyle.NoBrush or not text:
             super().paint(painter, option, index)
             return
-        foreground = plain.palette.color(QPalette.ColorRole.Text)  # the cell's ForegroundRole
+        foreground = QColor(plain.palette.color(QPalette.ColorRole.Text))  # ForegroundRole
         plain.backgroundBrush = QBrush()
         plain.text = ""
         widget = option.widget  # type: ignore[attr-defined]
